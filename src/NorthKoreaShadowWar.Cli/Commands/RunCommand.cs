@@ -1,0 +1,91 @@
+using System.CommandLine;
+using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Cli.Commands;
+
+/// <summary><c>shadowwar run FILE</c>: Monte Carlo trials of a scenario into a results folder.</summary>
+internal static class RunCommand
+{
+    /// <summary>What <c>run</c> was asked to do, after parsing.</summary>
+    internal sealed record Request(
+        string File, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force);
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file (YAML)" };
+        var variant = new Option<string?>("--variant") { Description = "Apply a named variant of the scenario" };
+        var trials = new Option<long>("--trials") { Description = "Number of trials", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for all random streams (same seed, same numbers)", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (the numbers do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var set = new Option<string[]>("--set") { Description = "Override a parameter: name=value (repeatable), e.g. --set sk_shift=0.05", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string?>("--out") { Description = "Results folder (default out/<name>[-<variant>])" };
+        var force = new Option<bool>("--force") { Description = "Replace the results folder if it exists" };
+        var command = new Command("run", "Run Monte Carlo trials of a scenario and write a results folder")
+        {
+            file, variant, trials, seed, threads, set, output, force,
+        };
+        command.SetAction(parsed => Execute(new Request(
+            parsed.GetValue(file)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
+            parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force))));
+        return command;
+    }
+
+    public static int Execute(Request request)
+    {
+        if (request.Trials < 1 || request.Trials > RunSettings.MaximumTrials)
+            return Usage($"--trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.Trials}");
+        if (request.Threads < 1 || request.Threads > 1024)
+            return Usage($"--threads must be between 1 and 1024, got {request.Threads}");
+        PreparedScenario prepared;
+        try
+        {
+            prepared = ScenarioPipeline.Prepare(request.File, request.Variant, request.Overrides);
+        }
+        catch (ScenarioException e)
+        {
+            DiagnosticPrinter.Print(e.Diagnostics);
+            return Program.BadInput;
+        }
+        DiagnosticPrinter.Print(prepared.Warnings);
+        var scenario = prepared.Model.Scenario.Source;
+        var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
+        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
+            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
+            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+
+        var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
+        SimulationResult simulation;
+        try
+        {
+            simulation = ProgressDisplay.Run(prepared.Model, settings);
+        }
+        catch (SimulationException e)
+        {
+            Console.Error.WriteLine($"{request.File}: error: {e.Message}");
+            return Program.RunFailure;
+        }
+        var result = ResultsBuilder.Build(simulation);
+        try
+        {
+            var kept = ResultsFolder.Write(target, existing, directory => ResultsWriter.WriteAll(result, directory));
+            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
+            return Program.RunFailure;
+        }
+        OutcomeTable.Print(result, target);
+        return Program.Ok;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"shadowwar run: {message}");
+        return Program.BadInput;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using NorthKoreaShadowWar.Cli.Commands;
+
+namespace NorthKoreaShadowWar.Cli;
+
+/// <summary>The <c>shadowwar</c> command line. Exit codes: 0 ok, 1 run-time failure, 2 bad input or usage.</summary>
+public static class Program
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+    /// <summary>Exit code for a failure while running (a probability above 1 in some trial, a disk error).</summary>
+    public const int RunFailure = 1;
+    /// <summary>Exit code for bad input: a scenario error, a bad option.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Entry point.</summary>
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("shadowwar: Monte Carlo escalation scenarios as coupled probabilistic state machines");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"shadowwar: {error.Message}");
+            Console.Error.WriteLine("Run 'shadowwar --help' for usage.");
+            return BadInput;
+        }
+        return parsed.Invoke();
+    }
+}

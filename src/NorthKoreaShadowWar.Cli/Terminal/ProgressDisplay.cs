@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Simulation;
+using Spectre.Console;
+
+namespace NorthKoreaShadowWar.Cli.Terminal;
+
+/// <summary>
+/// Runs the trials while showing progress: nothing for runs under a second; a progress bar with the time
+/// left when standard error is a terminal; otherwise a plain line every few seconds.
+/// </summary>
+internal static class ProgressDisplay
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(5);
+
+    public static SimulationResult Run(CompiledModel model, RunSettings settings)
+    {
+        long completed = 0;
+        var run = Task.Run(() => MonteCarloRunner.Run(model, settings, done => Interlocked.Exchange(ref completed, done)));
+        if (run.Wait(QuietPeriod)) return run.GetAwaiter().GetResult();
+        if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask($"{settings.Trials:N0} trials", maxValue: settings.Trials);
+                    while (!run.Wait(100)) task.Value = Interlocked.Read(ref completed);
+                    task.Value = settings.Trials;
+                });
+        }
+        else
+        {
+            var stopwatch = Stopwatch.StartNew();
+            while (!run.Wait(PlainLineInterval))
+            {
+                var done = Interlocked.Read(ref completed);
+                var left = done == 0 ? "" : $", about {TimeSpan.FromSeconds(stopwatch.Elapsed.TotalSeconds * (settings.Trials - done) / done):hh\\:mm\\:ss} left";
+                Console.Error.WriteLine($"progress: {100.0 * done / settings.Trials:F0}% ({done:N0} of {settings.Trials:N0} trials){left}");
+            }
+        }
+        return run.GetAwaiter().GetResult();
+    }
+}

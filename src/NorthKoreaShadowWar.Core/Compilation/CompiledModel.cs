@@ -1,0 +1,94 @@
+using NorthKoreaShadowWar.Scenarios;
+using NorthKoreaShadowWar.Scenarios.Validation;
+
+namespace NorthKoreaShadowWar.Compilation;
+
+/// <summary>
+/// A scenario flattened into arrays for the simulator: machines and states as small integers, every
+/// condition and expression as a program or a trial constant slot, and transition probabilities as
+/// cumulative bounds per row and context. Immutable once built; shared by all worker threads.
+/// </summary>
+public sealed class CompiledModel
+{
+    /// <summary>The resolved scenario this was compiled from (names, for reporting).</summary>
+    public required ResolvedScenario Scenario { get; init; }
+
+    /// <summary>Steps per trial.</summary>
+    public int Horizon => Scenario.Horizon;
+
+    internal int[] StateOffset { get; init; } = default!;
+    internal int[] StateCount { get; init; } = default!;
+    internal int[] InitialState { get; init; } = default!;
+    internal int MachineCount => StateCount.Length;
+    internal int TotalStates => StateOffset[^1] + StateCount[^1];
+
+    internal Instruction[] Code { get; init; } = default!;
+    internal ProgramRange[] Programs { get; init; } = default!;
+    internal int MaxStackDepth { get; init; } = default!;
+
+    /// <summary>Slot values that are the same in every trial, computed once; the others are overwritten each trial.</summary>
+    internal double[] FixedSlots { get; init; } = default!;
+    internal int[] RandomParameters { get; init; } = default!;
+    internal ParameterDistribution[] ParameterDistributions { get; init; } = default!;
+    /// <summary>Programs that fill random slots each trial, in dependency order.</summary>
+    internal (int Slot, int Program)[] PerTrialSlotPrograms { get; init; } = default!;
+
+    internal int[] VariableInitialisationOrder { get; init; } = default!;
+    internal int[] VariableInitialSources { get; init; } = default!;
+    internal int VariableCount => VariableInitialSources.Length;
+
+    internal RowLayout[] Rows { get; init; } = default!;
+    internal int[] DependencyMachine { get; init; } = default!;
+    internal int[] DependencyStride { get; init; } = default!;
+    internal int[] OutcomeTarget { get; init; } = default!;
+    internal int[] OutcomeEffects { get; init; } = default!;
+    /// <summary>For each non-stay outcome of a table row, the transitions whose probabilities add up to it.</summary>
+    internal int[] OutcomeTransitionStart { get; init; } = default!;
+    internal int[] OutcomeTransitionCount { get; init; } = default!;
+    internal int[] OutcomeTransitions { get; init; } = default!;
+    internal double[] FixedBounds { get; init; } = default!;
+    internal int StampCount { get; init; } = default!;
+
+    internal TransitionCode[] Transitions { get; init; } = default!;
+    internal int[] RowTransitions { get; init; } = default!;
+    internal MultiplierCode[] Multipliers { get; init; } = default!;
+    internal EffectCode[] Effects { get; init; } = default!;
+    internal EffectList[] EffectLists { get; init; } = default!;
+    /// <summary>True when some effect reads a variable, so variables are copied at the start of each step.</summary>
+    internal bool EffectsReadVariables { get; init; } = default!;
+
+    internal ConditionCode[] FirstStepConditions { get; init; } = default!;
+    internal ConditionCode[] StepsInConditions { get; init; } = default!;
+    internal int[] ValuePrograms { get; init; } = default!;
+    /// <summary>For each outcome of the scenario, the index of its tracker (first-step, steps-in or value), or its machine for <c>final</c>.</summary>
+    internal int[] OutcomeTracker { get; init; } = default!;
+
+    /// <summary>Evaluates program <paramref name="program"/> without allocating.</summary>
+    internal double Evaluate(int program, ReadOnlySpan<double> constants, ReadOnlySpan<double> variables, ReadOnlySpan<int> states, Span<double> stack)
+    {
+        var range = Programs[program];
+        return ProgramEvaluator.Evaluate(Code.AsSpan(range.Start, range.Length), constants, variables, states, stack);
+    }
+
+    /// <summary>The value of a source: a trial constant slot (&gt;= 0) or <c>~program</c>.</summary>
+    internal double Value(int source, ReadOnlySpan<double> constants, ReadOnlySpan<double> variables, ReadOnlySpan<int> states, Span<double> stack) =>
+        source >= 0 ? constants[source] : Evaluate(~source, constants, variables, states, stack);
+
+    /// <summary>
+    /// The probability with which transition <paramref name="transition"/> is taken in the given situation:
+    /// 0 while its guard is false, else <c>p</c> times the factors of the multipliers whose conditions hold.
+    /// </summary>
+    internal double EffectiveProbability(int transition, ReadOnlySpan<double> constants, ReadOnlySpan<double> variables, ReadOnlySpan<int> states, Span<double> stack)
+    {
+        ref readonly var code = ref Transitions[transition];
+        if (code.GuardProgram >= 0 && Evaluate(code.GuardProgram, constants, variables, states, stack) == 0) return 0;
+        var probability = Value(code.ProbabilitySource, constants, variables, states, stack);
+        for (var i = code.MultiplierStart; i < code.MultiplierStart + code.MultiplierCount; i++)
+        {
+            ref readonly var multiplier = ref Multipliers[i];
+            if (Evaluate(multiplier.ConditionProgram, constants, variables, states, stack) != 0)
+                probability *= Value(multiplier.FactorSource, constants, variables, states, stack);
+        }
+        return probability;
+    }
+}

@@ -1,0 +1,29 @@
+namespace NorthKoreaShadowWar.Compilation;
+
+/// <summary>
+/// Everything the hot loop needs about one state of one machine (a "row"), kept together in one struct.
+/// A table row has one block of cumulative bounds per context, where the context is the combination of
+/// the states of the machines its conditions read: <c>context = sum(states[dependency] * stride)</c>.
+/// </summary>
+internal struct RowLayout
+{
+    public RowKind Kind;
+    /// <summary>True when the bounds depend on parameters drawn per trial: they are built lazily each trial.</summary>
+    public bool PerTrial;
+    public int DependencyStart;
+    public int DependencyCount;
+    public int ContextCount;
+    /// <summary>Doubles per context in the bounds array: the number of bounds rounded up to a multiple of 4.</summary>
+    public int BoundsStride;
+    public int BoundsOffset;
+    /// <summary>Where the row's outcomes start; the last outcome is "stay".</summary>
+    public int OutcomeOffset;
+    public int OutcomeCount;
+    /// <summary>Where the row's per-trial build stamps start (per-trial rows only).</summary>
+    public int StampOffset;
+    /// <summary>The transitions leaving this state, as indices into <see cref="CompiledModel.RowTransitions"/>.</summary>
+    public int TransitionStart;
+    public int TransitionCount;
+    /// <summary>The effects applied at the end of each step spent in this state, or -1.</summary>
+    public int EachStepEffects;
+}

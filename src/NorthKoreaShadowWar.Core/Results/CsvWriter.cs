@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace NorthKoreaShadowWar.Results;
+
+/// <summary>
+/// Writes the tidy CSV files of a results folder (RFC 4180, invariant culture, header row): one row per
+/// outcome in <c>outcomes.csv</c>, one per category in <c>categories.csv</c>, one per machine, state and
+/// step in <c>occupancy.csv</c>. They open directly in Excel and pandas.
+/// </summary>
+public static class CsvWriter
+{
+    /// <summary>Writes <c>outcomes.csv</c>.</summary>
+    public static void WriteOutcomes(RunResult result, string path)
+    {
+        var csv = new StringBuilder();
+        var quantileLabels = ResultsBuilder.ReportedQuantiles.Select(q => q.Label).ToList();
+        Row(csv, ["outcome", "kind", "definition", "estimate", "ci95_low", "ci95_high", "sd", .. quantileLabels, "never", "count", "categories"]);
+        foreach (var outcome in result.Outcomes)
+        {
+            switch (outcome)
+            {
+                case ProbabilityResult p:
+                    Row(csv, [p.Name, p.Kind, p.Definition, Number(p.Estimate), Number(p.Ci95.Lower), Number(p.Ci95.Upper), "", .. quantileLabels.Select(_ => ""), "", Number(p.Trials), ""]);
+                    break;
+                case DistributionResult d:
+                    Row(csv, [d.Name, d.Kind, d.Definition, Number(d.Mean), Number(d.Ci95.Lower), Number(d.Ci95.Upper), Number(d.StandardDeviation),
+                        .. d.Quantiles.Select(q => Number(q.Value)), d.Never is { } never ? Number(never) : "", Number(d.Count), ""]);
+                    break;
+                case CategoricalResult c:
+                    var categories = string.Join("; ", c.Categories.Select(x => $"{x.Category}={Number(x.Probability)}"));
+                    Row(csv, [c.Name, c.Kind, c.Definition, "", "", "", "", .. quantileLabels.Select(_ => ""), "", "", categories]);
+                    break;
+            }
+        }
+        File.WriteAllText(path, csv.ToString());
+    }
+
+    /// <summary>Writes <c>categories.csv</c>: every categorical outcome's categories with intervals.</summary>
+    public static void WriteCategories(RunResult result, string path)
+    {
+        var csv = new StringBuilder();
+        Row(csv, ["outcome", "category", "probability", "ci95_low", "ci95_high"]);
+        foreach (var outcome in result.Outcomes.OfType<CategoricalResult>())
+            foreach (var (category, probability, ci) in outcome.Categories)
+                Row(csv, [outcome.Name, category, Number(probability), Number(ci.Lower), Number(ci.Upper)]);
+        File.WriteAllText(path, csv.ToString());
+    }
+
+    /// <summary>Writes <c>occupancy.csv</c>: machine, state, step, share.</summary>
+    public static void WriteOccupancy(RunResult result, string path)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        writer.Write("machine,state,step,share\n");
+        foreach (var machine in result.Occupancy)
+            foreach (var (state, shares) in machine.States)
+                for (var t = 0; t < shares.Length; t++)
+                    writer.Write($"{Field(machine.Machine)},{Field(state)},{t},{Number(shares[t])}\n");
+    }
+
+    private static void Row(StringBuilder csv, IEnumerable<string> fields)
+    {
+        csv.Append(string.Join(',', fields.Select(Field)));
+        csv.Append('\n');
+    }
+
+    private static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+namespace NorthKoreaShadowWar.Results;
+
+/// <summary>The estimate of one outcome of a run.</summary>
+public abstract record OutcomeResult(string Name, string Definition)
+{
+    /// <summary><c>probability</c>, <c>distribution</c> or <c>categorical</c>, as in summary.json.</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>A probability with its 95% Wilson interval.</summary>
+public sealed record ProbabilityResult(string Name, string Definition, double Estimate, (double Lower, double Upper) Ci95, long Successes, long Trials)
+    : OutcomeResult(Name, Definition)
+{
+    /// <inheritdoc />
+    public override string Kind => "probability";
+}
+
+/// <summary>
+/// A distribution of numbers: mean with a 95% normal interval, standard deviation, quantiles, and for
+/// <c>first_step</c> the share of trials where the condition never held (mean and quantiles exclude those).
+/// </summary>
+public sealed record DistributionResult(
+    string Name,
+    string Definition,
+    double Mean,
+    (double Lower, double Upper) Ci95,
+    double StandardDeviation,
+    IReadOnlyList<(string Label, double Value)> Quantiles,
+    double? Never,
+    long Count,
+    double Minimum,
+    double Maximum,
+    bool QuantilesExact) : OutcomeResult(Name, Definition)
+{
+    /// <inheritdoc />
+    public override string Kind => "distribution";
+}
+
+/// <summary>The probability of each state of a machine after the last step, each with its 95% Wilson interval.</summary>
+public sealed record CategoricalResult(string Name, string Definition, IReadOnlyList<(string Category, double Probability, (double Lower, double Upper) Ci95)> Categories)
+    : OutcomeResult(Name, Definition)
+{
+    /// <inheritdoc />
+    public override string Kind => "categorical";
+}

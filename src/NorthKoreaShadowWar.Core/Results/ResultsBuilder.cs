@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Reflection;
+using NorthKoreaShadowWar.Scenarios;
+using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Statistics;
+
+namespace NorthKoreaShadowWar.Results;
+
+/// <summary>Turns the raw totals of a run into estimates with intervals.</summary>
+public static class ResultsBuilder
+{
+    /// <summary>The quantiles reported for every distribution.</summary>
+    public static readonly IReadOnlyList<(string Label, double Probability)> ReportedQuantiles =
+        [("p05", 0.05), ("p25", 0.25), ("p50", 0.50), ("p75", 0.75), ("p95", 0.95)];
+
+    /// <summary>This engine's version, as recorded in every manifest.</summary>
+    public static string EngineVersion { get; } =
+        typeof(ResultsBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Builds the results of <paramref name="simulation"/>.</summary>
+    public static RunResult Build(SimulationResult simulation)
+    {
+        var model = simulation.Model;
+        var scenario = model.Scenario.Source;
+        var manifest = new RunManifest(
+            scenario.Name, scenario.Title, scenario.AppliedVariant, simulation.Settings.Seed, simulation.Trials,
+            model.Horizon, scenario.Step.Value, scenario.Sha256, EngineVersion, scenario.AppliedOverrides, scenario.SourceFile);
+        var outcomes = model.Scenario.Outcomes.Select((o, i) => Outcome(simulation, o.Name, o.Definition, model.OutcomeTracker[i])).ToList();
+        var performance = new RunPerformance(
+            simulation.Threads, simulation.MachineSteps, simulation.SimulateTime.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
+        return new RunResult(manifest, outcomes, Occupancy(simulation), performance);
+    }
+
+    private static OutcomeResult Outcome(SimulationResult simulation, string name, OutcomeDefinition definition, int tracker)
+    {
+        var trials = simulation.Trials;
+        var horizon = simulation.Model.Horizon;
+        var text = Describe(definition);
+        switch (definition.Kind)
+        {
+            case OutcomeKind.Reached:
+                var histogram = simulation.FirstStep[tracker];
+                var within = definition.Within?.Value ?? horizon;
+                long successes = 0;
+                for (var t = 0; t <= within; t++) successes += histogram[t];
+                return new ProbabilityResult(name, text, Ratio(successes, trials), ConfidenceIntervals.Wilson(successes, trials), successes, trials);
+            case OutcomeKind.FirstStep:
+                var firstSteps = simulation.FirstStep[tracker];
+                var happened = firstSteps[..(horizon + 1)];
+                return Distribution(name, text, IntegerHistogram.Moments(happened), q => IntegerHistogram.Quantile(happened, q), exact: true,
+                    never: Ratio(firstSteps[horizon + 1], trials));
+            case OutcomeKind.StepsIn:
+                var stepsIn = simulation.StepsIn[tracker];
+                return Distribution(name, text, IntegerHistogram.Moments(stepsIn), q => IntegerHistogram.Quantile(stepsIn, q), exact: true, never: null);
+            case OutcomeKind.Value:
+                var sketch = simulation.ValueSketches[tracker];
+                return Distribution(name, text, simulation.ValueMoments[tracker], sketch.Quantile, sketch.IsExact, never: null);
+            default:
+                var machine = simulation.Model.Scenario.Machines[tracker];
+                var offset = horizon * simulation.Model.TotalStates + simulation.Model.StateOffset[tracker];
+                var categories = machine.States.Select((state, s) =>
+                {
+                    var count = simulation.Occupancy[offset + s];
+                    return (state, Ratio(count, trials), ConfidenceIntervals.Wilson(count, trials));
+                }).ToList();
+                return new CategoricalResult(name, text, categories);
+        }
+    }
+
+    private static DistributionResult Distribution(string name, string text, RunningMoments moments, Func<double, double> quantile, bool exact, double? never) =>
+        new(name, text, moments.Count == 0 ? double.NaN : moments.Mean,
+            ConfidenceIntervals.Mean(moments.Mean, moments.StandardDeviation, moments.Count),
+            moments.StandardDeviation,
+            ReportedQuantiles.Select(q => (q.Label, quantile(q.Probability))).ToList(),
+            never, moments.Count,
+            moments.Count == 0 ? double.NaN : moments.Minimum,
+            moments.Count == 0 ? double.NaN : moments.Maximum,
+            exact);
+
+    private static IReadOnlyList<MachineOccupancy> Occupancy(SimulationResult simulation)
+    {
+        var model = simulation.Model;
+        var trials = Math.Max(1, simulation.Trials);
+        return model.Scenario.Machines.Select((machine, m) => new MachineOccupancy(machine.Name,
+            machine.States.Select((state, s) =>
+            {
+                var shares = new double[model.Horizon + 1];
+                for (var t = 0; t <= model.Horizon; t++)
+                    shares[t] = (double)simulation.Occupancy[t * model.TotalStates + model.StateOffset[m] + s] / trials;
+                return (state, shares);
+            }).ToList())).ToList();
+    }
+
+    private static double Ratio(long count, long total) => total == 0 ? double.NaN : (double)count / total;
+
+    /// <summary>The outcome as the user wrote it, e.g. <c>reached: sk_aid.Lethal, within: 52</c>.</summary>
+    public static string Describe(OutcomeDefinition definition)
+    {
+        var key = definition.Kind switch
+        {
+            OutcomeKind.Reached => "reached",
+            OutcomeKind.FirstStep => "first_step",
+            OutcomeKind.Final => "final",
+            OutcomeKind.Value => "value",
+            _ => "steps_in",
+        };
+        var within = definition.Within is { } w ? $", within: {w.Value}" : "";
+        return $"{key}: {definition.Subject.Text}{within}";
+    }
+}

@@ -1,0 +1,17 @@
+namespace NorthKoreaShadowWar.Results;
+
+/// <summary>Writes every file of a results folder (CONTRACT §3) into a directory.</summary>
+public static class ResultsWriter
+{
+    /// <summary>The files a results folder holds.</summary>
+    public static readonly IReadOnlyList<string> Files = ["summary.json", "outcomes.csv", "categories.csv", "occupancy.csv"];
+
+    /// <summary>Writes <paramref name="result"/> into <paramref name="directory"/>.</summary>
+    public static void WriteAll(RunResult result, string directory)
+    {
+        SummaryJsonWriter.Write(result, Path.Combine(directory, "summary.json"));
+        CsvWriter.WriteOutcomes(result, Path.Combine(directory, "outcomes.csv"));
+        CsvWriter.WriteCategories(result, Path.Combine(directory, "categories.csv"));
+        CsvWriter.WriteOccupancy(result, Path.Combine(directory, "occupancy.csv"));
+    }
+}

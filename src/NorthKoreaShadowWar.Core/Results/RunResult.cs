@@ -1,0 +1,32 @@
+namespace NorthKoreaShadowWar.Results;
+
+/// <summary>What was run: enough to reproduce it exactly.</summary>
+public sealed record RunManifest(
+    string Scenario,
+    string? Title,
+    string? Variant,
+    ulong Seed,
+    long Trials,
+    int Horizon,
+    string Step,
+    string ScenarioSha256,
+    string EngineVersion,
+    IReadOnlyList<string> Overrides,
+    string ScenarioFile);
+
+/// <summary>What the run cost. Machine-steps count one per machine per step actually simulated.</summary>
+public sealed record RunPerformance(int Threads, long MachineSteps, double SimulateSeconds, long PeakWorkingSetBytes)
+{
+    /// <summary>Wall time of the trial loop per machine-step, in nanoseconds.</summary>
+    public double NanosecondsPerMachineStep => MachineSteps == 0 ? 0 : SimulateSeconds * 1e9 / MachineSteps;
+}
+
+/// <summary>The results of one run, as written to summary.json, outcomes.csv and occupancy.csv.</summary>
+public sealed record RunResult(
+    RunManifest Manifest,
+    IReadOnlyList<OutcomeResult> Outcomes,
+    IReadOnlyList<MachineOccupancy> Occupancy,
+    RunPerformance Performance);
+
+/// <summary>For one machine, the share of trials in each state after each step t = 0..horizon.</summary>
+public sealed record MachineOccupancy(string Machine, IReadOnlyList<(string State, double[] Shares)> States);

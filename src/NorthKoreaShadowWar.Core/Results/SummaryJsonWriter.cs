@@ -1,0 +1,118 @@
+using System.Text.Json;
+
+namespace NorthKoreaShadowWar.Results;
+
+/// <summary>Writes <c>summary.json</c> in the shape of CONTRACT §3 (numbers that are not finite become null).</summary>
+public static class SummaryJsonWriter
+{
+    /// <summary>Writes <paramref name="result"/> to <paramref name="path"/>.</summary>
+    public static void Write(RunResult result, string path)
+    {
+        using var stream = File.Create(path);
+        Write(result, stream);
+    }
+
+    /// <summary>Writes <paramref name="result"/> to <paramref name="stream"/>.</summary>
+    public static void Write(RunResult result, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        var manifest = result.Manifest;
+        json.WriteStartObject();
+        json.WriteString("scenario", manifest.Scenario);
+        json.WriteString("title", manifest.Title);
+        json.WriteString("variant", manifest.Variant);
+        json.WriteNumber("seed", manifest.Seed);
+        json.WriteNumber("trials", manifest.Trials);
+        json.WriteNumber("horizon", manifest.Horizon);
+        json.WriteString("step", manifest.Step);
+        json.WriteString("scenarioSha256", manifest.ScenarioSha256);
+        json.WriteString("scenarioFile", manifest.ScenarioFile);
+        json.WriteString("engineVersion", manifest.EngineVersion);
+        json.WriteStartArray("overrides");
+        foreach (var item in manifest.Overrides) json.WriteStringValue(item);
+        json.WriteEndArray();
+        json.WriteStartObject("outcomes");
+        foreach (var outcome in result.Outcomes) WriteOutcome(json, outcome);
+        json.WriteEndObject();
+        json.WriteStartObject("occupancy");
+        foreach (var machine in result.Occupancy)
+        {
+            json.WriteStartObject(machine.Machine);
+            foreach (var (state, shares) in machine.States)
+            {
+                json.WriteStartArray(state);
+                foreach (var share in shares) Number(json, share);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        var performance = result.Performance;
+        json.WriteStartObject("performance");
+        json.WriteNumber("threads", performance.Threads);
+        json.WriteNumber("machineSteps", performance.MachineSteps);
+        json.WriteNumber("simulateSeconds", performance.SimulateSeconds);
+        json.WriteNumber("nsPerMachineStep", performance.NanosecondsPerMachineStep);
+        json.WriteNumber("peakWorkingSetBytes", performance.PeakWorkingSetBytes);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteOutcome(Utf8JsonWriter json, OutcomeResult outcome)
+    {
+        json.WriteStartObject(outcome.Name);
+        json.WriteString("kind", outcome.Kind);
+        json.WriteString("definition", outcome.Definition);
+        switch (outcome)
+        {
+            case ProbabilityResult p:
+                Number(json, "estimate", p.Estimate);
+                Interval(json, "ci95", p.Ci95);
+                json.WriteNumber("successes", p.Successes);
+                json.WriteNumber("trials", p.Trials);
+                break;
+            case DistributionResult d:
+                Number(json, "mean", d.Mean);
+                Interval(json, "ci95", d.Ci95);
+                Number(json, "sd", d.StandardDeviation);
+                json.WriteStartObject("quantiles");
+                foreach (var (label, value) in d.Quantiles) Number(json, label, value);
+                json.WriteEndObject();
+                json.WriteBoolean("quantilesExact", d.QuantilesExact);
+                if (d.Never is { } never) Number(json, "never", never);
+                json.WriteNumber("count", d.Count);
+                Number(json, "min", d.Minimum);
+                Number(json, "max", d.Maximum);
+                break;
+            case CategoricalResult c:
+                json.WriteStartObject("probabilities");
+                foreach (var (category, probability, _) in c.Categories) Number(json, category, probability);
+                json.WriteEndObject();
+                json.WriteStartObject("ci95");
+                foreach (var (category, _, ci) in c.Categories) Interval(json, category, ci);
+                json.WriteEndObject();
+                break;
+        }
+        json.WriteEndObject();
+    }
+
+    private static void Interval(Utf8JsonWriter json, string name, (double Lower, double Upper) interval)
+    {
+        json.WriteStartArray(name);
+        Number(json, interval.Lower);
+        Number(json, interval.Upper);
+        json.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteNull(name);
+    }
+
+    private static void Number(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumberValue(value);
+        else json.WriteNullValue();
+    }
+}

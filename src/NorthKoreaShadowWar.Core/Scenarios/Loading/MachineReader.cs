@@ -1,0 +1,162 @@
+using NorthKoreaShadowWar.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NorthKoreaShadowWar.Scenarios.Loading;
+
+/// <summary>Reads one machine: its states, initial and absorbing states, transitions and per-step effects.</summary>
+internal static class MachineReader
+{
+    private static readonly string[] TransitionKeys = ["from", "to", "p", "when", "multipliers", "effects", "description"];
+
+    public static MachineDefinition? Read(YamlReadContext context, string name, SourcePosition position, YamlNode node)
+    {
+        var what = $"machine '{name}'";
+        var mapping = context.Mapping(node, what, "initial", "states", "absorbing", "each_step", "transitions", "description");
+        if (mapping is null) return null;
+        Located<string>? initial = null;
+        if (mapping["initial"] is { } initialNode)
+        {
+            if (context.String(initialNode, $"the initial state of {what}") is { } initialName)
+                initial = new Located<string>(initialName, context.PositionOf(initialNode));
+        }
+        else
+        {
+            context.Error(node, $"{what} is missing 'initial': the state every trial starts in");
+        }
+        var states = mapping["states"] is { } statesNode ? context.Names(statesNode, $"the states of {what}") ?? [] : [];
+        if (mapping["states"] is null) context.Error(node, $"{what} is missing 'states', e.g. states: [Neutral, Aid]");
+        var absorbing = mapping["absorbing"] is { } absorbingNode ? context.Names(absorbingNode, $"the absorbing states of {what}") ?? [] : [];
+        var eachStep = new List<EachStepDefinition>();
+        if (mapping["each_step"] is { } eachStepNode && !YamlReadContext.IsNull(eachStepNode))
+        {
+            if (eachStepNode is YamlMappingNode eachStepMapping)
+            {
+                foreach (var (stateKey, effectsNode) in eachStepMapping.Children)
+                {
+                    if (context.String(stateKey, $"a state in each_step of {what}") is not { } state) continue;
+                    var located = new Located<string>(state, context.PositionOf(stateKey));
+                    eachStep.Add(new EachStepDefinition(located, ReadEffects(context, effectsNode, $"each_step {state} of {what}")));
+                }
+            }
+            else
+            {
+                context.Error(eachStepNode, $"each_step of {what} must map states to effects, e.g. Combat: {{ casualties: \"+= 10\" }}");
+            }
+        }
+        var transitions = new List<TransitionDefinition>();
+        if (mapping["transitions"] is { } transitionsNode && !YamlReadContext.IsNull(transitionsNode))
+        {
+            if (transitionsNode is YamlSequenceNode sequence)
+            {
+                foreach (var item in sequence.Children)
+                    if (ReadTransition(context, item, what) is { } transition) transitions.Add(transition);
+            }
+            else
+            {
+                context.Error(transitionsNode, $"the transitions of {what} must be a list, each entry starting with '- '");
+            }
+        }
+        return new MachineDefinition(name, position, initial, states, absorbing, eachStep, transitions);
+    }
+
+    private static TransitionDefinition? ReadTransition(YamlReadContext context, YamlNode node, string machine)
+    {
+        var mapping = context.Mapping(node, $"a transition of {machine}", TransitionKeys);
+        if (mapping is null) return null;
+        var complete = true;
+        foreach (var key in new[] { "from", "to", "p" })
+        {
+            if (mapping.Has(key)) continue;
+            context.Error(node, $"a transition of {machine} is missing '{key}'");
+            complete = false;
+        }
+        if (!complete) return null;
+        var fromNode = mapping["from"]!;
+        var fromAny = fromNode is YamlScalarNode { Value: "*" };
+        var from = fromAny ? [] : context.Names(fromNode, $"'from' of a transition of {machine}") ?? [];
+        var toName = context.String(mapping["to"]!, $"'to' of a transition of {machine}");
+        var probability = context.Expression(mapping["p"]!, $"the probability of a transition of {machine}");
+        var when = mapping["when"] is { } whenNode ? context.Expression(whenNode, $"the 'when' guard of a transition of {machine}") : null;
+        var multipliers = ReadMultipliers(context, mapping["multipliers"], machine);
+        var effects = mapping["effects"] is { } effectsNode ? ReadEffects(context, effectsNode, $"the effects of a transition of {machine}") : [];
+        if (toName is null || probability is null) return null;
+        return new TransitionDefinition(
+            context.PositionOf(node), from, fromAny, new Located<string>(toName, context.PositionOf(mapping["to"]!)),
+            probability, when, multipliers, effects);
+    }
+
+    private static List<MultiplierDefinition> ReadMultipliers(YamlReadContext context, YamlNode? node, string machine)
+    {
+        var multipliers = new List<MultiplierDefinition>();
+        if (node is null || YamlReadContext.IsNull(node)) return multipliers;
+        if (node is not YamlSequenceNode sequence)
+        {
+            context.Error(node, $"multipliers of a transition of {machine} must be a list of {{ when: ..., by: ... }}");
+            return multipliers;
+        }
+        foreach (var item in sequence.Children)
+        {
+            var mapping = context.Mapping(item, $"a multiplier of a transition of {machine}", "when", "by");
+            if (mapping is null) continue;
+            if (mapping["when"] is null || mapping["by"] is null)
+            {
+                context.Error(item, "a multiplier needs both 'when' (a condition) and 'by' (a factor)");
+                continue;
+            }
+            var when = context.Expression(mapping["when"]!, "the condition of a multiplier");
+            var by = context.Expression(mapping["by"]!, "the factor of a multiplier");
+            if (when is not null && by is not null) multipliers.Add(new MultiplierDefinition(when, by));
+        }
+        return multipliers;
+    }
+
+    /// <summary>Reads <c>{ variable: "+= expr", other: 5 }</c> in file order.</summary>
+    internal static List<EffectDefinition> ReadEffects(YamlReadContext context, YamlNode node, string what)
+    {
+        var effects = new List<EffectDefinition>();
+        if (YamlReadContext.IsNull(node)) return effects;
+        if (node is not YamlMappingNode mapping)
+        {
+            context.Error(node, $"{what} must map variables to changes, e.g. {{ troops: \"+= 2000\" }}");
+            return effects;
+        }
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (context.String(key, $"a variable in {what}") is not { } variable) continue;
+            if (ReadEffect(context, value, variable) is { } effect)
+                effects.Add(effect with { Variable = new Located<string>(variable, context.PositionOf(key)) });
+        }
+        return effects;
+    }
+
+    private static EffectDefinition? ReadEffect(YamlReadContext context, YamlNode node, string variable)
+    {
+        if (context.String(node, $"the change to '{variable}'") is not { } text) return null;
+        var start = context.ContentPosition(node);
+        var trimmed = text.TrimStart();
+        var leading = text.Length - trimmed.Length;
+        (EffectOperator Operator, int Length) = trimmed switch
+        {
+            _ when trimmed.StartsWith("+=", StringComparison.Ordinal) => (EffectOperator.Add, 2),
+            _ when trimmed.StartsWith("-=", StringComparison.Ordinal) => (EffectOperator.Subtract, 2),
+            _ when trimmed.StartsWith("*=", StringComparison.Ordinal) => (EffectOperator.Multiply, 2),
+            _ when trimmed.StartsWith("/=", StringComparison.Ordinal) => (EffectOperator.Set, -1),
+            _ when trimmed.StartsWith('=') => (EffectOperator.Set, 1),
+            _ => (EffectOperator.Set, 0),
+        };
+        if (Length < 0)
+        {
+            context.Diagnostics.Error(start.Advance(leading), $"'/=' is not an effect; write '*= 1 / x' to divide '{variable}'");
+            return null;
+        }
+        if (Length == 0 && (node is not YamlScalarNode { Style: ScalarStyle.Plain } ||
+            !double.TryParse(trimmed, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            context.Diagnostics.Error(start, $"the change to '{variable}' must be '+= expr', '-= expr', '*= expr', '= expr' or a number, not '{text}'");
+            return null;
+        }
+        var expression = context.Expression(trimmed[Length..], start.Advance(leading + Length), $"the change to '{variable}'");
+        return new EffectDefinition(new Located<string>(variable, start), Operator, expression);
+    }
+}

@@ -1,0 +1,6 @@
+using NorthKoreaShadowWar.Diagnostics;
+
+namespace NorthKoreaShadowWar.Scenarios;
+
+/// <summary>A value read from a scenario file, with the place it was written.</summary>
+public readonly record struct Located<T>(T Value, SourcePosition Position);

@@ -1,0 +1,4 @@
+namespace NorthKoreaShadowWar.Scenarios;
+
+/// <summary>While <see cref="When"/> holds, the transition's probability is multiplied by <see cref="By"/>.</summary>
+public sealed record MultiplierDefinition(ExpressionText When, ExpressionText By);

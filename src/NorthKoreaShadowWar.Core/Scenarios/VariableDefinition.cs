@@ -1,0 +1,6 @@
+using NorthKoreaShadowWar.Diagnostics;
+
+namespace NorthKoreaShadowWar.Scenarios;
+
+/// <summary>A number carried through a trial (troops, casualties), starting at <see cref="Initial"/>.</summary>
+public sealed record VariableDefinition(string Name, SourcePosition Position, ExpressionText Initial);

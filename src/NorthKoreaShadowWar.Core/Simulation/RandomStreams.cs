@@ -1,0 +1,22 @@
+namespace NorthKoreaShadowWar.Simulation;
+
+/// <summary>
+/// Derives every random stream from (seed, trial, stream): trial i sees the same numbers whatever thread
+/// or shard runs it, so results do not depend on the thread count. Stream 0 drives the machines; stream
+/// 1 + k draws parameter k, so changing one parameter's distribution leaves the others' draws unchanged.
+/// </summary>
+internal static class RandomStreams
+{
+    /// <summary>The stream that drives the machines' transitions.</summary>
+    public const int Transitions = 0;
+
+    public static Xoshiro256StarStar For(ulong seed, long trial, int stream)
+    {
+        var key = SplitMix64.Mix(SplitMix64.Mix(seed) + (ulong)trial);
+        key = SplitMix64.Mix(key ^ ((ulong)stream * 0xD1B54A32D192ED03UL));
+        return Xoshiro256StarStar.FromSeed(key);
+    }
+
+    /// <summary>The stream that draws parameter <paramref name="parameter"/>.</summary>
+    public static int ForParameter(int parameter) => 1 + parameter;
+}

@@ -1,0 +1,20 @@
+namespace NorthKoreaShadowWar.Simulation;
+
+/// <summary>How many trials to run, from which seed, on how many threads.</summary>
+public sealed record RunSettings
+{
+    /// <summary>Trials are handed to threads in blocks of this many; fixed, so results do not depend on threads.</summary>
+    public const int BlockSize = 1024;
+
+    /// <summary>The most trials one run may ask for.</summary>
+    public const long MaximumTrials = 10_000_000_000;
+
+    /// <summary>Number of trials, at least 1.</summary>
+    public long Trials { get; init; } = 10_000;
+
+    /// <summary>The seed every random stream is derived from.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Worker threads; the numbers are the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,66 @@
+using NorthKoreaShadowWar.Compilation;
+
+namespace NorthKoreaShadowWar.Simulation;
+
+/// <summary>
+/// Integer counts gathered by one worker: adding them up gives the same totals in any order, so results do
+/// not depend on how trials were shared between threads.
+/// </summary>
+internal sealed class TrialTallies
+{
+    public TrialTallies(CompiledModel model)
+    {
+        var cells = (model.Horizon + 1) * model.TotalStates;
+        Occupancy = new long[cells];
+        FrozenTailStarts = new long[cells + model.TotalStates];
+        FirstStep = model.FirstStepConditions.Select(_ => new long[model.Horizon + 2]).ToArray();
+        StepsIn = model.StepsInConditions.Select(_ => new long[model.Horizon + 1]).ToArray();
+        TotalStates = model.TotalStates;
+    }
+
+    private int TotalStates { get; }
+
+    public long Trials { get; set; }
+
+    public long MachineSteps { get; set; }
+
+    /// <summary>Trials with machine m in state s after step t, at <c>t * totalStates + offset[m] + s</c>, for simulated steps.</summary>
+    public long[] Occupancy { get; }
+
+    /// <summary>Trials that froze before step t and occupy the cell from t on (added up over t when finishing).</summary>
+    public long[] FrozenTailStarts { get; }
+
+    /// <summary>Per first-step condition, trials by first step 0..horizon, and at horizon + 1 the trials where it never held.</summary>
+    public long[][] FirstStep { get; }
+
+    /// <summary>Per steps-in condition, trials by the number of steps 0..horizon.</summary>
+    public long[][] StepsIn { get; }
+
+    public void Add(TrialTallies other)
+    {
+        Trials += other.Trials;
+        MachineSteps += other.MachineSteps;
+        AddInto(Occupancy, other.Occupancy);
+        AddInto(FrozenTailStarts, other.FrozenTailStarts);
+        for (var i = 0; i < FirstStep.Length; i++) AddInto(FirstStep[i], other.FirstStep[i]);
+        for (var i = 0; i < StepsIn.Length; i++) AddInto(StepsIn[i], other.StepsIn[i]);
+    }
+
+    /// <summary>Occupancy with the frozen tails filled in: what it would be had every step been simulated.</summary>
+    public long[] CompleteOccupancy()
+    {
+        var complete = (long[])Occupancy.Clone();
+        var running = new long[TotalStates];
+        for (var cell = 0; cell < complete.Length; cell++)
+        {
+            running[cell % TotalStates] += FrozenTailStarts[cell];
+            complete[cell] += running[cell % TotalStates];
+        }
+        return complete;
+    }
+
+    private static void AddInto(long[] target, long[] source)
+    {
+        for (var i = 0; i < target.Length; i++) target[i] += source[i];
+    }
+}

@@ -1,0 +1,100 @@
+namespace NorthKoreaShadowWar.Statistics;
+
+/// <summary>
+/// Quantiles of a stream of values in bounded memory, mergeable in any order with the same result.
+/// While there are at most <see cref="ExactLimit"/> distinct values they are counted exactly (quantiles are
+/// exact); beyond that, values are counted in logarithmic buckets (as in DDSketch) so every quantile is
+/// within <see cref="RelativeAccuracy"/> of a true sample value.
+/// </summary>
+public sealed class QuantileSketch
+{
+    /// <summary>Distinct values counted exactly before falling back to buckets.</summary>
+    public const int ExactLimit = 4096;
+
+    /// <summary>The relative accuracy of bucketed quantiles.</summary>
+    public const double RelativeAccuracy = 0.001;
+
+    private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
+    private static readonly double LogGamma = Math.Log(Gamma);
+    private readonly Dictionary<double, long> exact = [];
+    private readonly Dictionary<int, long> positive = [];
+    private readonly Dictionary<int, long> negative = [];
+    private long zeros;
+    private bool overflowed;
+
+    /// <summary>Values added.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Adds one value.</summary>
+    public void Add(double value) => Add(value, 1);
+
+    private void Add(double value, long count)
+    {
+        Count += count;
+        if (!overflowed)
+        {
+            exact[value] = exact.GetValueOrDefault(value) + count;
+            if (exact.Count > ExactLimit)
+            {
+                overflowed = true;
+                exact.Clear();
+            }
+        }
+        if (value == 0) zeros += count;
+        else if (value > 0) positive[Bucket(value)] = positive.GetValueOrDefault(Bucket(value)) + count;
+        else negative[Bucket(-value)] = negative.GetValueOrDefault(Bucket(-value)) + count;
+    }
+
+    /// <summary>Adds everything <paramref name="other"/> holds.</summary>
+    public void Add(QuantileSketch other)
+    {
+        Count += other.Count;
+        zeros += other.zeros;
+        foreach (var (bucket, count) in other.positive) positive[bucket] = positive.GetValueOrDefault(bucket) + count;
+        foreach (var (bucket, count) in other.negative) negative[bucket] = negative.GetValueOrDefault(bucket) + count;
+        if (other.overflowed) overflowed = true;
+        if (!overflowed)
+            foreach (var (value, count) in other.exact) exact[value] = exact.GetValueOrDefault(value) + count;
+        if (overflowed || exact.Count > ExactLimit)
+        {
+            overflowed = true;
+            exact.Clear();
+        }
+    }
+
+    /// <summary>True while quantiles are exact.</summary>
+    public bool IsExact => !overflowed;
+
+    /// <summary>
+    /// The q-quantile by the inverted empirical distribution function: the smallest value v with at
+    /// least q·n of the values at or below v.
+    /// </summary>
+    public double Quantile(double q)
+    {
+        if (Count == 0) return double.NaN;
+        var rank = Math.Max(1, (long)Math.Ceiling(q * Count - 1e-9));
+        if (!overflowed) return Walk(exact.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)), rank);
+        var ordered = negative.OrderByDescending(e => e.Key).Select(e => (-Representative(e.Key), e.Value))
+            .Append((0.0, zeros))
+            .Concat(positive.OrderBy(e => e.Key).Select(e => (Representative(e.Key), e.Value)));
+        return Walk(ordered, rank);
+    }
+
+    private static double Walk(IEnumerable<(double Value, long Count)> ordered, long rank)
+    {
+        long seen = 0;
+        var last = double.NaN;
+        foreach (var (value, count) in ordered)
+        {
+            if (count == 0) continue;
+            seen += count;
+            last = value;
+            if (seen >= rank) return value;
+        }
+        return last;
+    }
+
+    private static int Bucket(double magnitude) => (int)Math.Ceiling(Math.Log(magnitude) / LogGamma);
+
+    private static double Representative(int bucket) => 2 * Math.Pow(Gamma, bucket) / (Gamma + 1);
+}
