@@ -22,7 +22,7 @@ public static class ScenarioPipeline
         var diagnostics = new DiagnosticBag();
         var scenario = ScenarioLoader.Load(path, diagnostics);
         if (scenario is not null) scenario = ScenarioOverrides.Apply(scenario, variant, overrides ?? [], diagnostics);
-        var resolved = scenario is null || diagnostics.HasErrors ? null : Resolve(scenario, diagnostics);
+        var resolved = scenario is null ? null : Resolve(scenario, diagnostics);
         if (resolved is null || diagnostics.HasErrors) throw new ScenarioException(diagnostics.Sorted());
         var model = ModelCompiler.Compile(resolved);
         return new PreparedScenario(model, diagnostics.Sorted());
@@ -35,7 +35,7 @@ public static class ScenarioPipeline
         var diagnostics = new DiagnosticBag();
         var scenario = ScenarioLoader.Parse(System.Text.Encoding.UTF8.GetBytes(yaml), name, diagnostics);
         if (scenario is not null) scenario = ScenarioOverrides.Apply(scenario, variant, overrides ?? [], diagnostics);
-        var resolved = scenario is null || diagnostics.HasErrors ? null : Resolve(scenario, diagnostics);
+        var resolved = scenario is null ? null : Resolve(scenario, diagnostics);
         if (resolved is null || diagnostics.HasErrors) throw new ScenarioException(diagnostics.Sorted());
         return new PreparedScenario(ModelCompiler.Compile(resolved), diagnostics.Sorted());
     }
@@ -84,6 +84,6 @@ public static class ScenarioPipeline
     {
         var resolved = ScenarioBinder.Bind(scenario, diagnostics);
         if (resolved is not null) ScenarioChecks.Check(resolved, diagnostics);
-        return resolved;
+        return diagnostics.HasErrors ? null : resolved;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ExpressionBinder(SymbolTable symbols, DiagnosticBag diagno
         if (bound is null) return null;
         if (bound.IsCondition != expectCondition)
         {
-            diagnostics.Error(text.At(text.Syntax.Offset), expectCondition
+            diagnostics.Error(text.At(StartOf(text.Syntax)), expectCondition
                 ? $"{what} must be a condition such as 'deployment == Combat' or 'casualties > 5000', but '{text.Text}' is a number"
                 : $"{what} must be a number, but '{text.Text}' is a condition");
             return null;
@@ -187,7 +187,7 @@ internal sealed class ExpressionBinder(SymbolTable symbols, DiagnosticBag diagno
     {
         var bound = BindNode(context, syntax);
         if (bound is null || !bound.IsCondition) return bound;
-        Error(context, syntax.Offset, "a condition is used where a number is needed");
+        Error(context, StartOf(syntax), "a condition is used where a number is needed");
         return null;
     }
 
@@ -195,9 +195,17 @@ internal sealed class ExpressionBinder(SymbolTable symbols, DiagnosticBag diagno
     {
         var bound = BindNode(context, syntax);
         if (bound is null || bound.IsCondition) return bound;
-        Error(context, syntax.Offset, "a number is used where a condition is needed (compare it, e.g. 'x > 0')");
+        Error(context, StartOf(syntax), "a number is used where a condition is needed (compare it, e.g. 'x > 0')");
         return null;
     }
+
+    /// <summary>Where a piece of syntax begins (an operator node's offset is its operator's).</summary>
+    private static int StartOf(ExpressionSyntax syntax) => syntax switch
+    {
+        BinarySyntax binary => StartOf(binary.Left),
+        InSyntax @in => StartOf(@in.Subject),
+        _ => syntax.Offset,
+    };
 
     private void Error(Context context, int offset, string message) =>
         diagnostics.Error(context.Text.At(offset), $"in {context.What}: {message}");

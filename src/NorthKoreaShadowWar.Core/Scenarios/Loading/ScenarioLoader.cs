@@ -19,10 +19,17 @@ public static partial class ScenarioLoader
     private static readonly string[] TopLevelKeys =
         ["name", "title", "description", "sources", "step", "horizon", "parameters", "variables", "machines", "outcomes", "variants"];
 
+    /// <summary>Stands in for a missing or invalid horizon, so no outcome is flagged as beyond it.</summary>
+    internal const int UnknownHorizon = int.MaxValue - 1;
+
     /// <summary>The step units a scenario may name.</summary>
     public static readonly IReadOnlyList<string> StepUnits = ["day", "week", "month"];
 
-    /// <summary>Loads <paramref name="path"/>; returns null when it has errors, all of them in <paramref name="diagnostics"/>.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/>, reporting every problem to <paramref name="diagnostics"/>. Returns null when
+    /// the file cannot be read as YAML at all; otherwise returns what could be read (possibly with errors
+    /// reported), so that later stages can report their problems in the same pass.
+    /// </summary>
     public static Scenario? Load(string path, DiagnosticBag diagnostics)
     {
         var start = new SourcePosition(path, 1, 1);
@@ -85,8 +92,7 @@ public static partial class ScenarioLoader
             diagnostics.Error(context.PositionOf(e.Start), $"malformed YAML: {DescribeYamlError(e)}");
             return null;
         }
-        var scenario = ReadScenario(context, root, sha256);
-        return diagnostics.HasErrors ? null : scenario;
+        return ReadScenario(context, root, sha256);
     }
 
     private static Scenario? ReadScenario(YamlReadContext context, YamlNode root, string sha256)
@@ -118,7 +124,7 @@ public static partial class ScenarioLoader
             Description = top["description"] is { } description ? context.String(description, "description") : null,
             Sources = top["sources"] is { } sources ? (context.Names(sources, "sources") ?? []).Select(s => s.Value).ToList() : [],
             Step = step,
-            Horizon = horizon ?? new Located<int>(1, context.PositionOf(root)),
+            Horizon = horizon ?? new Located<int>(UnknownHorizon, context.PositionOf(root)),
             Parameters = parameters,
             Variables = variables,
             Machines = machines,
