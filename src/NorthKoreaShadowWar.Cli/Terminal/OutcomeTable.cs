@@ -10,7 +10,7 @@ internal static class OutcomeTable
     public static void Print(RunResult result, string folder)
     {
         var manifest = result.Manifest;
-        var console = AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         console.WriteLine($"{manifest.Title ?? manifest.Scenario}{(manifest.Variant is null ? "" : $" [variant {manifest.Variant}]")}");
         console.WriteLine($"{manifest.Trials:N0} trials, {manifest.Horizon} {manifest.Step}s, seed {manifest.Seed}{(manifest.Overrides.Count > 0 ? ", " + string.Join(", ", manifest.Overrides) : "")}");
         var table = new Table().Border(TableBorder.Rounded);
