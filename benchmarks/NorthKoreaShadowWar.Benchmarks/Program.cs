@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+namespace NorthKoreaShadowWar.Benchmarks;
+
+/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/NorthKoreaShadowWar.Benchmarks -- --filter '*'</c>.</summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

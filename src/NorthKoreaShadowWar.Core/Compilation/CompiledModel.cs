@@ -38,6 +38,15 @@ public sealed class CompiledModel
     internal int VariableCount => VariableInitialSources.Length;
 
     internal RowLayout[] Rows { get; init; } = default!;
+
+    /// <summary>Bit of <see cref="RowFlags"/>: the row is <see cref="RowKind.Stay"/>.</summary>
+    internal const byte StayFlag = 1;
+
+    /// <summary>Bit of <see cref="RowFlags"/>: the state has <c>each_step</c> effects.</summary>
+    internal const byte EachStepFlag = 2;
+
+    /// <summary>Per row, <see cref="StayFlag"/> and <see cref="EachStepFlag"/>: what the hot loop checks about the state just entered.</summary>
+    internal byte[] RowFlags { get; init; } = default!;
     internal int[] DependencyMachine { get; init; } = default!;
     internal int[] DependencyStride { get; init; } = default!;
     internal int[] OutcomeTarget { get; init; } = default!;

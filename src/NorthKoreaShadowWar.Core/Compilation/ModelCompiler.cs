@@ -83,6 +83,13 @@ public static class ModelCompiler
         var rowTransitions = new List<int>();
         var boundsLength = 0;
         var stampCount = 0;
+        void AddStayOutcome(int state)
+        {
+            outcomeTarget.Add(state);
+            outcomeEffects.Add(-1);
+            outcomeTransitionStart.Add(outcomeTransitions.Count);
+            outcomeTransitionCount.Add(0);
+        }
         for (var m = 0; m < machines.Count; m++)
         {
             for (var s = 0; s < stateCount[m]; s++)
@@ -97,6 +104,13 @@ public static class ModelCompiler
                 if (groups.Count == 0 && leaving.All(t => transitions[t].Effects < 0))
                 {
                     row.Kind = RowKind.Stay;
+                    row.ContextCount = 1;
+                    row.OutcomeOffset = outcomeTarget.Count;
+                    row.OutcomeCount = 1;
+                    AddStayOutcome(s);
+                    row.BoundsStride = 4;
+                    row.BoundsOffset = boundsLength;
+                    boundsLength += row.BoundsStride;
                     continue;
                 }
                 var dependencies = leaving.SelectMany(t => transitionMachinesRead[t]).Distinct().Order().ToArray();
@@ -118,6 +132,8 @@ public static class ModelCompiler
                     dependencyStride.Add(stride);
                     stride *= stateCount[d];
                 }
+                if (dependencies.Length > 0) (row.FirstDependencyMachine, row.FirstDependencyStride) = (dependencyMachine[row.DependencyStart], dependencyStride[row.DependencyStart]);
+                if (dependencies.Length > 1) (row.SecondDependencyMachine, row.SecondDependencyStride) = (dependencyMachine[row.DependencyStart + 1], dependencyStride[row.DependencyStart + 1]);
                 row.ContextCount = (int)contexts;
                 row.OutcomeOffset = outcomeTarget.Count;
                 row.OutcomeCount = groups.Count + 1;
@@ -129,10 +145,7 @@ public static class ModelCompiler
                     outcomeTransitionCount.Add(group.Count);
                     outcomeTransitions.AddRange(group);
                 }
-                outcomeTarget.Add(s);
-                outcomeEffects.Add(-1);
-                outcomeTransitionStart.Add(outcomeTransitions.Count);
-                outcomeTransitionCount.Add(0);
+                AddStayOutcome(s);
                 row.BoundsStride = Math.Max(4, (groups.Count + 3) / 4 * 4);
                 row.BoundsOffset = boundsLength;
                 boundsLength += row.ContextCount * row.BoundsStride;
@@ -208,6 +221,7 @@ public static class ModelCompiler
             VariableInitialisationOrder = [.. scenario.VariableInitialisationOrder],
             VariableInitialSources = variableInitialSources,
             Rows = rows,
+            RowFlags = rows.Select(r => (byte)((r.Kind == RowKind.Stay ? CompiledModel.StayFlag : 0) | (r.EachStepEffects >= 0 ? CompiledModel.EachStepFlag : 0))).ToArray(),
             DependencyMachine = [.. dependencyMachine],
             DependencyStride = [.. dependencyStride],
             OutcomeTarget = [.. outcomeTarget],

@@ -4,6 +4,8 @@ namespace NorthKoreaShadowWar.Compilation;
 /// Everything the hot loop needs about one state of one machine (a "row"), kept together in one struct.
 /// A table row has one block of cumulative bounds per context, where the context is the combination of
 /// the states of the machines its conditions read: <c>context = sum(states[dependency] * stride)</c>.
+/// A <see cref="RowKind.Stay"/> row is laid out as a table row with the single outcome "stay", so the hot loop
+/// treats it like any other table row and does not branch on it.
 /// </summary>
 internal struct RowLayout
 {
@@ -12,6 +14,11 @@ internal struct RowLayout
     public bool PerTrial;
     public int DependencyStart;
     public int DependencyCount;
+    /// <summary>The first two dependencies inline (stride 0 when absent), so most rows compute their context without a loop.</summary>
+    public int FirstDependencyMachine;
+    public int FirstDependencyStride;
+    public int SecondDependencyMachine;
+    public int SecondDependencyStride;
     public int ContextCount;
     /// <summary>Doubles per context in the bounds array: the number of bounds rounded up to a multiple of 4.</summary>
     public int BoundsStride;

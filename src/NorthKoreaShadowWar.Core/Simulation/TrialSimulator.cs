@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
@@ -40,6 +41,8 @@ internal sealed class TrialSimulator
     private readonly bool[] stepsInHolds;
     private readonly StreamRandom parameterRandom = new();
     private int stamp;
+    /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
+    private int dynamicEffects;
 
     public TrialSimulator(CompiledModel model, ulong seed)
     {
@@ -74,10 +77,6 @@ internal sealed class TrialSimulator
         var horizon = model.Horizon;
         var totalStates = model.TotalStates;
         var occupancy = Tallies.Occupancy;
-        var outcomeTarget = model.OutcomeTarget;
-        var outcomeEffects = model.OutcomeEffects;
-        var dependencyMachine = model.DependencyMachine;
-        var dependencyStride = model.DependencyStride;
         var effectsReadVariables = model.EffectsReadVariables;
 
         if (++stamp == 0)
@@ -92,69 +91,109 @@ internal sealed class TrialSimulator
         var pendingFirstSteps = StartTrackers();
 
         var random = RandomStreams.For(seed, trial, RandomStreams.Transitions);
+        var current = states;
+        var next = nextStates;
         var step = 1;
         for (; step <= horizon; step++)
         {
             if (effectsReadVariables) variables.CopyTo(variablesAtStepStart, 0);
-            var taken = 0;
-            var allStay = true;
-            var anyEachStep = false;
-            var occupancyRow = step * totalStates;
-            for (var m = 0; m < machineCount; m++)
-            {
-                var state = states[m];
-                ref readonly var row = ref rows[stateOffset[m] + state];
-                int target;
-                if (row.Kind == RowKind.Table)
-                {
-                    var context = 0;
-                    for (var d = row.DependencyStart; d < row.DependencyStart + row.DependencyCount; d++)
-                        context += states[dependencyMachine[d]] * dependencyStride[d];
-                    if (row.PerTrial && stamps[row.StampOffset + context] != stamp)
-                        BuildContext(m, state, context, trial, step);
-                    var outcome = row.OutcomeOffset + CountBoundsAtOrBelow(random.NextDouble(), ref bounds[row.BoundsOffset + context * row.BoundsStride], row.BoundsStride);
-                    target = outcomeTarget[outcome];
-                    var effects = outcomeEffects[outcome];
-                    if (effects >= 0) takenEffects[taken++] = effects;
-                }
-                else if (row.Kind == RowKind.Stay)
-                {
-                    target = state;
-                }
-                else
-                {
-                    target = StepDynamic(m, state, ref random, trial, step, out var effects);
-                    if (effects >= 0) takenEffects[taken++] = effects;
-                }
-                nextStates[m] = target;
-                ref readonly var nextRow = ref rows[stateOffset[m] + target];
-                occupancy[occupancyRow + stateOffset[m] + target]++;
-                allStay &= nextRow.Kind == RowKind.Stay;
-                anyEachStep |= nextRow.EachStepEffects >= 0;
-            }
-            nextStates.CopyTo(states, 0);
-            for (var i = 0; i < taken; i++) ApplyEffects(takenEffects[i]);
-            if (anyEachStep)
-            {
-                for (var m = 0; m < machineCount; m++)
-                {
-                    var effects = rows[stateOffset[m] + states[m]].EachStepEffects;
-                    if (effects >= 0) ApplyEffects(effects);
-                }
-            }
-            if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(step, pendingFirstSteps);
-            if (stepsIn.Length > 0) CountStepsIn();
+            var moved = MoveMachines(ref random, current, next, step, trial);
+            var taken = moved & TakenMask;
+            var allStay = (moved & AllStayBit) != 0;
+            var anyEachStep = (moved & AnyEachStepBit) != 0;
+            (current, next) = (next, current);
+            if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep);
+            if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
+            if (stepsIn.Length > 0) CountStepsIn(current);
             if (allStay && !anyEachStep)
             {
-                FinishFrozenTrial(step);
+                FinishFrozenTrial(current, step);
                 break;
             }
         }
+        if (!ReferenceEquals(current, states)) current.CopyTo(states, 0);
         Tallies.MachineSteps += (long)Math.Min(step, horizon) * machineCount;
         Tallies.Trials++;
         RecordTrackers();
         for (var i = 0; i < values.Length; i++)
             values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
+    }
+
+    private const int TakenMask = 0xFFFF;
+    private const int AllStayBit = 1 << 16;
+    private const int AnyEachStepBit = 1 << 17;
+
+    /// <summary>
+    /// Moves every machine once (step <paramref name="step"/>): the innermost loop. Reads <paramref name="current"/>,
+    /// writes <paramref name="next"/> and the occupancy of step <paramref name="step"/>, records the effects of the
+    /// transitions taken, and returns their count with <see cref="AllStayBit"/> (every machine is now in a state it
+    /// cannot leave) and <see cref="AnyEachStepBit"/> (some new state has <c>each_step</c> effects).
+    /// The random generator is copied into a local so that it stays in registers.
+    /// </summary>
+    private int MoveMachines(ref Xoshiro256StarStar generator, int[] current, int[] next, int step, long trial)
+    {
+        var random = generator;
+        // The arrays are sized by the compiler to hold every index the model can produce, so this loop
+        // reads them through references without bounds checks.
+        ref var rowBase = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var offsetBase = ref MemoryMarshal.GetArrayDataReference(stateOffset);
+        ref var rowFlagsBase = ref MemoryMarshal.GetArrayDataReference(model.RowFlags);
+        ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(bounds);
+        ref var outcomeTargetBase = ref MemoryMarshal.GetArrayDataReference(model.OutcomeTarget);
+        ref var outcomeEffectsBase = ref MemoryMarshal.GetArrayDataReference(model.OutcomeEffects);
+        ref var currentStates = ref MemoryMarshal.GetArrayDataReference(current);
+        ref var nextStates = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var occupancyCells = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Tallies.Occupancy), step * model.TotalStates);
+        var taken = 0;
+        var stayFlags = CompiledModel.StayFlag;
+        var eachStepFlags = 0;
+        for (var m = 0; m < current.Length; m++)
+        {
+            var state = Unsafe.Add(ref currentStates, m);
+            var offset = Unsafe.Add(ref offsetBase, m);
+            ref readonly var row = ref Unsafe.Add(ref rowBase, offset + state);
+            int target;
+            if (row.Kind == RowKind.Table)
+            {
+                var context = Unsafe.Add(ref currentStates, row.FirstDependencyMachine) * row.FirstDependencyStride
+                            + Unsafe.Add(ref currentStates, row.SecondDependencyMachine) * row.SecondDependencyStride;
+                if (row.DependencyCount > 2) context += FurtherContext(in row, current);
+                if (row.PerTrial && stamps[row.StampOffset + context] != stamp)
+                    BuildContext(m, state, context, trial, step);
+                var outcome = row.OutcomeOffset + CountBoundsAtOrBelow(random.NextDouble(), ref Unsafe.Add(ref boundsBase, row.BoundsOffset + context * row.BoundsStride), row.BoundsStride);
+                target = Unsafe.Add(ref outcomeTargetBase, outcome);
+                var effects = Unsafe.Add(ref outcomeEffectsBase, outcome);
+                if (effects >= 0) takenEffects[taken++] = effects;
+            }
+            else if (row.Kind == RowKind.Stay)
+            {
+                // A machine that cannot leave its state draws nothing.
+                target = state;
+            }
+            else
+            {
+                target = StepDynamic(current, m, state, random.NextDouble(), trial, step);
+                if (dynamicEffects >= 0) takenEffects[taken++] = dynamicEffects;
+            }
+            Unsafe.Add(ref nextStates, m) = target;
+            Unsafe.Add(ref occupancyCells, offset + target)++;
+            var flags = Unsafe.Add(ref rowFlagsBase, offset + target);
+            stayFlags &= flags;
+            eachStepFlags |= flags;
+        }
+        generator = random;
+        return taken
+            | ((stayFlags & CompiledModel.StayFlag) != 0 ? AllStayBit : 0)
+            | ((eachStepFlags & CompiledModel.EachStepFlag) != 0 ? AnyEachStepBit : 0);
+    }
+
+    /// <summary>The part of a row's context from its third dependency on (rows that read more than two machines).</summary>
+    private int FurtherContext(in RowLayout row, int[] current)
+    {
+        var context = 0;
+        for (var d = row.DependencyStart + 2; d < row.DependencyStart + row.DependencyCount; d++)
+            context += current[model.DependencyMachine[d]] * model.DependencyStride[d];
+        return context;
     }
 
     /// <summary>Counts the cumulative bounds at or below <paramref name="u"/>: the index of the outcome drawn.</summary>
@@ -182,20 +221,19 @@ internal sealed class TrialSimulator
         stamps[rows[stateOffset[machine] + state].StampOffset + context] = stamp;
     }
 
-    private int StepDynamic(int machine, int state, ref Xoshiro256StarStar random, long trial, int step, out int effects)
+    private int StepDynamic(int[] current, int machine, int state, double u, long trial, int step)
     {
         ref readonly var row = ref rows[stateOffset[machine] + state];
         var total = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
-            var p = model.EffectiveProbability(model.RowTransitions[row.TransitionStart + i], constants, variables, states, stack);
+            var p = model.EffectiveProbability(model.RowTransitions[row.TransitionStart + i], constants, variables, current, stack);
             if (!(p >= 0)) throw Invalid(machine, state, trial, step, $"a transition has probability {p}");
             effective[i] = p;
             total += p;
         }
         if (total > 1 + TransitionTables.Tolerance)
             throw Invalid(machine, state, trial, step, $"the outgoing probabilities add up to {total:G6}");
-        var u = random.NextDouble();
         var cumulative = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
@@ -203,11 +241,11 @@ internal sealed class TrialSimulator
             if (u < cumulative)
             {
                 ref readonly var transition = ref model.Transitions[model.RowTransitions[row.TransitionStart + i]];
-                effects = transition.Effects;
+                dynamicEffects = transition.Effects;
                 return transition.Target;
             }
         }
-        effects = -1;
+        dynamicEffects = -1;
         return state;
     }
 
@@ -217,14 +255,25 @@ internal sealed class TrialSimulator
         return new SimulationException($"machine '{definition.Name}', state '{definition.States[state]}': {problem}, in trial {trial} at step {step}");
     }
 
-    private void ApplyEffects(int list)
+    private void ApplyStepEffects(int[] current, int taken, bool anyEachStep)
+    {
+        for (var i = 0; i < taken; i++) ApplyEffects(takenEffects[i], current);
+        if (!anyEachStep) return;
+        for (var m = 0; m < current.Length; m++)
+        {
+            var effects = rows[stateOffset[m] + current[m]].EachStepEffects;
+            if (effects >= 0) ApplyEffects(effects, current);
+        }
+    }
+
+    private void ApplyEffects(int list, int[] current)
     {
         var range = model.EffectLists[list];
         var readVariables = model.EffectsReadVariables ? variablesAtStepStart : variables;
         for (var i = range.Start; i < range.Start + range.Count; i++)
         {
             ref readonly var effect = ref model.Effects[i];
-            var value = model.Value(effect.Source, constants, readVariables, states, stack);
+            var value = model.Value(effect.Source, constants, readVariables, current, stack);
             ref var variable = ref variables[effect.Variable];
             variable = effect.Operator switch
             {
@@ -257,33 +306,33 @@ internal sealed class TrialSimulator
     {
         Array.Fill(firstStep, -1);
         Array.Clear(stepsIn);
-        return CheckFirstSteps(0, firstStep.Length);
+        return CheckFirstSteps(states, 0, firstStep.Length);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Holds(in ConditionCode condition) =>
+    private bool Holds(in ConditionCode condition, int[] current) =>
         condition.Program < 0
-            ? ((condition.Mask >> states[condition.Machine]) & 1UL) != 0
-            : model.Evaluate(condition.Program, constants, variables, states, stack) != 0;
+            ? ((condition.Mask >> current[condition.Machine]) & 1UL) != 0
+            : model.Evaluate(condition.Program, constants, variables, current, stack) != 0;
 
-    private int CheckFirstSteps(int step, int pending)
+    private int CheckFirstSteps(int[] current, int step, int pending)
     {
         var conditions = model.FirstStepConditions;
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (firstStep[i] >= 0 || !Holds(conditions[i])) continue;
+            if (firstStep[i] >= 0 || !Holds(conditions[i], current)) continue;
             firstStep[i] = step;
             pending--;
         }
         return pending;
     }
 
-    private void CountStepsIn()
+    private void CountStepsIn(int[] current)
     {
         var conditions = model.StepsInConditions;
         for (var i = 0; i < conditions.Length; i++)
         {
-            var holds = Holds(conditions[i]);
+            var holds = Holds(conditions[i], current);
             stepsInHolds[i] = holds;
             if (holds) stepsIn[i]++;
         }
@@ -293,13 +342,13 @@ internal sealed class TrialSimulator
     /// Every machine is in a state it cannot leave and no variable changes any more: the remaining steps
     /// would repeat this one, so they are counted without being simulated.
     /// </summary>
-    private void FinishFrozenTrial(int step)
+    private void FinishFrozenTrial(int[] current, int step)
     {
         var remaining = model.Horizon - step;
         if (remaining == 0) return;
         var tail = Tallies.FrozenTailStarts;
         var from = (step + 1) * model.TotalStates;
-        for (var m = 0; m < states.Length; m++) tail[from + stateOffset[m] + states[m]]++;
+        for (var m = 0; m < current.Length; m++) tail[from + stateOffset[m] + current[m]]++;
         for (var i = 0; i < stepsIn.Length; i++)
             if (stepsInHolds[i]) stepsIn[i] += remaining;
     }

@@ -37,7 +37,7 @@ internal struct Xoshiro256StarStar
 
     /// <summary>A uniform draw in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => (long)(NextUInt64() >> 11) * (1.0 / (1L << 53));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong BitRotate(ulong x, int k) => (x << k) | (x >> (64 - k));

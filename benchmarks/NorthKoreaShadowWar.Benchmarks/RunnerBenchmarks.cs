@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Benchmarks;
+
+/// <summary>A whole run (threads, blocks, merging) on 1 and 2 threads.</summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class RunnerBenchmarks
+{
+    private CompiledModel model = null!;
+
+    [Params("bench/ref4x6.yaml", "baseline.yaml")]
+    public string Scenario { get; set; } = "";
+
+    [Params(65536)]
+    public int Trials { get; set; }
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => model = BenchmarkScenarios.Load(Scenario);
+
+    [Benchmark]
+    public SimulationResult Run() => MonteCarloRunner.Run(model, new RunSettings { Trials = Trials, Seed = 1, Threads = Threads });
+
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddColumn(new NanosecondsPerMachineStepColumn());
+    }
+}
