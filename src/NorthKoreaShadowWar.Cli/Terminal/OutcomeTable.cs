@@ -4,49 +4,81 @@ using Spectre.Console;
 
 namespace NorthKoreaShadowWar.Cli.Terminal;
 
-/// <summary>Prints the outcomes of a run as a table: estimate, 95% interval and the shape of each distribution.</summary>
+/// <summary>
+/// Prints the outcomes of a run on standard output, one table per kind: probabilities with their 95%
+/// intervals, distributions with mean, interval and quantiles, and final states with each state's share.
+/// </summary>
 internal static class OutcomeTable
 {
+    /// <summary>The width used when the output is not a terminal (a file, a pipe, CI logs).</summary>
+    private const int RedirectedWidth = 120;
+
     public static void Print(RunResult result, string folder)
     {
-        var manifest = result.Manifest;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.WriteLine($"{manifest.Title ?? manifest.Scenario}{(manifest.Variant is null ? "" : $" [variant {manifest.Variant}]")}");
-        console.WriteLine($"{manifest.Trials:N0} trials, {manifest.Horizon} {manifest.Step}s, seed {manifest.Seed}{(manifest.Overrides.Count > 0 ? ", " + string.Join(", ", manifest.Overrides) : "")}");
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("outcome");
-        table.AddColumn(new TableColumn("estimate").RightAligned());
-        table.AddColumn(new TableColumn("95% interval").RightAligned());
-        table.AddColumn("distribution");
-        foreach (var outcome in result.Outcomes)
+        if (Console.IsOutputRedirected) console.Profile.Width = RedirectedWidth;
+        var manifest = result.Manifest;
+        var unit = manifest.Step;
+        console.MarkupLine($"[bold]{Markup.Escape(manifest.Title ?? manifest.Scenario)}[/]{(manifest.Variant is null ? "" : $" — variant [bold]{Markup.Escape(manifest.Variant)}[/]")}");
+        console.WriteLine($"{manifest.Trials:N0} trials of {manifest.Horizon} {unit}s, seed {manifest.Seed}{(manifest.Overrides.Count > 0 ? ", with " + string.Join(", ", manifest.Overrides) : "")}");
+
+        var probabilities = result.Outcomes.OfType<ProbabilityResult>().ToList();
+        if (probabilities.Count > 0)
         {
-            switch (outcome)
-            {
-                case ProbabilityResult p:
-                    table.AddRow(Markup.Escape(p.Name), Percent(p.Estimate), $"{Percent(p.Ci95.Lower)} – {Percent(p.Ci95.Upper)}", Markup.Escape(p.Definition));
-                    break;
-                case DistributionResult d:
-                    var quantiles = string.Join("  ", d.Quantiles.Where(q => q.Label is "p05" or "p50" or "p95").Select(q => $"{q.Label} {Number(q.Value)}"));
-                    var never = d.Never is { } n ? $"  never {Percent(n)}" : "";
-                    table.AddRow(Markup.Escape(d.Name), $"mean {Number(d.Mean)}", $"{Number(d.Ci95.Lower)} – {Number(d.Ci95.Upper)}", Markup.Escape(quantiles + never));
-                    break;
-                case CategoricalResult c:
-                    var top = c.Categories.MaxBy(x => x.Probability);
-                    var shares = string.Join("  ", c.Categories.Where(x => x.Probability > 0).Select(x => $"{x.Category} {Percent(x.Probability)}"));
-                    table.AddRow(Markup.Escape(c.Name), Markup.Escape($"{top.Category} {Percent(top.Probability)}"), $"{Percent(top.Ci95.Lower)} – {Percent(top.Ci95.Upper)}", Markup.Escape(shares));
-                    break;
-            }
+            var table = NewTable("Probabilities", "outcome", "estimate", "95% interval", "definition");
+            foreach (var p in probabilities)
+                table.AddRow(Markup.Escape(p.Name), Percent(p.Estimate), $"{Percent(p.Ci95.Lower)} – {Percent(p.Ci95.Upper)}", Markup.Escape(p.Definition));
+            console.Write(table);
         }
-        console.Write(table);
+
+        var distributions = result.Outcomes.OfType<DistributionResult>().ToList();
+        if (distributions.Count > 0)
+        {
+            var table = NewTable("Distributions", "outcome", "mean", "95% interval", "p05", "p50", "p95", "never");
+            foreach (var d in distributions)
+            {
+                string Quantile(string label) => Number(d.Quantiles.Single(q => q.Label == label).Value);
+                table.AddRow(Markup.Escape(d.Name), Number(d.Mean), $"{Number(d.Ci95.Lower)} – {Number(d.Ci95.Upper)}",
+                    Quantile("p05"), Quantile("p50"), Quantile("p95"), d.Never is { } never ? Percent(never) : "");
+            }
+            console.Write(table);
+        }
+
+        var categoricals = result.Outcomes.OfType<CategoricalResult>().ToList();
+        if (categoricals.Count > 0)
+        {
+            var table = NewTable($"Final states (after {manifest.Horizon} {unit}s)", "outcome", "state", "share", "95% interval");
+            foreach (var c in categoricals)
+            {
+                var first = true;
+                foreach (var (category, probability, ci) in c.Categories.Where(x => x.Probability > 0))
+                {
+                    table.AddRow(first ? Markup.Escape(c.Name) : "", Markup.Escape(category), Percent(probability), $"{Percent(ci.Lower)} – {Percent(ci.Upper)}");
+                    first = false;
+                }
+            }
+            console.Write(table);
+        }
+
         var performance = result.Performance;
         console.WriteLine($"{performance.MachineSteps:N0} machine-steps in {performance.SimulateSeconds:F2} s on {performance.Threads} thread{(performance.Threads == 1 ? "" : "s")} ({performance.NanosecondsPerMachineStep:F1} ns per machine-step)");
         console.WriteLine($"results: {folder}");
     }
 
-    private static string Percent(double value) => double.IsFinite(value) ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+    private static Table NewTable(string title, params string[] columns)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{Markup.Escape(title)}[/]");
+        table.AddColumn(columns[0]);
+        foreach (var column in columns.Skip(1))
+            table.AddColumn(column is "definition" or "state" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        return table;
+    }
+
+    private static string Percent(double value) =>
+        double.IsFinite(value) ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
     private static string Number(double value) =>
         !double.IsFinite(value) ? "–"
-        : Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
         : value.ToString("0.##", CultureInfo.InvariantCulture);
 }
