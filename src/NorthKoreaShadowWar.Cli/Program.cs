@@ -19,6 +19,7 @@ public static class Program
         var root = new RootCommand("shadowwar: Monte Carlo escalation scenarios as coupled probabilistic state machines");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

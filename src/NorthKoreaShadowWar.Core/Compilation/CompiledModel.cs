@@ -69,6 +69,8 @@ public sealed class CompiledModel
     internal ConditionCode[] FirstStepConditions { get; init; } = default!;
     internal ConditionCode[] StepsInConditions { get; init; } = default!;
     internal int[] ValuePrograms { get; init; } = default!;
+    /// <summary>For each value outcome, the step after which it is read, or -1 for after the last step.</summary>
+    internal int[] ValueAtStep { get; init; } = default!;
     /// <summary>For each outcome of the scenario, the index of its tracker (first-step, steps-in or value), or its machine for <c>final</c>.</summary>
     internal int[] OutcomeTracker { get; init; } = default!;
 

@@ -160,6 +160,7 @@ public static class ModelCompiler
         var firstStep = new List<ConditionCode>();
         var stepsIn = new List<ConditionCode>();
         var values = new List<int>();
+        var valueAt = new List<int>();
         var outcomeTracker = new int[scenario.Outcomes.Count];
         foreach (var (outcome, i) in scenario.Outcomes.Select((o, i) => (o, i)))
         {
@@ -176,6 +177,7 @@ public static class ModelCompiler
                 case OutcomeKind.Value:
                     outcomeTracker[i] = values.Count;
                     values.Add(expressions.Program(outcome.Value!));
+                    valueAt.Add(outcome.At);
                     break;
                 default:
                     outcomeTracker[i] = outcome.Machine;
@@ -240,6 +242,7 @@ public static class ModelCompiler
             FirstStepConditions = [.. firstStep],
             StepsInConditions = [.. stepsIn],
             ValuePrograms = [.. values],
+            ValueAtStep = [.. valueAt],
             OutcomeTracker = outcomeTracker,
         };
         TransitionTables.FillFixedRows(model);

@@ -10,4 +10,11 @@ public sealed record MachineDefinition(
     IReadOnlyList<Located<string>> States,
     IReadOnlyList<Located<string>> Absorbing,
     IReadOnlyList<EachStepDefinition> EachStep,
-    IReadOnlyList<TransitionDefinition> Transitions);
+    IReadOnlyList<TransitionDefinition> Transitions)
+{
+    /// <summary>A readable name for reports and traces, e.g. "South Korea's posture".</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Readable text of states, by state name: a short label and the sentence a trace tells on entering it.</summary>
+    public IReadOnlyDictionary<string, StoryText> StateTexts { get; init; } = new Dictionary<string, StoryText>();
+}

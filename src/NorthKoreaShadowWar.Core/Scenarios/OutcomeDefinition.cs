@@ -11,7 +11,7 @@ public enum OutcomeKind
     FirstStep,
     /// <summary><c>final: m</c>: the distribution of m's state after the last step.</summary>
     Final,
-    /// <summary><c>value: x</c>: the distribution of an expression over the variables after the last step.</summary>
+    /// <summary><c>value: x</c> (optionally <c>at: N</c>): the distribution of an expression over the variables after the last step, or after step N.</summary>
     Value,
     /// <summary><c>steps_in: m.S</c>: the distribution of the number of steps after which the condition holds.</summary>
     StepsIn,
@@ -23,4 +23,11 @@ public sealed record OutcomeDefinition(
     SourcePosition Position,
     OutcomeKind Kind,
     ExpressionText Subject,
-    Located<int>? Within);
+    Located<int>? Within)
+{
+    /// <summary>For <c>value</c>: the step after which the value is read (default: the last step).</summary>
+    public Located<int>? At { get; init; }
+
+    /// <summary>A readable description for reports.</summary>
+    public string? Description { get; init; }
+}

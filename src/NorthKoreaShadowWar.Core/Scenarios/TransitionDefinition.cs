@@ -15,4 +15,8 @@ public sealed record TransitionDefinition(
     ExpressionText Probability,
     ExpressionText? When,
     IReadOnlyList<MultiplierDefinition> Multipliers,
-    IReadOnlyList<EffectDefinition> Effects);
+    IReadOnlyList<EffectDefinition> Effects)
+{
+    /// <summary>A short label and the sentence a trace tells when this transition is taken.</summary>
+    public StoryText Text { get; init; } = new(null, null);
+}

@@ -5,6 +5,7 @@ using System.Runtime.Intrinsics;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
+using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Simulation;
 
@@ -40,6 +41,7 @@ internal sealed class TrialSimulator
     private readonly int[] stepsIn;
     private readonly bool[] stepsInHolds;
     private readonly StreamRandom parameterRandom = new();
+    private readonly bool hasTimedValues;
     private int stamp;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
@@ -65,13 +67,18 @@ internal sealed class TrialSimulator
         stepsIn = new int[model.StepsInConditions.Length];
         stepsInHolds = new bool[model.StepsInConditions.Length];
         Tallies = new TrialTallies(model);
+        hasTimedValues = model.ValueAtStep.Any(step => step >= 0);
     }
 
     /// <summary>What this simulator has counted so far.</summary>
     public TrialTallies Tallies { get; }
 
-    /// <summary>Runs trial <paramref name="trial"/> and adds it to <see cref="Tallies"/>; returns the final values of the value outcomes in <paramref name="values"/>.</summary>
-    public void Run(long trial, Span<double> values)
+    /// <summary>
+    /// Runs trial <paramref name="trial"/> and adds it to <see cref="Tallies"/>; returns the values of the value
+    /// outcomes in <paramref name="values"/>. An <paramref name="observer"/>, if given, sees the initial state and
+    /// every simulated step (it does not change any number).
+    /// </summary>
+    public void Run(long trial, Span<double> values, ITrialObserver? observer = null)
     {
         var machineCount = states.Length;
         var horizon = model.Horizon;
@@ -89,6 +96,9 @@ internal sealed class TrialSimulator
         model.InitialState.CopyTo(states, 0);
         for (var m = 0; m < machineCount; m++) occupancy[stateOffset[m] + states[m]]++;
         var pendingFirstSteps = StartTrackers();
+        observer?.OnStart(trial, constants, states, variables);
+        var timedValues = hasTimedValues;
+        if (timedValues) RecordValuesAt(0, values);
 
         var random = RandomStreams.For(seed, trial, RandomStreams.Transitions);
         var current = states;
@@ -105,6 +115,8 @@ internal sealed class TrialSimulator
             if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep);
             if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
             if (stepsIn.Length > 0) CountStepsIn(current);
+            if (timedValues) RecordValuesAt(step, values);
+            observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
             {
                 FinishFrozenTrial(current, step);
@@ -115,8 +127,15 @@ internal sealed class TrialSimulator
         Tallies.MachineSteps += (long)Math.Min(step, horizon) * machineCount;
         Tallies.Trials++;
         RecordTrackers();
+        // Values read after the last step, and values due after a step a frozen trial did not simulate
+        // (nothing changes once a trial is frozen, so they equal the values now).
+        var lastSimulated = Math.Min(step, horizon);
         for (var i = 0; i < values.Length; i++)
-            values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
+        {
+            var at = model.ValueAtStep[i];
+            if (at < 0 || at > lastSimulated)
+                values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
+        }
     }
 
     private const int TakenMask = 0xFFFF;
@@ -283,6 +302,13 @@ internal sealed class TrialSimulator
                 _ => value,
             };
         }
+    }
+
+    private void RecordValuesAt(int step, Span<double> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            if (model.ValueAtStep[i] == step)
+                values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
     }
 
     private void DrawParameters(long trial)

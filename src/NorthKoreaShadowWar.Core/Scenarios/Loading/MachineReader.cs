@@ -7,12 +7,12 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 /// <summary>Reads one machine: its states, initial and absorbing states, transitions and per-step effects.</summary>
 internal static class MachineReader
 {
-    private static readonly string[] TransitionKeys = ["from", "to", "p", "when", "multipliers", "effects", "description"];
+    private static readonly string[] TransitionKeys = ["from", "to", "p", "when", "multipliers", "effects", "description", "label", "narrative"];
 
     public static MachineDefinition? Read(YamlReadContext context, string name, SourcePosition position, YamlNode node)
     {
         var what = $"machine '{name}'";
-        var mapping = context.Mapping(node, what, "initial", "states", "absorbing", "each_step", "transitions", "description");
+        var mapping = context.Mapping(node, what, "initial", "states", "absorbing", "each_step", "transitions", "description", "label");
         if (mapping is null) return null;
         Located<string>? initial = null;
         if (mapping["initial"] is { } initialNode)
@@ -24,7 +24,8 @@ internal static class MachineReader
         {
             context.Error(node, $"{what} is missing 'initial': the state every trial starts in");
         }
-        var states = mapping["states"] is { } statesNode ? context.Names(statesNode, $"the states of {what}") ?? [] : [];
+        var stateTexts = new Dictionary<string, StoryText>(StringComparer.Ordinal);
+        var states = mapping["states"] is { } statesNode ? ReadStates(context, statesNode, what, stateTexts) : [];
         if (mapping["states"] is null) context.Error(node, $"{what} is missing 'states', e.g. states: [Neutral, Aid]");
         var absorbing = mapping["absorbing"] is { } absorbingNode ? context.Names(absorbingNode, $"the absorbing states of {what}") ?? [] : [];
         var eachStep = new List<EachStepDefinition>();
@@ -57,7 +58,50 @@ internal static class MachineReader
                 context.Error(transitionsNode, $"the transitions of {what} must be a list, each entry starting with '- '");
             }
         }
-        return new MachineDefinition(name, position, initial, states, absorbing, eachStep, transitions);
+        return new MachineDefinition(name, position, initial, states, absorbing, eachStep, transitions)
+        {
+            Label = mapping["label"] is { } label ? context.String(label, $"the label of {what}") : null,
+            StateTexts = stateTexts,
+        };
+    }
+
+    /// <summary>States as a list of names, or of <c>{ name: S, label: "...", narrative: "..." }</c> mappings, or both mixed.</summary>
+    private static List<Located<string>> ReadStates(YamlReadContext context, YamlNode node, string what, Dictionary<string, StoryText> texts)
+    {
+        if (node is not YamlSequenceNode sequence) return context.Names(node, $"the states of {what}") ?? [];
+        var states = new List<Located<string>>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode)
+            {
+                if (context.String(item, $"each state of {what}") is { } plain) states.Add(new Located<string>(plain, context.PositionOf(item)));
+                continue;
+            }
+            var entry = context.Mapping(item, $"a state of {what}", "name", "label", "narrative");
+            if (entry is null) continue;
+            if (entry["name"] is not { } nameNode || context.String(nameNode, $"the name of a state of {what}") is not { } name)
+            {
+                if (entry["name"] is null) context.Error(item, $"a state of {what} written as a mapping needs 'name'");
+                continue;
+            }
+            states.Add(new Located<string>(name, context.PositionOf(nameNode)));
+            texts[name] = ReadText(context, entry, $"state '{name}' of {what}");
+        }
+        return states;
+    }
+
+    /// <summary>Reads the optional <c>label</c> and <c>narrative</c> of a state or a transition.</summary>
+    internal static StoryText ReadText(YamlReadContext context, MappingReader mapping, string what)
+    {
+        var label = mapping["label"] is { } labelNode ? context.String(labelNode, $"the label of {what}") : null;
+        string? narrative = null;
+        Located<string>? source = null;
+        if (mapping["narrative"] is { } narrativeNode && context.String(narrativeNode, $"the narrative of {what}") is { } text)
+        {
+            narrative = text;
+            source = new Located<string>(text, context.ContentPosition(narrativeNode));
+        }
+        return new StoryText(label, narrative, source);
     }
 
     private static TransitionDefinition? ReadTransition(YamlReadContext context, YamlNode node, string machine)
@@ -83,7 +127,10 @@ internal static class MachineReader
         if (toName is null || probability is null) return null;
         return new TransitionDefinition(
             context.PositionOf(node), from, fromAny, new Located<string>(toName, context.PositionOf(mapping["to"]!)),
-            probability, when, multipliers, effects);
+            probability, when, multipliers, effects)
+        {
+            Text = ReadText(context, mapping, $"a transition of {machine}"),
+        };
     }
 
     private static List<MultiplierDefinition> ReadMultipliers(YamlReadContext context, YamlNode? node, string machine)

@@ -18,7 +18,7 @@ internal static class OutcomeReader
     public static OutcomeDefinition? Read(YamlReadContext context, string name, SourcePosition position, YamlNode node)
     {
         var what = $"outcome '{name}'";
-        var mapping = context.Mapping(node, what, [.. Kinds.Keys, "within", "description"]);
+        var mapping = context.Mapping(node, what, [.. Kinds.Keys, "within", "at", "description"]);
         if (mapping is null) return null;
         var kinds = mapping.Keys.Where(Kinds.ContainsKey).ToList();
         if (kinds.Count != 1)
@@ -40,7 +40,22 @@ internal static class OutcomeReader
                 else within = new Located<int>(steps, context.PositionOf(withinNode));
             }
         }
+        Located<int>? at = null;
+        if (mapping["at"] is { } atNode)
+        {
+            if (kind != OutcomeKind.Value)
+                context.Error(mapping.KeyNode("at")!, $"'at' belongs with 'value'; {what} is '{kinds[0]}'");
+            else if (context.Integer(atNode, $"'at' of {what}") is { } step)
+            {
+                if (step < 0) context.Error(atNode, $"'at' of {what} must be a step from 0 to the horizon, got {step}");
+                else at = new Located<int>(step, context.PositionOf(atNode));
+            }
+        }
         var subject = context.Expression(mapping[kinds[0]]!, $"{kinds[0]} of {what}");
-        return subject is null ? null : new OutcomeDefinition(name, position, kind, subject, within);
+        return subject is null ? null : new OutcomeDefinition(name, position, kind, subject, within)
+        {
+            At = at,
+            Description = mapping["description"] is { } description ? context.String(description, $"the description of {what}") : null,
+        };
     }
 }

@@ -98,6 +98,8 @@ public sealed class ResolvedOutcome
     public required OutcomeKind Kind { get; init; }
     /// <summary>For <c>reached</c>: the last step that counts.</summary>
     public int Within { get; init; }
+    /// <summary>For <c>value</c>: the step after which the value is read, or -1 for after the last step.</summary>
+    public int At { get; init; } = -1;
     /// <summary>For <c>final</c>: the machine.</summary>
     public int Machine { get; init; } = -1;
     internal BoundExpression? Condition { get; init; }

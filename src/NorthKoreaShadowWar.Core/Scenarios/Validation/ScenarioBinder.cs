@@ -31,6 +31,7 @@ public static class ScenarioBinder
         var variables = scenario.Variables.Select(v => (Definition: v, Initial: binder.BindNumber(v.Initial, $"the initial value of '{v.Name}'", NameUse.Parameters | NameUse.Variables))).ToList();
         var variableOrder = Order(variables.Count, i => variables[i].Initial, scenario.Variables.Select(v => (v.Name, v.Position)).ToList(), "variable initial values", diagnostics);
         var machines = scenario.Machines.Select((m, i) => BindMachine(m, i, symbols, binder, diagnostics)).ToList();
+        CheckNarratives(scenario, symbols, diagnostics);
         var outcomes = scenario.Outcomes.Select(o => BindOutcome(o, scenario, symbols, binder, diagnostics)).ToList();
         if (diagnostics.HasErrors || machines.Any(m => m is null) || outcomes.Any(o => o is null) ||
             parameterOrder is null || variableOrder is null || variables.Any(v => v.Initial is null))
@@ -170,6 +171,22 @@ public static class ScenarioBinder
         };
     }
 
+    /// <summary>Every <c>{name}</c> in a narrative must name a variable or a machine.</summary>
+    private static void CheckNarratives(Scenario scenario, SymbolTable symbols, DiagnosticBag diagnostics)
+    {
+        var texts = scenario.Machines.SelectMany(m => m.StateTexts.Values.Concat(m.Transitions.Select(t => t.Text)));
+        foreach (var source in texts.Select(t => t.NarrativeSource).OfType<Located<string>>())
+        {
+            foreach (var (name, offset) in NarrativeTemplate.Placeholders(source.Value))
+            {
+                if (symbols.Variables.ContainsKey(name) || symbols.Machines.ContainsKey(name)) continue;
+                var names = symbols.Variables.Keys.Concat(symbols.Machines.Keys);
+                diagnostics.Error(source.Position.Advance(offset),
+                    $"the narrative names '{{{name}}}', which is neither a variable nor a machine{SpellingSuggestions.DidYouMean(name, names)}");
+            }
+        }
+    }
+
     private static List<ResolvedEffect> BindEffects(IReadOnlyList<EffectDefinition> effects, SymbolTable symbols, ExpressionBinder binder, DiagnosticBag diagnostics)
     {
         var bound = new List<ResolvedEffect>();
@@ -202,7 +219,12 @@ public static class ScenarioBinder
                 return null;
             case OutcomeKind.Value:
                 var value = binder.BindNumber(outcome.Subject, $"'value' of {what}", NameUse.Parameters | NameUse.Variables);
-                return value is null ? null : new ResolvedOutcome { Name = outcome.Name, Kind = outcome.Kind, Value = value, Definition = outcome };
+                if (outcome.At is { } at && at.Value > scenario.Horizon.Value)
+                {
+                    diagnostics.Error(at.Position, $"'at: {at.Value}' of {what} is beyond the horizon of {scenario.Horizon.Value} steps");
+                    return null;
+                }
+                return value is null ? null : new ResolvedOutcome { Name = outcome.Name, Kind = outcome.Kind, Value = value, At = outcome.At?.Value ?? -1, Definition = outcome };
             default:
                 var condition = binder.BindCondition(outcome.Subject, $"{what}");
                 var within = outcome.Within?.Value ?? scenario.Horizon.Value;
