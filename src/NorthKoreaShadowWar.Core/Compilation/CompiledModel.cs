@@ -39,18 +39,14 @@ public sealed class CompiledModel
 
     internal RowLayout[] Rows { get; init; } = default!;
 
-    /// <summary>Bit of <see cref="RowFlags"/>: the row is <see cref="RowKind.Stay"/>.</summary>
-    internal const byte StayFlag = 1;
+    /// <summary>Bit of <see cref="RowLayout.Flags"/>: the machine can still leave this state (the row is not <see cref="RowKind.Stay"/>).</summary>
+    internal const int MovableFlag = 1;
 
-    /// <summary>Bit of <see cref="RowFlags"/>: the state has <c>each_step</c> effects.</summary>
-    internal const byte EachStepFlag = 2;
-
-    /// <summary>Per row, <see cref="StayFlag"/> and <see cref="EachStepFlag"/>: what the hot loop checks about the state just entered.</summary>
-    internal byte[] RowFlags { get; init; } = default!;
+    /// <summary>Bit of <see cref="RowLayout.Flags"/>: the state has <c>each_step</c> effects.</summary>
+    internal const int EachStepFlag = 2;
     internal int[] DependencyMachine { get; init; } = default!;
     internal int[] DependencyStride { get; init; } = default!;
-    internal int[] OutcomeTarget { get; init; } = default!;
-    internal int[] OutcomeEffects { get; init; } = default!;
+    internal OutcomeCode[] Outcomes { get; init; } = default!;
     /// <summary>For each non-stay outcome of a table row, the transitions whose probabilities add up to it.</summary>
     internal int[] OutcomeTransitionStart { get; init; } = default!;
     internal int[] OutcomeTransitionCount { get; init; } = default!;

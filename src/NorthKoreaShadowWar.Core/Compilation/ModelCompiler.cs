@@ -157,6 +157,9 @@ public static class ModelCompiler
             }
         }
 
+        for (var r = 0; r < rows.Length; r++)
+            rows[r].Flags = (byte)((rows[r].Kind == RowKind.Stay ? 0 : CompiledModel.MovableFlag) | (rows[r].EachStepEffects >= 0 ? CompiledModel.EachStepFlag : 0));
+
         var firstStep = new List<ConditionCode>();
         var stepsIn = new List<ConditionCode>();
         var values = new List<int>();
@@ -223,11 +226,9 @@ public static class ModelCompiler
             VariableInitialisationOrder = [.. scenario.VariableInitialisationOrder],
             VariableInitialSources = variableInitialSources,
             Rows = rows,
-            RowFlags = rows.Select(r => (byte)((r.Kind == RowKind.Stay ? CompiledModel.StayFlag : 0) | (r.EachStepEffects >= 0 ? CompiledModel.EachStepFlag : 0))).ToArray(),
             DependencyMachine = [.. dependencyMachine],
             DependencyStride = [.. dependencyStride],
-            OutcomeTarget = [.. outcomeTarget],
-            OutcomeEffects = [.. outcomeEffects],
+            Outcomes = outcomeTarget.Zip(outcomeEffects, (target, effects) => new OutcomeCode(target, effects)).ToArray(),
             OutcomeTransitionStart = [.. outcomeTransitionStart],
             OutcomeTransitionCount = [.. outcomeTransitionCount],
             OutcomeTransitions = [.. outcomeTransitions],

@@ -10,6 +10,8 @@ namespace NorthKoreaShadowWar.Compilation;
 internal struct RowLayout
 {
     public RowKind Kind;
+    /// <summary><see cref="CompiledModel.MovableFlag"/> and <see cref="CompiledModel.EachStepFlag"/>: what the hot loop checks about a state just entered.</summary>
+    public byte Flags;
     /// <summary>True when the bounds depend on parameters drawn per trial: they are built lazily each trial.</summary>
     public bool PerTrial;
     public int DependencyStart;

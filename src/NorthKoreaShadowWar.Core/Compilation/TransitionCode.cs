@@ -27,3 +27,6 @@ internal readonly record struct ConditionCode(int Machine, ulong Mask, int Progr
 
 /// <summary>The code of one program, with the stack depth it needs.</summary>
 internal readonly record struct ProgramRange(int Start, int Length);
+
+/// <summary>One outcome of a table row: the state entered, and the effects to apply (-1 for none).</summary>
+internal readonly record struct OutcomeCode(int Target, int Effects);

@@ -10,11 +10,11 @@ internal static class RandomStreams
     /// <summary>The stream that drives the machines' transitions.</summary>
     public const int Transitions = 0;
 
-    public static Xoshiro256StarStar For(ulong seed, long trial, int stream)
+    public static Xoroshiro128StarStar For(ulong seed, long trial, int stream)
     {
         var key = SplitMix64.Mix(SplitMix64.Mix(seed) + (ulong)trial);
         key = SplitMix64.Mix(key ^ ((ulong)stream * 0xD1B54A32D192ED03UL));
-        return Xoshiro256StarStar.FromSeed(key);
+        return Xoroshiro128StarStar.FromSeed(key);
     }
 
     /// <summary>The stream that draws parameter <paramref name="parameter"/>.</summary>

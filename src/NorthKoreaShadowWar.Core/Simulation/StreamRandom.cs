@@ -7,9 +7,9 @@ namespace NorthKoreaShadowWar.Simulation;
 /// </summary>
 internal sealed class StreamRandom : Random
 {
-    private Xoshiro256StarStar generator;
+    private Xoroshiro128StarStar generator;
 
-    public void Reset(Xoshiro256StarStar state) => generator = state;
+    public void Reset(Xoroshiro128StarStar state) => generator = state;
 
     public override double NextDouble() => generator.NextDouble();
 

@@ -41,10 +41,14 @@ internal sealed class TrialSimulator
     private readonly int[] stepsIn;
     private readonly bool[] stepsInHolds;
     private readonly StreamRandom parameterRandom = new();
+    private readonly UniformBuffer uniforms = new();
     private readonly bool hasTimedValues;
     private int stamp;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
+    /// <summary>What the current step has gathered so far: effects taken, and the flags of the states entered.</summary>
+    private int stepTaken;
+    private int stepFlags;
 
     public TrialSimulator(CompiledModel model, ulong seed)
     {
@@ -100,17 +104,20 @@ internal sealed class TrialSimulator
         var timedValues = hasTimedValues;
         if (timedValues) RecordValuesAt(0, values);
 
-        var random = RandomStreams.For(seed, trial, RandomStreams.Transitions);
+        uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
         var current = states;
         var next = nextStates;
         var step = 1;
         for (; step <= horizon; step++)
         {
             if (effectsReadVariables) variables.CopyTo(variablesAtStepStart, 0);
-            var moved = MoveMachines(ref random, current, next, step, trial);
-            var taken = moved & TakenMask;
-            var allStay = (moved & AllStayBit) != 0;
-            var anyEachStep = (moved & AnyEachStepBit) != 0;
+            stepTaken = 0;
+            stepFlags = 0;
+            for (var m = 0; (m = MoveMachines(current, next, step, m)) < machineCount;)
+                m = MoveMachineSlowly(current, next, step, m, trial);
+            var taken = stepTaken;
+            var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
+            var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
             (current, next) = (next, current);
             if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep);
             if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
@@ -138,35 +145,30 @@ internal sealed class TrialSimulator
         }
     }
 
-    private const int TakenMask = 0xFFFF;
-    private const int AllStayBit = 1 << 16;
-    private const int AnyEachStepBit = 1 << 17;
-
     /// <summary>
-    /// Moves every machine once (step <paramref name="step"/>): the innermost loop. Reads <paramref name="current"/>,
-    /// writes <paramref name="next"/> and the occupancy of step <paramref name="step"/>, records the effects of the
-    /// transitions taken, and returns their count with <see cref="AllStayBit"/> (every machine is now in a state it
-    /// cannot leave) and <see cref="AnyEachStepBit"/> (some new state has <c>each_step</c> effects).
-    /// The random generator is copied into a local so that it stays in registers.
+    /// Moves machines <paramref name="first"/>, <paramref name="first"/> + 1, ... once (step <paramref name="step"/>):
+    /// the innermost loop. Reads <paramref name="current"/>, writes <paramref name="next"/> and the occupancy of the
+    /// step, and notes the effects of the transitions taken. Draws come from <see cref="UniformBuffer"/>. It calls
+    /// nothing: at a machine that needs more (a row computed every step, a per-trial table entry not built yet
+    /// this trial, a used-up block of draws) it stops and returns that machine's index, for
+    /// <see cref="MoveMachineSlowly"/>; it returns the machine count when every machine has moved.
     /// </summary>
-    private int MoveMachines(ref Xoshiro256StarStar generator, int[] current, int[] next, int step, long trial)
+    private int MoveMachines(int[] current, int[] next, int step, int first)
     {
-        var random = generator;
+        ref var draws = ref MemoryMarshal.GetArrayDataReference(uniforms.Values);
+        var draw = uniforms.Next;
         // The arrays are sized by the compiler to hold every index the model can produce, so this loop
         // reads them through references without bounds checks.
         ref var rowBase = ref MemoryMarshal.GetArrayDataReference(rows);
         ref var offsetBase = ref MemoryMarshal.GetArrayDataReference(stateOffset);
-        ref var rowFlagsBase = ref MemoryMarshal.GetArrayDataReference(model.RowFlags);
         ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(bounds);
-        ref var outcomeTargetBase = ref MemoryMarshal.GetArrayDataReference(model.OutcomeTarget);
-        ref var outcomeEffectsBase = ref MemoryMarshal.GetArrayDataReference(model.OutcomeEffects);
+        ref var outcomeBase = ref MemoryMarshal.GetArrayDataReference(model.Outcomes);
         ref var currentStates = ref MemoryMarshal.GetArrayDataReference(current);
         ref var nextStates = ref MemoryMarshal.GetArrayDataReference(next);
         ref var occupancyCells = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Tallies.Occupancy), step * model.TotalStates);
-        var taken = 0;
-        var stayFlags = CompiledModel.StayFlag;
-        var eachStepFlags = 0;
-        for (var m = 0; m < current.Length; m++)
+        var flags = stepFlags;
+        var m = first;
+        for (; m < current.Length; m++)
         {
             var state = Unsafe.Add(ref currentStates, m);
             var offset = Unsafe.Add(ref offsetBase, m);
@@ -174,15 +176,14 @@ internal sealed class TrialSimulator
             int target;
             if (row.Kind == RowKind.Table)
             {
+                if (row.DependencyCount > 2 || row.PerTrial) break;
                 var context = Unsafe.Add(ref currentStates, row.FirstDependencyMachine) * row.FirstDependencyStride
                             + Unsafe.Add(ref currentStates, row.SecondDependencyMachine) * row.SecondDependencyStride;
-                if (row.DependencyCount > 2) context += FurtherContext(in row, current);
-                if (row.PerTrial && stamps[row.StampOffset + context] != stamp)
-                    BuildContext(m, state, context, trial, step);
-                var outcome = row.OutcomeOffset + CountBoundsAtOrBelow(random.NextDouble(), ref Unsafe.Add(ref boundsBase, row.BoundsOffset + context * row.BoundsStride), row.BoundsStride);
-                target = Unsafe.Add(ref outcomeTargetBase, outcome);
-                var effects = Unsafe.Add(ref outcomeEffectsBase, outcome);
-                if (effects >= 0) takenEffects[taken++] = effects;
+                if (draw == UniformBuffer.Length) break;
+                var u = Unsafe.Add(ref draws, draw++);
+                ref readonly var outcome = ref Unsafe.Add(ref outcomeBase, row.OutcomeOffset + CountBoundsAtOrBelow(u, ref Unsafe.Add(ref boundsBase, row.BoundsOffset + context * row.BoundsStride), row.BoundsStride));
+                target = outcome.Target;
+                if (outcome.Effects >= 0) takenEffects[stepTaken++] = outcome.Effects;
             }
             else if (row.Kind == RowKind.Stay)
             {
@@ -191,19 +192,47 @@ internal sealed class TrialSimulator
             }
             else
             {
-                target = StepDynamic(current, m, state, random.NextDouble(), trial, step);
-                if (dynamicEffects >= 0) takenEffects[taken++] = dynamicEffects;
+                break;
             }
             Unsafe.Add(ref nextStates, m) = target;
             Unsafe.Add(ref occupancyCells, offset + target)++;
-            var flags = Unsafe.Add(ref rowFlagsBase, offset + target);
-            stayFlags &= flags;
-            eachStepFlags |= flags;
+            flags |= Unsafe.Add(ref rowBase, offset + target).Flags;
         }
-        generator = random;
-        return taken
-            | ((stayFlags & CompiledModel.StayFlag) != 0 ? AllStayBit : 0)
-            | ((eachStepFlags & CompiledModel.EachStepFlag) != 0 ? AnyEachStepBit : 0);
+        stepFlags = flags;
+        uniforms.Next = draw;
+        return m;
+    }
+
+    /// <summary>
+    /// Moves machine <paramref name="machine"/> when <see cref="MoveMachines"/> cannot: a row whose probabilities
+    /// read variables, a per-trial table, a row reading more than two machines, or a used-up block of draws.
+    /// Returns the machine to go on from.
+    /// </summary>
+    private int MoveMachineSlowly(int[] current, int[] next, int step, int machine, long trial)
+    {
+        var state = current[machine];
+        var offset = stateOffset[machine];
+        ref readonly var row = ref rows[offset + state];
+        int target;
+        if (row.Kind == RowKind.Table)
+        {
+            var context = current[row.FirstDependencyMachine] * row.FirstDependencyStride
+                        + current[row.SecondDependencyMachine] * row.SecondDependencyStride;
+            if (row.DependencyCount > 2) context += FurtherContext(in row, current);
+            if (row.PerTrial && stamps[row.StampOffset + context] != stamp) BuildContext(machine, state, context, trial, step);
+            var outcome = model.Outcomes[row.OutcomeOffset + CountBoundsAtOrBelow(uniforms.NextDouble(), ref bounds[row.BoundsOffset + context * row.BoundsStride], row.BoundsStride)];
+            target = outcome.Target;
+            if (outcome.Effects >= 0) takenEffects[stepTaken++] = outcome.Effects;
+        }
+        else
+        {
+            target = StepDynamic(current, machine, state, uniforms.NextDouble(), trial, step);
+            if (dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
+        }
+        next[machine] = target;
+        Tallies.Occupancy[step * model.TotalStates + offset + target]++;
+        stepFlags |= rows[offset + target].Flags;
+        return machine + 1;
     }
 
     /// <summary>The part of a row's context from its third dependency on (rows that read more than two machines).</summary>

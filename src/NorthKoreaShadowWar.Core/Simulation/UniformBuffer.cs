@@ -1,0 +1,44 @@
+namespace NorthKoreaShadowWar.Simulation;
+
+/// <summary>
+/// Uniform draws generated a block at a time in a tight loop, then read one by one by the hot loop. The
+/// numbers and their order are exactly those of the generator; generating them apart keeps the generator's
+/// state in registers and out of the machine loop.
+/// </summary>
+internal sealed class UniformBuffer
+{
+    /// <summary>Draws generated per refill.</summary>
+    public const int Length = 64;
+
+    private Xoroshiro128StarStar generator;
+
+    /// <summary>The current block of draws.</summary>
+    public double[] Values { get; } = new double[Length];
+
+    /// <summary>The index of the next unread draw; <see cref="Length"/> when the block is used up.</summary>
+    public int Next { get; set; } = Length;
+
+    /// <summary>Starts a new stream; the next read refills.</summary>
+    public void Reset(Xoroshiro128StarStar stream)
+    {
+        generator = stream;
+        Next = Length;
+    }
+
+    /// <summary>Generates the next block and rewinds to its start.</summary>
+    public void Refill()
+    {
+        var random = generator;
+        var values = Values;
+        for (var i = 0; i < values.Length; i++) values[i] = random.NextDouble();
+        generator = random;
+        Next = 0;
+    }
+
+    /// <summary>The next draw (for code off the hot path).</summary>
+    public double NextDouble()
+    {
+        if (Next == Length) Refill();
+        return Values[Next++];
+    }
+}
