@@ -61,11 +61,12 @@ public sealed class Storyteller(ResolvedScenario scenario)
             return machine >= 0 ? StateLabel(machine, states[machine]) : $"{{{name}}}";
         });
 
-    /// <summary>A number as a reader expects it: 4,200 rather than 4200.0001.</summary>
+    /// <summary>A number as a reader expects it: 4,200 rather than 4200.0001, 27 rather than 26.59, 0.0041 rather than 0.</summary>
     public static string Number(double value) =>
-        Math.Abs(value) >= 100 || value == Math.Round(value)
-            ? Math.Round(value).ToString("N0", CultureInfo.InvariantCulture)
-            : value.ToString("0.##", CultureInfo.InvariantCulture);
+        Math.Abs(value) >= 10 || value == Math.Round(value) ? Math.Round(value).ToString("N0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 1 ? value.ToString("0.#", CultureInfo.InvariantCulture)
+        : value.ToString("0.###E+0", CultureInfo.InvariantCulture) is var scientific && Math.Abs(value) < 0.001 ? scientific
+        : value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static int IndexOf(IEnumerable<string> names, string name)
     {
