@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Cli.Terminal;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
 
@@ -71,7 +72,11 @@ internal static class RunCommand
         var result = ResultsBuilder.Build(simulation);
         try
         {
-            var kept = ResultsFolder.Write(target, existing, directory => ResultsWriter.WriteAll(result, directory));
+            var kept = ResultsFolder.Write(target, existing, directory =>
+            {
+                ResultsWriter.WriteAll(result, directory);
+                ReportWriter.Write(result, prepared.Model.Scenario, directory);
+            });
             if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

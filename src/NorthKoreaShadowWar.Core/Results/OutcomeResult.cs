@@ -32,6 +32,16 @@ public sealed record DistributionResult(
     double Maximum,
     bool QuantilesExact) : OutcomeResult(Name, Definition)
 {
+    /// <summary>
+    /// The distribution itself: each value with the number of trials that had it, ascending (for continuous
+    /// values beyond the exact limit, one point per 0.1%-wide logarithmic bucket). Trials counted as
+    /// <see cref="Never"/> are not included.
+    /// </summary>
+    public IReadOnlyList<(double Value, long Count)> Points { get; init; } = [];
+
+    /// <summary>All trials of the run, including those where a first step never happened.</summary>
+    public long Trials { get; init; }
+
     /// <inheritdoc />
     public override string Kind => "distribution";
 }

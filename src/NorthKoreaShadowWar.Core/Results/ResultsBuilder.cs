@@ -48,13 +48,15 @@ public static class ResultsBuilder
                 var firstSteps = simulation.FirstStep[tracker];
                 var happened = firstSteps[..(horizon + 1)];
                 return Distribution(name, text, IntegerHistogram.Moments(happened), q => IntegerHistogram.Quantile(happened, q), exact: true,
-                    never: Ratio(firstSteps[horizon + 1], trials));
+                    never: Ratio(firstSteps[horizon + 1], trials)) with { Points = Counts(happened), Trials = trials };
             case OutcomeKind.StepsIn:
                 var stepsIn = simulation.StepsIn[tracker];
-                return Distribution(name, text, IntegerHistogram.Moments(stepsIn), q => IntegerHistogram.Quantile(stepsIn, q), exact: true, never: null);
+                return Distribution(name, text, IntegerHistogram.Moments(stepsIn), q => IntegerHistogram.Quantile(stepsIn, q), exact: true, never: null)
+                    with { Points = Counts(stepsIn), Trials = trials };
             case OutcomeKind.Value:
                 var sketch = simulation.ValueSketches[tracker];
-                return Distribution(name, text, simulation.ValueMoments[tracker], sketch.Quantile, sketch.IsExact, never: null);
+                return Distribution(name, text, simulation.ValueMoments[tracker], sketch.Quantile, sketch.IsExact, never: null)
+                    with { Points = sketch.Points(), Trials = trials };
             default:
                 var machine = simulation.Model.Scenario.Machines[tracker];
                 var offset = horizon * simulation.Model.TotalStates + simulation.Model.StateOffset[tracker];
@@ -76,6 +78,9 @@ public static class ResultsBuilder
             moments.Count == 0 ? double.NaN : moments.Minimum,
             moments.Count == 0 ? double.NaN : moments.Maximum,
             exact);
+
+    private static IReadOnlyList<(double Value, long Count)> Counts(long[] histogram) =>
+        histogram.Select((count, value) => ((double)value, count)).Where(p => p.count > 0).ToList();
 
     private static IReadOnlyList<MachineOccupancy> Occupancy(SimulationResult simulation)
     {

@@ -80,6 +80,20 @@ public sealed class QuantileSketch
         return Walk(ordered, rank);
     }
 
+    /// <summary>
+    /// The values and their counts in ascending order: exact while <see cref="IsExact"/>, otherwise one point per
+    /// logarithmic bucket at the bucket's representative value. For histograms and distribution plots.
+    /// </summary>
+    public IReadOnlyList<(double Value, long Count)> Points()
+    {
+        if (!overflowed) return exact.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)).ToList();
+        return negative.OrderByDescending(e => e.Key).Select(e => (-Representative(e.Key), e.Value))
+            .Append((0.0, zeros))
+            .Concat(positive.OrderBy(e => e.Key).Select(e => (Representative(e.Key), e.Value)))
+            .Where(p => p.Item2 > 0)
+            .ToList();
+    }
+
     private static double Walk(IEnumerable<(double Value, long Count)> ordered, long rank)
     {
         long seen = 0;

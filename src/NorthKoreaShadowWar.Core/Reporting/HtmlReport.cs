@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Scenarios.Validation;
+
+namespace NorthKoreaShadowWar.Reporting;
+
+/// <summary>
+/// A self-contained report: one HTML file with its images inline and no external resources, so it opens
+/// offline in any browser and can be mailed as it is.
+/// </summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; line-height: 1.45; }
+        h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
+        table { border-collapse: collapse; margin: .8rem 0; font-size: .92rem; }
+        code { font-size: .8rem; }
+        th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        figure { margin: 1.2rem 0; } figure img { max-width: 100%; border: 1px solid #eee; }
+        figcaption { font-size: .9rem; color: #555; } .muted { color: #666; font-size: .9rem; }
+        .diagram svg { max-width: 100%; height: auto; }
+        pre { background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .8rem; }
+        @media print { h2 { page-break-before: auto; } figure { page-break-inside: avoid; } }
+        """;
+
+    /// <summary>
+    /// Counts the images that loaded and says so on the page if any did not; the counts are left on the body
+    /// (<c>data-images</c>, <c>data-images-broken</c>) where a headless browser can read them.
+    /// </summary>
+    private const string ImageCheck = """
+        window.addEventListener('load', function () {
+          var images = document.images, broken = 0;
+          for (var i = 0; i < images.length; i++) if (!images[i].complete || images[i].naturalWidth === 0) broken++;
+          document.body.setAttribute('data-images', String(images.length));
+          document.body.setAttribute('data-images-broken', String(broken));
+          if (broken > 0) {
+            var warning = document.createElement('p');
+            warning.textContent = broken + ' image(s) in this report failed to load.';
+            warning.style.color = '#b00';
+            document.body.insertBefore(warning, document.body.firstChild);
+          }
+        });
+        """;
+
+    /// <summary>The report's HTML, with <paramref name="plots"/> embedded as PNG.</summary>
+    public static string Render(RunResult result, ResolvedScenario scenario, IReadOnlyList<(ReportPlot Plot, byte[] Png)> plots,
+        IReadOnlyList<(string Machine, string Html)>? diagrams = null)
+    {
+        var manifest = result.Manifest;
+        var source = scenario.Source;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append($"<title>{E(manifest.Title ?? manifest.Scenario)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        html.Append($"<h1>{E(manifest.Title ?? manifest.Scenario)}</h1>\n");
+        html.Append($"<p class=\"muted\">{manifest.Trials:N0} trials of {manifest.Horizon} {manifest.Step}s"
+            + (manifest.Variant is null ? "" : $" — variant <b>{E(manifest.Variant)}</b>")
+            + (manifest.Overrides.Count > 0 ? $" — with {E(string.Join(", ", manifest.Overrides))}" : "") + "</p>\n");
+        if (source.Description is { } description) html.Append($"<p>{E(description)}</p>\n");
+        if (source.Sources.Count > 0)
+        {
+            html.Append("<h2>Sources</h2>\n<ul>\n");
+            foreach (var item in source.Sources) html.Append($"<li>{E(item)}</li>\n");
+            html.Append("</ul>\n");
+        }
+        Outcomes(html, result, scenario);
+        html.Append("<h2>Plots</h2>\n");
+        foreach (var (plot, png) in plots)
+        {
+            html.Append($"<figure id=\"{E(plot.FileStem)}\"><img alt=\"{E(plot.Title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
+            html.Append($"<figcaption>{E(plot.Caption)}</figcaption></figure>\n");
+        }
+        if (diagrams is { Count: > 0 })
+        {
+            html.Append("<h2>State diagrams</h2>\n");
+            foreach (var (machine, diagram) in diagrams) html.Append($"<h3>{E(machine)}</h3>\n{diagram}\n");
+        }
+        Parameters(html, scenario);
+        Manifest(html, result);
+        html.Append($"<script>{ImageCheck}</script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Outcomes(StringBuilder html, RunResult result, ResolvedScenario scenario)
+    {
+        string About(OutcomeResult outcome)
+        {
+            var description = scenario.Outcomes.Single(o => o.Name == outcome.Name).Definition.Description;
+            return (description is null ? "" : $"{E(description)}<br>") + $"<code class=\"muted\">{E(outcome.Definition)}</code>";
+        }
+        html.Append("<h2>Outcomes</h2>\n");
+        var probabilities = result.Outcomes.OfType<ProbabilityResult>().ToList();
+        if (probabilities.Count > 0)
+        {
+            html.Append("<h3>Probabilities</h3>\n<table>\n<tr><th>outcome</th><th>estimate</th><th>95% interval</th><th>what it is</th></tr>\n");
+            foreach (var p in probabilities)
+                html.Append($"<tr><td>{E(p.Name)}</td><td class=\"n\">{Percent(p.Estimate)}</td><td class=\"n\">{Percent(p.Ci95.Lower)} – {Percent(p.Ci95.Upper)}</td><td>{About(p)}</td></tr>\n");
+            html.Append("</table>\n");
+        }
+        var distributions = result.Outcomes.OfType<DistributionResult>().ToList();
+        if (distributions.Count > 0)
+        {
+            html.Append("<h3>Distributions</h3>\n<table>\n<tr><th>outcome</th><th>mean</th><th>95% interval</th><th>p05</th><th>p50</th><th>p95</th><th>never</th><th>what it is</th></tr>\n");
+            foreach (var d in distributions)
+            {
+                string Q(string label) => Number(d.Quantiles.Single(q => q.Label == label).Value);
+                html.Append($"<tr><td>{E(d.Name)}</td><td class=\"n\">{Number(d.Mean)}</td><td class=\"n\">{Number(d.Ci95.Lower)} – {Number(d.Ci95.Upper)}</td>"
+                    + $"<td class=\"n\">{Q("p05")}</td><td class=\"n\">{Q("p50")}</td><td class=\"n\">{Q("p95")}</td>"
+                    + $"<td class=\"n\">{(d.Never is { } never ? Percent(never) : "")}</td><td>{About(d)}</td></tr>\n");
+            }
+            html.Append("</table>\n");
+        }
+        var categoricals = result.Outcomes.OfType<CategoricalResult>().ToList();
+        if (categoricals.Count > 0)
+        {
+            html.Append("<h3>Final states</h3>\n<table>\n<tr><th>outcome</th><th>state</th><th>share</th><th>95% interval</th></tr>\n");
+            foreach (var c in categoricals)
+            {
+                var first = true;
+                foreach (var (category, probability, ci) in c.Categories.Where(x => x.Probability > 0))
+                {
+                    html.Append($"<tr><td>{(first ? E(c.Name) : "")}</td><td>{E(category)}</td><td class=\"n\">{Percent(probability)}</td><td class=\"n\">{Percent(ci.Lower)} – {Percent(ci.Upper)}</td></tr>\n");
+                    first = false;
+                }
+            }
+            html.Append("</table>\n");
+        }
+    }
+
+    private static void Parameters(StringBuilder html, ResolvedScenario scenario)
+    {
+        if (scenario.Parameters.Count == 0) return;
+        html.Append("<h2>Parameters</h2>\n<p class=\"muted\">Drawn once per trial.</p>\n<table>\n<tr><th>parameter</th><th>distribution</th></tr>\n");
+        foreach (var parameter in scenario.Parameters)
+            html.Append($"<tr><td>{E(parameter.Name)}</td><td>{E(parameter.Distribution.Describe())}</td></tr>\n");
+        html.Append("</table>\n");
+    }
+
+    private static void Manifest(StringBuilder html, RunResult result)
+    {
+        var m = result.Manifest;
+        var p = result.Performance;
+        html.Append("<h2>How this was run</h2>\n<table>\n");
+        foreach (var (key, value) in new (string, string)[]
+        {
+            ("scenario", m.Scenario), ("file", m.ScenarioFile), ("scenario SHA-256", m.ScenarioSha256), ("variant", m.Variant ?? "none"),
+            ("overrides", m.Overrides.Count == 0 ? "none" : string.Join(", ", m.Overrides)), ("seed", m.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("trials", m.Trials.ToString("N0", CultureInfo.InvariantCulture)), ("horizon", $"{m.Horizon} {m.Step}s"), ("engine version", m.EngineVersion),
+            ("cost", $"{p.MachineSteps:N0} machine-steps in {p.SimulateSeconds:F2} s on {p.Threads} thread(s), {p.NanosecondsPerMachineStep:F1} ns per machine-step"),
+        })
+            html.Append($"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
+        html.Append("</table>\n");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+
+    private static string Number(double value) =>
+        !double.IsFinite(value) ? "–" : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,184 @@
+using NorthKoreaShadowWar.Results;
+using ScottPlot;
+
+namespace NorthKoreaShadowWar.Reporting;
+
+/// <summary>Draws each kind of outcome with ScottPlot. Probabilities and shares are drawn in percent.</summary>
+internal static class OutcomePlots
+{
+    /// <summary>Every probability outcome as a horizontal bar with its 95% interval.</summary>
+    public static Plot Probabilities(IReadOnlyList<ProbabilityResult> outcomes)
+    {
+        var plot = ReportStyle.NewPlot("Probabilities with 95% intervals", "% of trials", "");
+        var bars = outcomes.Select((p, i) => new Bar
+        {
+            Position = outcomes.Count - 1 - i,
+            Value = 100 * p.Estimate,
+            Error = 0,
+            FillColor = ReportStyle.Estimate.WithAlpha(0.8),
+            Label = $"{100 * p.Estimate:0.0}%",
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        foreach (var (p, i) in outcomes.Select((p, i) => (p, i)))
+        {
+            var y = outcomes.Count - 1 - i;
+            var whisker = plot.Add.Line(100 * p.Ci95.Lower, y, 100 * p.Ci95.Upper, y);
+            whisker.LineWidth = 2;
+            whisker.Color = Colors.Black;
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            outcomes.Select((_, i) => (double)(outcomes.Count - 1 - i)).ToArray(), outcomes.Select(p => p.Name).ToArray());
+        plot.Axes.SetLimitsX(0, 105);
+        plot.Axes.SetLimitsY(-0.7, outcomes.Count - 0.3);
+        return plot;
+    }
+
+    /// <summary>A distribution as a histogram (share of trials per bin) with the mean and quantiles marked.</summary>
+    public static Plot Histogram(DistributionResult outcome, string valueLabel)
+    {
+        var plot = ReportStyle.NewPlot($"{outcome.Name}: distribution", valueLabel, "% of trials");
+        var total = (double)outcome.Points.Sum(p => p.Count);
+        if (total == 0) return NoData(plot);
+        var bins = Bins(outcome.Points);
+        var bars = bins.Select(b => new Bar
+        {
+            Position = b.Centre,
+            Value = 100 * b.Count / total,
+            Size = b.Width * 0.9,
+            FillColor = ReportStyle.Estimate.WithAlpha(0.75),
+            LineWidth = 0,
+        }).ToList();
+        plot.Add.Bars(bars);
+        foreach (var (label, value) in outcome.Quantiles.Where(q => q.Label is "p05" or "p50" or "p95"))
+        {
+            var line = plot.Add.VerticalLine(value);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.DarkSlateGray;
+            line.Text = label;
+            line.LabelFontSize = 13;
+        }
+        var mean = plot.Add.VerticalLine(outcome.Mean);
+        mean.Color = Colors.FireBrick;
+        mean.Text = "mean";
+        mean.LabelFontSize = 13;
+        mean.LabelOppositeAxis = true;
+        plot.Axes.SetLimitsY(0, bars.Max(b => b.Value) * 1.15);
+        return plot;
+    }
+
+    /// <summary>A distribution's empirical cumulative distribution function.</summary>
+    public static Plot Cumulative(DistributionResult outcome, string valueLabel)
+    {
+        var plot = ReportStyle.NewPlot($"{outcome.Name}: cumulative distribution", valueLabel, "% of trials at or below");
+        var total = (double)outcome.Points.Sum(p => p.Count);
+        if (total == 0) return NoData(plot);
+        var xs = new List<double>();
+        var ys = new List<double>();
+        double running = 0;
+        foreach (var (value, count) in outcome.Points)
+        {
+            running += count;
+            xs.Add(value);
+            ys.Add(100 * running / total);
+        }
+        var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.MarkerSize = 0;
+        line.LineWidth = 2;
+        line.Color = ReportStyle.Estimate;
+        plot.Axes.SetLimitsY(0, 102);
+        return plot;
+    }
+
+    /// <summary>A first step as the share of trials in which it has happened by each step, over the horizon.</summary>
+    public static Plot CumulativeIncidence(DistributionResult outcome, int horizon, string unit)
+    {
+        var never = outcome.Never ?? 0;
+        var plot = ReportStyle.NewPlot($"{outcome.Name}: happened by each {unit} (never: {100 * never:0.0}%)",
+            ReportStyle.Steps(unit), "% of trials");
+        var counts = new double[horizon + 1];
+        foreach (var (value, count) in outcome.Points) counts[(int)value] += count;
+        var xs = Enumerable.Range(0, horizon + 1).Select(t => (double)t).ToArray();
+        var ys = new double[horizon + 1];
+        double running = 0;
+        for (var t = 0; t <= horizon; t++)
+        {
+            running += counts[t];
+            ys[t] = outcome.Trials == 0 ? 0 : 100 * running / outcome.Trials;
+        }
+        var line = plot.Add.Scatter(xs, ys);
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.MarkerSize = 0;
+        line.LineWidth = 2.5f;
+        line.Color = ReportStyle.Estimate;
+        var ceiling = plot.Add.HorizontalLine(100 * (1 - never));
+        ceiling.LinePattern = LinePattern.Dotted;
+        ceiling.Color = Colors.Gray;
+        ceiling.Text = $"by {unit} {horizon}";
+        ceiling.LabelFontSize = 13;
+        plot.Axes.SetLimits(0, horizon, 0, 102);
+        return plot;
+    }
+
+    /// <summary>A machine's final states as bars with their 95% intervals, one colour per state.</summary>
+    public static Plot FinalStates(CategoricalResult outcome, IReadOnlyList<string> stateLabels, int horizon, string unit)
+    {
+        var plot = ReportStyle.NewPlot($"{outcome.Name}: state after {unit} {horizon}", "", "% of trials");
+        var bars = outcome.Categories.Select((c, i) => new Bar
+        {
+            Position = i,
+            Value = 100 * c.Probability,
+            ValueBase = 0,
+            Error = 0,
+            FillColor = ReportStyle.State(i),
+            Label = $"{100 * c.Probability:0.0}%",
+        }).ToList();
+        plot.Add.Bars(bars);
+        foreach (var (c, i) in outcome.Categories.Select((c, i) => (c, i)))
+        {
+            var whisker = plot.Add.Line(i, 100 * c.Ci95.Lower, i, 100 * c.Ci95.Upper);
+            whisker.LineWidth = 2;
+            whisker.Color = Colors.Black;
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, stateLabels.Count).Select(i => (double)i).ToArray(), stateLabels.ToArray());
+        plot.Axes.SetLimitsY(0, Math.Min(110, bars.Max(b => b.Value) * 1.2 + 2));
+        return plot;
+    }
+
+    private static Plot NoData(Plot plot)
+    {
+        var text = plot.Add.Text("no trials had a value", 0, 0);
+        text.LabelFontSize = 18;
+        return plot;
+    }
+
+    /// <summary>
+    /// One bin per whole number when the values are few whole numbers; otherwise 40 equal bins from the smallest
+    /// value to the 99.5th percentile, the rare values beyond counted in the last bin so a long tail does not
+    /// squeeze the rest.
+    /// </summary>
+    private static IReadOnlyList<(double Centre, double Width, long Count)> Bins(IReadOnlyList<(double Value, long Count)> points)
+    {
+        var minimum = points[0].Value;
+        var maximum = points[^1].Value;
+        var total = points.Sum(p => p.Count);
+        long seen = 0;
+        foreach (var (value, count) in points)
+        {
+            seen += count;
+            if (seen < 0.995 * total) continue;
+            maximum = value;
+            break;
+        }
+        if (points.All(p => p.Value == Math.Round(p.Value)) && maximum - minimum <= 120)
+            return points.Select(p => (p.Value, 1.0, p.Count)).ToList();
+        const int binCount = 40;
+        var width = maximum > minimum ? (maximum - minimum) / binCount : 1;
+        var counts = new long[binCount];
+        foreach (var (value, count) in points)
+            counts[Math.Clamp((int)((value - minimum) / width), 0, binCount - 1)] += count;
+        return counts.Select((count, i) => (minimum + (i + 0.5) * width, width, count)).ToList();
+    }
+}
