@@ -15,7 +15,16 @@ public static class DiagramRenderer
 
     /// <summary>One HTML fragment per machine, in file order.</summary>
     public static IReadOnlyList<(string Machine, string Html)> Render(ResolvedScenario scenario) =>
-        StateDiagrams.Dot(scenario).Select(d => (d.Name, ToSvg(d.Text) ?? $"<pre>{WebUtility.HtmlEncode(d.Text)}</pre>")).ToList();
+        StateDiagrams.Dot(scenario).Select(d => (d.Name, ToSvg(ForPage(d.Text)) ?? $"<pre>{WebUtility.HtmlEncode(d.Text)}</pre>")).ToList();
+
+    /// <summary>
+    /// Lays a diagram out for a page rather than a wide screen: top to bottom, in the report's font, with each
+    /// multiplier of an edge label on a line of its own.
+    /// </summary>
+    internal static string ForPage(string dot) =>
+        dot.Replace("rankdir=\"LR\"", "rankdir=\"TB\"", StringComparison.Ordinal)
+           .Replace("digraph {", "digraph {\ngraph [fontname=\"DejaVu Sans\", fontsize=12, nodesep=0.6, ranksep=0.5];\nnode [fontname=\"DejaVu Sans\", fontsize=12];\nedge [fontname=\"DejaVu Sans\", fontsize=10];", StringComparison.Ordinal)
+           .Replace(", ×", ",\\n×", StringComparison.Ordinal);
 
     /// <summary>The SVG of a DOT graph, or null when Graphviz is not available or fails.</summary>
     public static string? ToSvg(string dot)
