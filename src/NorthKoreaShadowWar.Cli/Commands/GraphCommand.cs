@@ -32,17 +32,7 @@ internal static class GraphCommand
         if (string.Equals(request.Format, "mermaid", StringComparison.OrdinalIgnoreCase)) format = DiagramFormat.Mermaid;
         else if (string.Equals(request.Format, "dot", StringComparison.OrdinalIgnoreCase)) format = DiagramFormat.Dot;
         else return Usage($"--format must be mermaid or dot, got '{request.Format}'");
-        PreparedScenario prepared;
-        try
-        {
-            prepared = ScenarioPipeline.Prepare(request.File, request.Variant);
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
-            return Program.BadInput;
-        }
-        DiagnosticPrinter.Print(prepared.Warnings);
+        if (ScenarioPreparation.TryPrepare(request.File, request.Variant, []) is not { } prepared) return Program.BadInput;
         var diagrams = StateDiagrams.Draw(prepared.Model.Scenario, format);
         Console.Out.Write(StateDiagrams.Join(diagrams, format));
         return Program.Ok;

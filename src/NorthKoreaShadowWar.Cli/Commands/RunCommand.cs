@@ -40,17 +40,7 @@ internal static class RunCommand
             return Usage($"--trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.Trials}");
         if (request.Threads < 1 || request.Threads > 1024)
             return Usage($"--threads must be between 1 and 1024, got {request.Threads}");
-        PreparedScenario prepared;
-        try
-        {
-            prepared = ScenarioPipeline.Prepare(request.File, request.Variant, request.Overrides);
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
-            return Program.BadInput;
-        }
-        DiagnosticPrinter.Print(prepared.Warnings);
+        if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
         var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
         var existing = request.Force ? ResultsFolder.ExistingFolder.Replace

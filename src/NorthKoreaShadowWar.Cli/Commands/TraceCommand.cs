@@ -38,17 +38,7 @@ internal static class TraceCommand
             return Usage($"--paths must be between 1 and 1,000, got {request.Paths}");
         if (request.Scan < 1 || request.Scan > 10_000_000)
             return Usage($"--scan must be between 1 and 10,000,000, got {request.Scan}");
-        PreparedScenario prepared;
-        try
-        {
-            prepared = ScenarioPipeline.Prepare(request.File, request.Variant, request.Overrides);
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
-            return Program.BadInput;
-        }
-        DiagnosticPrinter.Print(prepared.Warnings);
+        if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var model = prepared.Model;
         var storyteller = new Storyteller(model.Scenario);
         var output = Console.Out;

@@ -1,4 +1,4 @@
-using NorthKoreaShadowWar.Expressions;
+using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Scenarios.Validation;
 
 namespace NorthKoreaShadowWar.Tracing;
@@ -7,11 +7,12 @@ namespace NorthKoreaShadowWar.Tracing;
 /// Records one trial as a <see cref="TracedPath"/>: every change of state, attributed to the transition that
 /// caused it and told by a <see cref="Storyteller"/>.
 /// </summary>
-internal sealed class PathRecorder(Storyteller storyteller) : ITrialObserver
+internal sealed class PathRecorder(CompiledModel model, Storyteller storyteller) : ITrialObserver
 {
-    private readonly ResolvedScenario scenario = storyteller.Scenario;
+    private readonly ResolvedScenario scenario = model.Scenario;
+    private readonly double[] stack = new double[Math.Max(1, model.MaxStackDepth)];
     private readonly List<TraceEvent> events = [];
-    private double[] parameters = [];
+    private double[] trialConstants = [];
     private double[] variablesBefore = [];
     private int[] initialStates = [];
     private int[] finalStates = [];
@@ -22,7 +23,7 @@ internal sealed class PathRecorder(Storyteller storyteller) : ITrialObserver
     {
         trial = trialIndex;
         events.Clear();
-        parameters = [.. parameterValues];
+        trialConstants = [.. parameterValues];
         variablesBefore = [.. variables];
         initialStates = [.. states];
         finalStates = [.. states];
@@ -55,18 +56,10 @@ internal sealed class PathRecorder(Storyteller storyteller) : ITrialObserver
         var states = before.ToArray();
         var candidates = Enumerable.Range(0, transitions.Count).Where(t => transitions[t].From.Contains(before[machine]) && transitions[t].To == to).ToList();
         if (candidates.Count <= 1) return candidates.Count == 1 ? candidates[0] : -1;
+        // Compiled transitions are numbered machine by machine, in file order.
+        var first = scenario.Machines.Take(machine).Sum(m => m.Transitions.Count);
         foreach (var t in candidates)
-            if (EffectiveProbability(transitions[t], states) > 0) return t;
+            if (model.EffectiveProbability(first + t, trialConstants, variablesBefore, states, stack) > 0) return t;
         return candidates[0];
-    }
-
-    private double EffectiveProbability(ResolvedTransition transition, int[] states)
-    {
-        if (transition.Guard is { } guard && BoundExpressionFacts.Evaluate(guard, parameters, variablesBefore, states) == 0) return 0;
-        var p = BoundExpressionFacts.Evaluate(transition.Probability, parameters, variablesBefore, states);
-        foreach (var (condition, factor) in transition.Multipliers)
-            if (BoundExpressionFacts.Evaluate(condition, parameters, variablesBefore, states) != 0)
-                p *= BoundExpressionFacts.Evaluate(factor, parameters, variablesBefore, states);
-        return p;
     }
 }

@@ -16,7 +16,7 @@ public static class PathTracer
     public static IReadOnlyList<TracedPath> Trace(CompiledModel model, ulong seed, IEnumerable<long> trials)
     {
         var simulator = new TrialSimulator(model, seed);
-        var recorder = new PathRecorder(new Storyteller(model.Scenario));
+        var recorder = new PathRecorder(model, new Storyteller(model.Scenario));
         var values = new double[model.ValuePrograms.Length];
         var paths = new List<TracedPath>();
         foreach (var trial in trials)

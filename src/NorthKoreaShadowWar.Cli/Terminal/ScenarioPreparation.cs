@@ -1,0 +1,23 @@
+using NorthKoreaShadowWar.Diagnostics;
+
+namespace NorthKoreaShadowWar.Cli.Terminal;
+
+/// <summary>Loads and checks a scenario for a command, printing its warnings, or every problem when it cannot be run.</summary>
+internal static class ScenarioPreparation
+{
+    /// <summary>The prepared scenario, or null after printing its problems (the command then exits with <see cref="Program.BadInput"/>).</summary>
+    public static PreparedScenario? TryPrepare(string file, string? variant, IReadOnlyList<string> overrides)
+    {
+        try
+        {
+            var prepared = ScenarioPipeline.Prepare(file, variant, overrides);
+            DiagnosticPrinter.Print(prepared.Warnings);
+            return prepared;
+        }
+        catch (ScenarioException e)
+        {
+            DiagnosticPrinter.Print(e.Diagnostics);
+            return null;
+        }
+    }
+}
