@@ -38,7 +38,7 @@ internal static class OutcomePlots
     public static Plot Histogram(DistributionResult outcome, string valueLabel)
     {
         var plot = ReportStyle.NewPlot($"{outcome.Name}: distribution", valueLabel, "% of trials");
-        var total = (double)outcome.Points.Sum(p => p.Count);
+        var total = outcome.Points.Sum(p => p.Weight);
         if (total == 0) return NoData(plot);
         var bins = Bins(outcome.Points);
         var bars = bins.Select(b => new Bar
@@ -71,7 +71,7 @@ internal static class OutcomePlots
     public static Plot Cumulative(DistributionResult outcome, string valueLabel)
     {
         var plot = ReportStyle.NewPlot($"{outcome.Name}: cumulative distribution", valueLabel, "% of trials at or below");
-        var total = (double)outcome.Points.Sum(p => p.Count);
+        var total = outcome.Points.Sum(p => p.Weight);
         if (total == 0) return NoData(plot);
         var xs = new List<double>();
         var ys = new List<double>();
@@ -101,11 +101,14 @@ internal static class OutcomePlots
         foreach (var (value, count) in outcome.Points) counts[(int)value] += count;
         var xs = Enumerable.Range(0, horizon + 1).Select(t => (double)t).ToArray();
         var ys = new double[horizon + 1];
+        // All trials (or all probability), including those where it never happened.
+        var happened = outcome.Points.Sum(p => p.Weight);
+        var all = never < 1 ? happened / (1 - never) : 1;
         double running = 0;
         for (var t = 0; t <= horizon; t++)
         {
             running += counts[t];
-            ys[t] = outcome.Trials == 0 ? 0 : 100 * running / outcome.Trials;
+            ys[t] = all > 0 ? 100 * running / all : 0;
         }
         var line = plot.Add.Scatter(xs, ys);
         line.ConnectStyle = ConnectStyle.StepHorizontal;
@@ -159,12 +162,12 @@ internal static class OutcomePlots
     /// value to the 99.5th percentile, the rare values beyond counted in the last bin so a long tail does not
     /// squeeze the rest.
     /// </summary>
-    private static IReadOnlyList<(double Centre, double Width, long Count)> Bins(IReadOnlyList<(double Value, long Count)> points)
+    private static IReadOnlyList<(double Centre, double Width, double Count)> Bins(IReadOnlyList<(double Value, double Weight)> points)
     {
         var minimum = points[0].Value;
         var maximum = points[^1].Value;
-        var total = points.Sum(p => p.Count);
-        long seen = 0;
+        var total = points.Sum(p => p.Weight);
+        double seen = 0;
         foreach (var (value, count) in points)
         {
             seen += count;
@@ -173,10 +176,10 @@ internal static class OutcomePlots
             break;
         }
         if (points.All(p => p.Value == Math.Round(p.Value)) && maximum - minimum <= 120)
-            return points.Select(p => (p.Value, 1.0, p.Count)).ToList();
+            return points.Select(p => (p.Value, 1.0, p.Weight)).ToList();
         const int binCount = 40;
         var width = maximum > minimum ? (maximum - minimum) / binCount : 1;
-        var counts = new long[binCount];
+        var counts = new double[binCount];
         foreach (var (value, count) in points)
             counts[Math.Clamp((int)((value - minimum) / width), 0, binCount - 1)] += count;
         return counts.Select((count, i) => (minimum + (i + 0.5) * width, width, count)).ToList();

@@ -33,11 +33,11 @@ public sealed record DistributionResult(
     bool QuantilesExact) : OutcomeResult(Name, Definition)
 {
     /// <summary>
-    /// The distribution itself: each value with the number of trials that had it, ascending (for continuous
-    /// values beyond the exact limit, one point per 0.1%-wide logarithmic bucket). Trials counted as
-    /// <see cref="Never"/> are not included.
+    /// The distribution itself: each value with its weight, ascending. For a Monte Carlo run the weight is the
+    /// number of trials that had the value (for continuous values beyond the exact limit, one point per 0.1%-wide
+    /// logarithmic bucket); for an exact answer it is the probability. <see cref="Never"/> is not included.
     /// </summary>
-    public IReadOnlyList<(double Value, long Count)> Points { get; init; } = [];
+    public IReadOnlyList<(double Value, double Weight)> Points { get; init; } = [];
 
     /// <summary>All trials of the run, including those where a first step never happened.</summary>
     public long Trials { get; init; }

@@ -22,13 +22,19 @@ public static class ResultsBuilder
     {
         var model = simulation.Model;
         var scenario = model.Scenario.Source;
-        var manifest = new RunManifest(
-            scenario.Name, scenario.Title, scenario.AppliedVariant, simulation.Settings.Seed, simulation.Trials,
-            model.Horizon, scenario.Step.Value, scenario.Sha256, EngineVersion, scenario.AppliedOverrides, scenario.SourceFile);
+        var manifest = Manifest(model.Scenario, simulation.Settings.Seed, simulation.Trials, "monte-carlo");
         var outcomes = model.Scenario.Outcomes.Select((o, i) => Outcome(simulation, o.Name, o.Definition, model.OutcomeTracker[i])).ToList();
         var performance = new RunPerformance(
             simulation.Threads, simulation.MachineSteps, simulation.SimulateTime.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
         return new RunResult(manifest, outcomes, Occupancy(simulation), performance);
+    }
+
+    /// <summary>The manifest of a result of <paramref name="scenario"/> obtained by <paramref name="method"/>.</summary>
+    public static RunManifest Manifest(Scenarios.Validation.ResolvedScenario scenario, ulong seed, long trials, string method)
+    {
+        var source = scenario.Source;
+        return new RunManifest(source.Name, source.Title, source.AppliedVariant, seed, trials, scenario.Horizon, source.Step.Value,
+            source.Sha256, EngineVersion, source.AppliedOverrides, source.SourceFile) { Method = method };
     }
 
     private static OutcomeResult Outcome(SimulationResult simulation, string name, OutcomeDefinition definition, int tracker)
@@ -56,7 +62,7 @@ public static class ResultsBuilder
             case OutcomeKind.Value:
                 var sketch = simulation.ValueSketches[tracker];
                 return Distribution(name, text, simulation.ValueMoments[tracker], sketch.Quantile, sketch.IsExact, never: null)
-                    with { Points = sketch.Points(), Trials = trials };
+                    with { Points = sketch.Points().Select(p => (p.Value, (double)p.Count)).ToList(), Trials = trials };
             default:
                 var machine = simulation.Model.Scenario.Machines[tracker];
                 var offset = horizon * simulation.Model.TotalStates + simulation.Model.StateOffset[tracker];
@@ -79,8 +85,8 @@ public static class ResultsBuilder
             moments.Count == 0 ? double.NaN : moments.Maximum,
             exact);
 
-    private static IReadOnlyList<(double Value, long Count)> Counts(long[] histogram) =>
-        histogram.Select((count, value) => ((double)value, count)).Where(p => p.count > 0).ToList();
+    private static IReadOnlyList<(double Value, double Weight)> Counts(long[] histogram) =>
+        histogram.Select((count, value) => ((double)value, (double)count)).Where(p => p.Item2 > 0).ToList();
 
     private static IReadOnlyList<MachineOccupancy> Occupancy(SimulationResult simulation)
     {

@@ -12,7 +12,11 @@ public sealed record RunManifest(
     string ScenarioSha256,
     string EngineVersion,
     IReadOnlyList<string> Overrides,
-    string ScenarioFile);
+    string ScenarioFile)
+{
+    /// <summary><c>monte-carlo</c>, or <c>exact</c> for a result computed by propagating the joint distribution.</summary>
+    public string Method { get; init; } = "monte-carlo";
+}
 
 /// <summary>What the run cost. Machine-steps count one per machine per step actually simulated.</summary>
 public sealed record RunPerformance(int Threads, long MachineSteps, double SimulateSeconds, long PeakWorkingSetBytes)

@@ -28,6 +28,7 @@ public static class SummaryJsonWriter
         json.WriteString("scenarioSha256", manifest.ScenarioSha256);
         json.WriteString("scenarioFile", manifest.ScenarioFile);
         json.WriteString("engineVersion", manifest.EngineVersion);
+        json.WriteString("method", manifest.Method);
         json.WriteStartArray("overrides");
         foreach (var item in manifest.Overrides) json.WriteStringValue(item);
         json.WriteEndArray();
