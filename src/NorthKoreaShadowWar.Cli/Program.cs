@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
+        root.Subcommands.Add(ExactCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Exact;
+using NorthKoreaShadowWar.Reporting;
+using NorthKoreaShadowWar.Results;
+
+namespace NorthKoreaShadowWar.Cli.Commands;
+
+/// <summary>
+/// <c>shadowwar exact FILE</c>: exact answers by propagating the joint distribution of the machines' states,
+/// for scenarios with fixed parameters whose transitions and outcomes read only states. Writes the same results
+/// folder as <c>run</c>, with intervals of zero width.
+/// </summary>
+internal static class ExactCommand
+{
+    internal sealed record Request(string File, string? Variant, IReadOnlyList<string> Overrides, string? Out, bool Force);
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file (YAML)" };
+        var variant = new Option<string?>("--variant") { Description = "Apply a named variant of the scenario" };
+        var set = new Option<string[]>("--set") { Description = "Override a parameter: name=value (repeatable)" };
+        var output = new Option<string?>("--out") { Description = "Results folder (default out/<name>[-<variant>]-exact)" };
+        var force = new Option<bool>("--force") { Description = "Replace the results folder if it exists" };
+        var command = new Command("exact", "Exact answers by propagating the joint distribution (fixed parameters, outcomes over states)")
+        {
+            file, variant, set, output, force,
+        };
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(file)!, parsed.GetValue(variant), parsed.GetValue(set) ?? [],
+            parsed.GetValue(output), parsed.GetValue(force))));
+        return command;
+    }
+
+    public static int Execute(Request request)
+    {
+        if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
+        var scenario = prepared.Model.Scenario.Source;
+        var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant) + "-exact");
+        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
+            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
+            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+        RunResult result;
+        try
+        {
+            result = ExactSolver.Solve(prepared.Model);
+        }
+        catch (ExactNotPossibleException e)
+        {
+            Console.Error.WriteLine($"{request.File}: error: no exact answer: {e.Message}");
+            return Program.BadInput;
+        }
+        try
+        {
+            var kept = ResultsFolder.Write(target, existing, directory =>
+            {
+                ResultsWriter.WriteAll(result, directory);
+                ReportWriter.Write(result, prepared.Model.Scenario, directory);
+            });
+            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
+            return Program.RunFailure;
+        }
+        OutcomeTable.Print(result, target);
+        return Program.Ok;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"shadowwar exact: {message}");
+        return Program.BadInput;
+    }
+}
