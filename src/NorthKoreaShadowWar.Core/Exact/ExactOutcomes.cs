@@ -48,7 +48,7 @@ internal static class ExactOutcomes
     }
 
     /// <summary>The smallest k with P(X &lt;= k | happened) &gt;= q (rounding of the sums allowed for).</summary>
-    private static double Quantile(double[] probabilities, double happened, double q)
+    internal static double Quantile(double[] probabilities, double happened, double q)
     {
         if (!(happened > 0)) return double.NaN;
         double cumulative = 0;

@@ -14,7 +14,11 @@ internal static class JointTransitions
     /// <summary>The most non-zero entries the matrix may have.</summary>
     public const long MaximumEntries = 60_000_000;
 
-    public static Matrix<double> Build(CompiledModel model, JointStateSpace space)
+    /// <summary>The matrix for the model's fixed parameters.</summary>
+    public static Matrix<double> Build(CompiledModel model, JointStateSpace space) => Build(model, space, model.FixedBounds);
+
+    /// <summary>The matrix for one draw of the parameters, whose table bounds are <paramref name="bounds"/>.</summary>
+    public static Matrix<double> Build(CompiledModel model, JointStateSpace space, double[] bounds)
     {
         var machines = model.MachineCount;
         var entries = new List<(int Row, int Column, double Value)>();
@@ -26,7 +30,7 @@ internal static class JointTransitions
         for (var from = 0; from < space.Size; from++)
         {
             space.Decode(from, states);
-            for (var m = 0; m < machines; m++) RowDistribution(model, m, states, perMachine[m]);
+            for (var m = 0; m < machines; m++) RowDistribution(model, bounds, m, states, perMachine[m]);
             accumulated.Clear();
             Enumerate(0, 1.0);
             foreach (var (to, probability) in accumulated) entries.Add((to, from, probability));
@@ -52,7 +56,7 @@ internal static class JointTransitions
     }
 
     /// <summary>Machine <paramref name="machine"/>'s next-state distribution in joint state <paramref name="states"/>, from its table row.</summary>
-    private static void RowDistribution(CompiledModel model, int machine, int[] states, List<(int Target, double Probability)> distribution)
+    private static void RowDistribution(CompiledModel model, double[] allBounds, int machine, int[] states, List<(int Target, double Probability)> distribution)
     {
         distribution.Clear();
         var state = states[machine];
@@ -65,7 +69,7 @@ internal static class JointTransitions
         var context = 0;
         for (var d = row.DependencyStart; d < row.DependencyStart + row.DependencyCount; d++)
             context += states[model.DependencyMachine[d]] * model.DependencyStride[d];
-        var bounds = model.FixedBounds.AsSpan(row.BoundsOffset + context * row.BoundsStride, row.BoundsStride);
+        var bounds = allBounds.AsSpan(row.BoundsOffset + context * row.BoundsStride, row.BoundsStride);
         var previous = 0.0;
         for (var k = 0; k < row.OutcomeCount; k++)
         {

@@ -340,16 +340,7 @@ internal sealed class TrialSimulator
                 values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
     }
 
-    private void DrawParameters(long trial)
-    {
-        foreach (var parameter in model.RandomParameters)
-        {
-            parameterRandom.Reset(RandomStreams.For(seed, trial, RandomStreams.ForParameter(parameter)));
-            constants[parameter] = model.ParameterDistributions[parameter].Sample(parameterRandom);
-        }
-        foreach (var (slot, program) in model.PerTrialSlotPrograms)
-            constants[slot] = ModelCompiler.ClipDerived(model.Scenario, slot, model.Evaluate(program, constants, [], [], stack));
-    }
+    private void DrawParameters(long trial) => ParameterDraws.Draw(model, seed, trial, constants, parameterRandom, stack);
 
     private void InitialiseVariables()
     {
