@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Cli.Terminal;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Precision;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
@@ -10,9 +11,13 @@ namespace NorthKoreaShadowWar.Cli.Commands;
 /// <summary><c>shadowwar run FILE</c>: Monte Carlo trials of a scenario into a results folder.</summary>
 internal static class RunCommand
 {
-    /// <summary>What <c>run</c> was asked to do, after parsing.</summary>
+    /// <summary>
+    /// What <c>run</c> was asked to do, after parsing. With a <c>Precision</c> (see <see cref="PrecisionSettings.Target"/>),
+    /// trials run in batches, the first of <c>Trials</c>, until every interval is that narrow or <c>MaxTrials</c> are used.
+    /// </summary>
     internal sealed record Request(
-        string File, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force);
+        string File, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force,
+        double? Precision = null, long? MaxTrials = null);
 
     public static Command Create()
     {
@@ -24,13 +29,20 @@ internal static class RunCommand
         var set = new Option<string[]>("--set") { Description = "Override a parameter: name=value (repeatable), e.g. --set sk_shift=0.05", AllowMultipleArgumentsPerToken = false };
         var output = new Option<string?>("--out") { Description = "Results folder (default out/<name>[-<variant>])" };
         var force = new Option<bool>("--force") { Description = "Replace the results folder if it exists" };
+        var precision = new Option<double?>("--precision")
+        {
+            Description = "Run in batches (the first of --trials, then doubling) until every probability's 95% interval is within ± this "
+                + "(0.005: ±0.5 points) and every mean's within ± this share of the mean",
+        };
+        var maxTrials = new Option<long?>("--max-trials") { Description = $"With --precision: stop at this many trials even if the target is not met (default {PrecisionSettings.DefaultMaximumTrials:N0})" };
         var command = new Command("run", "Run Monte Carlo trials of a scenario and write a results folder")
         {
-            file, variant, trials, seed, threads, set, output, force,
+            file, variant, trials, seed, threads, set, output, force, precision, maxTrials,
         };
         command.SetAction(parsed => Execute(new Request(
             parsed.GetValue(file)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
-            parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force))));
+            parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force),
+            parsed.GetValue(precision), parsed.GetValue(maxTrials))));
         return command;
     }
 
@@ -40,6 +52,12 @@ internal static class RunCommand
             return Usage($"--trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.Trials}");
         if (request.Threads < 1 || request.Threads > 1024)
             return Usage($"--threads must be between 1 and 1024, got {request.Threads}");
+        if (request.Precision is { } halfWidth && !(halfWidth > 0 && halfWidth < 1))
+            return Usage($"--precision must be a half-width between 0 and 1, e.g. 0.005 for ±0.5 percentage points, got {halfWidth}");
+        if (request.MaxTrials is not null && request.Precision is null)
+            return Usage("--max-trials applies only with --precision; use --trials to set the number of trials");
+        if (request.MaxTrials is < 1 or > RunSettings.MaximumTrials)
+            return Usage($"--max-trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.MaxTrials}");
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
         var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
@@ -49,17 +67,20 @@ internal static class RunCommand
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
-        SimulationResult simulation;
+        RunResult result;
         try
         {
-            simulation = ProgressDisplay.Run(prepared.Model, settings);
+            result = request.Precision is { } precisionTarget
+                ? PrecisionRunner.Run(prepared.Model, settings,
+                    new PrecisionSettings(precisionTarget, request.MaxTrials ?? PrecisionSettings.DefaultMaximumTrials),
+                    batch => ProgressDisplay.Run(prepared.Model, batch), PrecisionProgress.Report)
+                : ResultsBuilder.Build(ProgressDisplay.Run(prepared.Model, settings));
         }
         catch (SimulationException e)
         {
             Console.Error.WriteLine($"{request.File}: error: {e.Message}");
             return Program.RunFailure;
         }
-        var result = ResultsBuilder.Build(simulation);
         try
         {
             var kept = ResultsFolder.Write(target, existing, directory =>

@@ -60,6 +60,15 @@ internal static class OutcomeTable
             console.Write(table);
         }
 
+        if (result.Precision is { } precision)
+        {
+            var target = precision.Target.ToString("G3", CultureInfo.InvariantCulture);
+            console.WriteLine(precision.Met
+                ? $"precision ±{target}: met after {precision.Trials:N0} trials ({precision.Batches.Count} batch{(precision.Batches.Count == 1 ? "" : "es")})"
+                : $"precision ±{target}: NOT met; stopped at the limit of {precision.MaximumTrials:N0} trials (--max-trials)"
+                    + (precision.Batches[^1].Widest is { } widest ? $"; widest: {PrecisionProgress.Describe(widest)}" : ""));
+        }
+
         var performance = result.Performance;
         console.WriteLine($"{performance.MachineSteps:N0} machine-steps in {performance.SimulateSeconds:F2} s on {performance.Threads} thread{(performance.Threads == 1 ? "" : "s")} ({performance.NanosecondsPerMachineStep:F1} ns per machine-step)");
         console.WriteLine($"results: {folder}");

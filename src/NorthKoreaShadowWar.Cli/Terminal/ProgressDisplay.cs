@@ -27,7 +27,10 @@ internal static class ProgressDisplay
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask($"{settings.Trials:N0} trials", maxValue: settings.Trials);
+                    // A later batch of a precision-controlled run names its range, so the bar does not seem to start over.
+                    var description = settings.FirstTrial == 0 ? $"{settings.Trials:N0} trials"
+                        : $"trials {settings.FirstTrial + 1:N0}–{settings.FirstTrial + settings.Trials:N0}";
+                    var task = context.AddTask(description, maxValue: settings.Trials);
                     while (!run.Wait(100)) task.Value = Interlocked.Read(ref completed);
                     task.Value = settings.Trials;
                 });

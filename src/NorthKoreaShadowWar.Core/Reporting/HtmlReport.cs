@@ -66,6 +66,7 @@ public static class HtmlReport
             html.Append("</ul>\n");
         }
         Outcomes(html, result, scenario);
+        if (result.Precision is { } precision) Precision(html, precision);
         html.Append("<h2>Plots</h2>\n");
         foreach (var (plot, png) in plots)
         {
@@ -102,10 +103,16 @@ public static class HtmlReport
         var distributions = result.Outcomes.OfType<DistributionResult>().ToList();
         if (distributions.Count > 0)
         {
-            html.Append("<h3>Distributions</h3>\n<table>\n<tr><th>outcome</th><th>mean</th><th>95% interval</th><th>p05</th><th>p50</th><th>p95</th><th>never</th><th>what it is</th></tr>\n");
+            html.Append("<h3>Distributions</h3>\n<table>\n<tr><th>outcome</th><th>mean</th><th>95% interval</th><th>p05<br><span class=\"muted\">95% interval</span></th><th>p50<br><span class=\"muted\">95% interval</span></th><th>p95<br><span class=\"muted\">95% interval</span></th><th>never</th><th>what it is</th></tr>\n");
             foreach (var d in distributions)
             {
-                string Q(string label) => Number(d.Quantiles.Single(q => q.Label == label).Value);
+                // Each quantile with its order-statistic interval beneath it, when there is one.
+                string Q(string label)
+                {
+                    var value = Number(d.Quantiles.Single(q => q.Label == label).Value);
+                    var ci = d.QuantilesCi95.Where(q => q.Label == label).Select(q => q.Ci95).ToList();
+                    return ci.Count == 0 ? value : $"{value}<br><span class=\"muted\">{Bound(ci[0].Lower)} – {Bound(ci[0].Upper)}</span>";
+                }
                 html.Append($"<tr><td>{E(d.Name)}</td><td class=\"n\">{Number(d.Mean)}</td><td class=\"n\">{Number(d.Ci95.Lower)} – {Number(d.Ci95.Upper)}</td>"
                     + $"<td class=\"n\">{Q("p05")}</td><td class=\"n\">{Q("p50")}</td><td class=\"n\">{Q("p95")}</td>"
                     + $"<td class=\"n\">{(d.Never is { } never ? Percent(never) : "")}</td><td>{About(d)}</td></tr>\n");
@@ -128,6 +135,30 @@ public static class HtmlReport
             html.Append("</table>\n");
         }
     }
+
+    private static void Precision(StringBuilder html, PrecisionSummary precision)
+    {
+        var target = precision.Target;
+        html.Append("<h2>Precision</h2>\n");
+        html.Append($"<p>Target: every probability and final-state share within ±{Points(target)} percentage points, and every mean within "
+            + $"±{(100 * target).ToString("0.###", CultureInfo.InvariantCulture)}% of itself (95% intervals). ");
+        html.Append(precision.Met
+            ? $"<b>Met</b> after {precision.Trials:N0} trials in {precision.Batches.Count} batch(es).</p>\n"
+            : $"<b>Not met</b>: stopped at the limit of {precision.MaximumTrials:N0} trials (<code>--max-trials</code>).</p>\n");
+        html.Append("<table>\n<tr><th>trials</th><th>intervals within the target</th><th>widest, relative to its target</th></tr>\n");
+        foreach (var batch in precision.Batches)
+        {
+            var widest = batch.Widest;
+            var widestText = widest is null ? "" : $"{E(widest.Label)}: ±{Figures(widest.HalfWidth)} (allowed ±{Figures(widest.AllowedHalfWidth)})";
+            html.Append($"<tr><td class=\"n\">{batch.Trials:N0}</td><td class=\"n\">{batch.Measures.Count(m => m.Met)} of {batch.Measures.Count}</td><td>{widestText}</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    /// <summary>Three significant figures, for half-widths that may be far below 1.</summary>
+    private static string Figures(double value) => double.IsFinite(value) ? value.ToString("G3", CultureInfo.InvariantCulture) : "–";
+
+    private static string Points(double probability) => (100 * probability).ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void Parameters(StringBuilder html, ResolvedScenario scenario)
     {
@@ -155,6 +186,10 @@ public static class HtmlReport
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>An interval's end: a number, or −∞ / +∞ where the values cannot bound that side.</summary>
+    private static string Bound(double value) =>
+        double.IsNegativeInfinity(value) ? "−∞" : double.IsPositiveInfinity(value) ? "+∞" : Number(value);
 
     private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 

@@ -17,6 +17,8 @@ public enum ReportPlotKind
     FinalStates,
     /// <summary>A machine's state shares over time, stacked.</summary>
     Occupancy,
+    /// <summary>A probability's estimate and interval after each batch of a precision-controlled run.</summary>
+    Convergence,
 }
 
 /// <summary>One plot of a report: the file name it is saved under (without extension), a caption, and the plot.</summary>

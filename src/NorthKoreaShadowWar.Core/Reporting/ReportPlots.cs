@@ -6,8 +6,8 @@ using NorthKoreaShadowWar.Tracing;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>
-/// Every plot of a run, in report order: the probabilities, then each outcome as its kind is best drawn, then
-/// each machine's occupancy over time.
+/// Every plot of a run, in report order: the probabilities (with, for a precision-controlled run, how each
+/// converged), then each outcome as its kind is best drawn, then each machine's occupancy over time.
 /// </summary>
 public static class ReportPlots
 {
@@ -22,6 +22,11 @@ public static class ReportPlots
         if (probabilities.Count > 0)
             plots.Add(new ReportPlot("probabilities", ReportPlotKind.Probabilities, "Probabilities",
                 "Each probability outcome with its 95% Wilson interval.", OutcomePlots.Probabilities(probabilities), probabilities.Count));
+        if (result.Precision is { } precision)
+            foreach (var p in probabilities)
+                plots.Add(new ReportPlot($"convergence-{p.Name}", ReportPlotKind.Convergence, p.Name,
+                    $"{p.Name}: the estimate and its 95% interval after each batch; dashed, the final estimate ± the target.",
+                    ConvergencePlot.Draw(p.Name, precision), precision.Batches.Count));
         foreach (var outcome in result.Outcomes)
         {
             var definition = scenario.Outcomes.Single(o => o.Name == outcome.Name);

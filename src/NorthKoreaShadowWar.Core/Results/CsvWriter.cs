@@ -15,26 +15,38 @@ public static class CsvWriter
     {
         var csv = new StringBuilder();
         var quantileLabels = ResultsBuilder.ReportedQuantiles.Select(q => q.Label).ToList();
-        Row(csv, ["outcome", "kind", "definition", "estimate", "ci95_low", "ci95_high", "sd", .. quantileLabels, "never", "count", "categories"]);
+        // Quantile intervals come last so that the columns before them keep their places.
+        var quantileCiLabels = quantileLabels.SelectMany(label => new[] { $"{label}_low", $"{label}_high" }).ToList();
+        var noQuantileCis = quantileCiLabels.Select(_ => "").ToList();
+        Row(csv, ["outcome", "kind", "definition", "estimate", "ci95_low", "ci95_high", "sd", .. quantileLabels, "never", "count", "categories", .. quantileCiLabels]);
         foreach (var outcome in result.Outcomes)
         {
             switch (outcome)
             {
                 case ProbabilityResult p:
-                    Row(csv, [p.Name, p.Kind, p.Definition, Number(p.Estimate), Number(p.Ci95.Lower), Number(p.Ci95.Upper), "", .. quantileLabels.Select(_ => ""), "", Number(p.Trials), ""]);
+                    Row(csv, [p.Name, p.Kind, p.Definition, Number(p.Estimate), Number(p.Ci95.Lower), Number(p.Ci95.Upper), "", .. quantileLabels.Select(_ => ""), "", Number(p.Trials), "", .. noQuantileCis]);
                     break;
                 case DistributionResult d:
                     Row(csv, [d.Name, d.Kind, d.Definition, Number(d.Mean), Number(d.Ci95.Lower), Number(d.Ci95.Upper), Number(d.StandardDeviation),
-                        .. d.Quantiles.Select(q => Number(q.Value)), d.Never is { } never ? Number(never) : "", Number(d.Count), ""]);
+                        .. d.Quantiles.Select(q => Number(q.Value)), d.Never is { } never ? Number(never) : "", Number(d.Count), "",
+                        .. QuantileCis(d, quantileLabels)]);
                     break;
                 case CategoricalResult c:
                     var categories = string.Join("; ", c.Categories.Select(x => $"{x.Category}={Number(x.Probability)}"));
-                    Row(csv, [c.Name, c.Kind, c.Definition, "", "", "", "", .. quantileLabels.Select(_ => ""), "", "", categories]);
+                    Row(csv, [c.Name, c.Kind, c.Definition, "", "", "", "", .. quantileLabels.Select(_ => ""), "", "", categories, .. noQuantileCis]);
                     break;
             }
         }
         File.WriteAllText(path, csv.ToString());
     }
+
+    /// <summary>Each reported quantile's interval as two fields (empty where it is unbounded or was not computed).</summary>
+    private static IEnumerable<string> QuantileCis(DistributionResult distribution, IReadOnlyList<string> labels) =>
+        labels.SelectMany(label =>
+        {
+            var found = distribution.QuantilesCi95.Where(q => q.Label == label).Select(q => q.Ci95).ToList();
+            return found.Count == 0 ? ["", ""] : new[] { Number(found[0].Lower), Number(found[0].Upper) };
+        });
 
     /// <summary>Writes <c>categories.csv</c>: every categorical outcome's categories with intervals.</summary>
     public static void WriteCategories(RunResult result, string path)

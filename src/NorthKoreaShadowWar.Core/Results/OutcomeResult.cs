@@ -39,6 +39,14 @@ public sealed record DistributionResult(
     /// </summary>
     public IReadOnlyList<(double Value, double Weight)> Points { get; init; } = [];
 
+    /// <summary>
+    /// A distribution-free 95% interval for each of <see cref="Quantiles"/>, in the same order: the order statistics
+    /// whose ranks the binomial distribution puts around n·q (see <see cref="Statistics.OrderStatisticInterval"/>).
+    /// A side the values cannot bound (too few values for a tail quantile) is infinite. Empty when not computed
+    /// (an exact answer has no sampling error).
+    /// </summary>
+    public IReadOnlyList<(string Label, (double Lower, double Upper) Ci95)> QuantilesCi95 { get; init; } = [];
+
     /// <summary>All trials of the run, including those where a first step never happened.</summary>
     public long Trials { get; init; }
 

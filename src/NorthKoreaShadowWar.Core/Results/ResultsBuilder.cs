@@ -53,15 +53,15 @@ public static class ResultsBuilder
             case OutcomeKind.FirstStep:
                 var firstSteps = simulation.FirstStep[tracker];
                 var happened = firstSteps[..(horizon + 1)];
-                return Distribution(name, text, IntegerHistogram.Moments(happened), q => IntegerHistogram.Quantile(happened, q), exact: true,
+                return Distribution(name, text, IntegerHistogram.Moments(happened), rank => IntegerHistogram.ValueAtRank(happened, rank), exact: true,
                     never: Ratio(firstSteps[horizon + 1], trials)) with { Points = Counts(happened), Trials = trials };
             case OutcomeKind.StepsIn:
                 var stepsIn = simulation.StepsIn[tracker];
-                return Distribution(name, text, IntegerHistogram.Moments(stepsIn), q => IntegerHistogram.Quantile(stepsIn, q), exact: true, never: null)
+                return Distribution(name, text, IntegerHistogram.Moments(stepsIn), rank => IntegerHistogram.ValueAtRank(stepsIn, rank), exact: true, never: null)
                     with { Points = Counts(stepsIn), Trials = trials };
             case OutcomeKind.Value:
                 var sketch = simulation.ValueSketches[tracker];
-                return Distribution(name, text, simulation.ValueMoments[tracker], sketch.Quantile, sketch.IsExact, never: null)
+                return Distribution(name, text, simulation.ValueMoments[tracker], sketch.ValueAtRank, sketch.IsExact, never: null)
                     with { Points = sketch.Points().Select(p => (p.Value, (double)p.Count)).ToList(), Trials = trials };
             default:
                 var machine = simulation.Model.Scenario.Machines[tracker];
@@ -75,15 +75,30 @@ public static class ResultsBuilder
         }
     }
 
-    private static DistributionResult Distribution(string name, string text, RunningMoments moments, Func<double, double> quantile, bool exact, double? never) =>
-        new(name, text, moments.Count == 0 ? double.NaN : moments.Mean,
-            ConfidenceIntervals.Mean(moments.Mean, moments.StandardDeviation, moments.Count),
+    // valueAtRank gives the value of rank 1..n among the n values, infinite outside (see QuantileRank), which is
+    // what makes an order-statistic interval that the data cannot bound on one side come out infinite there.
+    private static DistributionResult Distribution(string name, string text, RunningMoments moments, Func<long, double> valueAtRank, bool exact, double? never)
+    {
+        var count = moments.Count;
+        double Quantile(double probability) => count == 0 ? double.NaN : valueAtRank(QuantileRank.Of(probability, count));
+        (double, double) QuantileCi95(double probability)
+        {
+            if (count == 0) return (double.NaN, double.NaN);
+            var (lower, upper) = OrderStatisticInterval.Ranks(count, probability);
+            return (valueAtRank(lower), valueAtRank(upper));
+        }
+        return new(name, text, count == 0 ? double.NaN : moments.Mean,
+            ConfidenceIntervals.Mean(moments.Mean, moments.StandardDeviation, count),
             moments.StandardDeviation,
-            ReportedQuantiles.Select(q => (q.Label, quantile(q.Probability))).ToList(),
-            never, moments.Count,
-            moments.Count == 0 ? double.NaN : moments.Minimum,
-            moments.Count == 0 ? double.NaN : moments.Maximum,
-            exact);
+            ReportedQuantiles.Select(q => (q.Label, Quantile(q.Probability))).ToList(),
+            never, count,
+            count == 0 ? double.NaN : moments.Minimum,
+            count == 0 ? double.NaN : moments.Maximum,
+            exact)
+        {
+            QuantilesCi95 = ReportedQuantiles.Select(q => (q.Label, QuantileCi95(q.Probability))).ToList(),
+        };
+    }
 
     private static IReadOnlyList<(double Value, double Weight)> Counts(long[] histogram) =>
         histogram.Select((count, value) => ((double)value, (double)count)).Where(p => p.Item2 > 0).ToList();

@@ -30,7 +30,11 @@ public sealed record RunResult(
     RunManifest Manifest,
     IReadOnlyList<OutcomeResult> Outcomes,
     IReadOnlyList<MachineOccupancy> Occupancy,
-    RunPerformance Performance);
+    RunPerformance Performance)
+{
+    /// <summary>How a run with a precision target (<c>run --precision</c>) went, batch by batch; null for a plain run.</summary>
+    public PrecisionSummary? Precision { get; init; }
+}
 
 /// <summary>For one machine, the share of trials in each state after each step t = 0..horizon.</summary>
 public sealed record MachineOccupancy(string Machine, IReadOnlyList<(string State, double[] Shares)> States);

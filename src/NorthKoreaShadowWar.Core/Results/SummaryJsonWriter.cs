@@ -56,6 +56,42 @@ public static class SummaryJsonWriter
         json.WriteNumber("nsPerMachineStep", performance.NanosecondsPerMachineStep);
         json.WriteNumber("peakWorkingSetBytes", performance.PeakWorkingSetBytes);
         json.WriteEndObject();
+        if (result.Precision is { } precision) WritePrecision(json, precision);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The extension <c>"precision"</c>: the target, whether it was met, and every batch's intervals.</summary>
+    private static void WritePrecision(Utf8JsonWriter json, PrecisionSummary precision)
+    {
+        json.WriteStartObject("precision");
+        json.WriteNumber("target", precision.Target);
+        json.WriteBoolean("met", precision.Met);
+        json.WriteNumber("trials", precision.Trials);
+        json.WriteNumber("maxTrials", precision.MaximumTrials);
+        json.WriteStartArray("batches");
+        foreach (var batch in precision.Batches)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("trials", batch.Trials);
+            json.WriteBoolean("met", batch.Met);
+            json.WriteStartArray("intervals");
+            foreach (var measure in batch.Measures)
+            {
+                json.WriteStartObject();
+                json.WriteString("outcome", measure.Outcome);
+                if (measure.Category is { } category) json.WriteString("category", category);
+                json.WriteString("kind", measure.Kind.ToString().ToLowerInvariant());
+                Number(json, "estimate", measure.Estimate);
+                Interval(json, "ci95", measure.Ci95);
+                Number(json, "halfWidth", measure.HalfWidth);
+                Number(json, "allowedHalfWidth", measure.AllowedHalfWidth);
+                json.WriteBoolean("met", measure.Met);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -79,6 +115,13 @@ public static class SummaryJsonWriter
                 json.WriteStartObject("quantiles");
                 foreach (var (label, value) in d.Quantiles) Number(json, label, value);
                 json.WriteEndObject();
+                if (d.QuantilesCi95.Count > 0)
+                {
+                    // An extension beside "quantiles": null marks a side the values cannot bound.
+                    json.WriteStartObject("quantilesCi95");
+                    foreach (var (label, ci) in d.QuantilesCi95) Interval(json, label, ci);
+                    json.WriteEndObject();
+                }
                 json.WriteBoolean("quantilesExact", d.QuantilesExact);
                 if (d.Never is { } never) Number(json, "never", never);
                 json.WriteNumber("count", d.Count);

@@ -13,11 +13,18 @@ namespace NorthKoreaShadowWar.Simulation;
 /// </summary>
 public static class MonteCarloRunner
 {
-    /// <summary>Runs <paramref name="settings"/>.Trials trials; reports completed trials to <paramref name="progress"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="settings"/>.Trials trials from trial <paramref name="settings"/>.FirstTrial on; reports the
+    /// trials completed so far in this run to <paramref name="progress"/>.
+    /// </summary>
     /// <exception cref="SimulationException">The scenario did something impossible in some trial.</exception>
+    /// <exception cref="ArgumentException">FirstTrial is negative or not a multiple of <see cref="RunSettings.BlockSize"/>.</exception>
     public static SimulationResult Run(CompiledModel model, RunSettings settings, Action<long>? progress = null, CancellationToken cancellation = default)
     {
+        if (settings.FirstTrial < 0 || settings.FirstTrial % RunSettings.BlockSize != 0)
+            throw new ArgumentException($"the first trial must be a non-negative multiple of {RunSettings.BlockSize}, got {settings.FirstTrial}", nameof(settings));
         var trials = settings.Trials;
+        var end = settings.FirstTrial + trials;
         var blockCount = (int)((trials + RunSettings.BlockSize - 1) / RunSettings.BlockSize);
         var valueCount = model.ValuePrograms.Length;
         var blockMoments = new RunningMoments[valueCount][];
@@ -36,8 +43,8 @@ public static class MonteCarloRunner
             int block;
             while ((block = Interlocked.Increment(ref nextBlock)) < blockCount && !cancellation.IsCancellationRequested)
             {
-                var first = (long)block * RunSettings.BlockSize;
-                var last = Math.Min(trials, first + RunSettings.BlockSize);
+                var first = settings.FirstTrial + (long)block * RunSettings.BlockSize;
+                var last = Math.Min(end, first + RunSettings.BlockSize);
                 for (var trial = first; trial < last; trial++)
                 {
                     simulator.Run(trial, values);
@@ -59,9 +66,6 @@ public static class MonteCarloRunner
         });
         stopwatch.Stop();
         cancellation.ThrowIfCancellationRequested();
-        var moments = new RunningMoments[valueCount];
-        for (var v = 0; v < valueCount; v++)
-            foreach (var block in blockMoments[v]) moments[v].Add(block);
         return new SimulationResult
         {
             Model = model,
@@ -72,7 +76,8 @@ public static class MonteCarloRunner
             Occupancy = totals.CompleteOccupancy(),
             FirstStep = totals.FirstStep,
             StepsIn = totals.StepsIn,
-            ValueMoments = moments,
+            BlockMoments = blockMoments,
+            ValueMoments = SimulationResult.MergeInBlockOrder(blockMoments),
             ValueSketches = sketches,
         };
     }

@@ -9,6 +9,13 @@ public sealed record RunSettings
     /// <summary>The most trials one run may ask for.</summary>
     public const long MaximumTrials = 10_000_000_000;
 
+    /// <summary>
+    /// The number of the first trial to run: the run covers trials FirstTrial .. FirstTrial + Trials − 1, each with the
+    /// random streams of its own number, so consecutive ranges together give exactly what one run of them all gives
+    /// (see <see cref="SimulationResult.Concatenate"/>). A multiple of <see cref="BlockSize"/>, so blocks line up.
+    /// </summary>
+    public long FirstTrial { get; init; }
+
     /// <summary>Number of trials, at least 1.</summary>
     public long Trials { get; init; } = 10_000;
 

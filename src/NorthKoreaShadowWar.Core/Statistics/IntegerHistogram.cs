@@ -30,14 +30,22 @@ public static class IntegerHistogram
     {
         long total = 0;
         foreach (var count in counts) total += count;
-        if (total == 0) return double.NaN;
-        var rank = Math.Max(1, (long)Math.Ceiling(q * total - 1e-9));
+        return total == 0 ? double.NaN : ValueAtRank(counts, QuantileRank.Of(q, total));
+    }
+
+    /// <summary>
+    /// The <paramref name="rank"/>-th smallest value (ranks from 1); minus infinity below rank 1 and plus infinity
+    /// beyond the number of values, as in <see cref="QuantileSketch.ValueAtRank"/>.
+    /// </summary>
+    public static double ValueAtRank(ReadOnlySpan<long> counts, long rank)
+    {
+        if (rank < 1) return double.NegativeInfinity;
         long seen = 0;
         for (var value = 0; value < counts.Length; value++)
         {
             seen += counts[value];
             if (seen >= rank) return value;
         }
-        return counts.Length - 1;
+        return double.PositiveInfinity;
     }
 }

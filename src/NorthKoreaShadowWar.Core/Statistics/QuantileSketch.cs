@@ -69,30 +69,34 @@ public sealed class QuantileSketch
     /// The q-quantile by the inverted empirical distribution function: the smallest value v with at
     /// least q·n of the values at or below v.
     /// </summary>
-    public double Quantile(double q)
+    public double Quantile(double q) => Count == 0 ? double.NaN : ValueAtRank(QuantileRank.Of(q, Count));
+
+    /// <summary>
+    /// The <paramref name="rank"/>-th smallest value (ranks 1..<see cref="Count"/>): exact while <see cref="IsExact"/>,
+    /// otherwise its bucket's representative, within <see cref="RelativeAccuracy"/>. Rank 0 (or less) is minus infinity
+    /// and rank <see cref="Count"/> + 1 (or more) plus infinity, the conventions that make a one-sided interval a pair of
+    /// ranks (see <see cref="QuantileRank"/>).
+    /// </summary>
+    public double ValueAtRank(long rank)
     {
-        if (Count == 0) return double.NaN;
-        var rank = Math.Max(1, (long)Math.Ceiling(q * Count - 1e-9));
-        if (!overflowed) return Walk(exact.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)), rank);
-        var ordered = negative.OrderByDescending(e => e.Key).Select(e => (-Representative(e.Key), e.Value))
+        if (rank < 1) return double.NegativeInfinity;
+        if (rank > Count) return double.PositiveInfinity;
+        return Walk(Ordered(), rank);
+    }
+
+    private IEnumerable<(double Value, long Count)> Ordered()
+    {
+        if (!overflowed) return exact.OrderBy(e => e.Key).Select(e => (e.Key, e.Value));
+        return negative.OrderByDescending(e => e.Key).Select(e => (-Representative(e.Key), e.Value))
             .Append((0.0, zeros))
             .Concat(positive.OrderBy(e => e.Key).Select(e => (Representative(e.Key), e.Value)));
-        return Walk(ordered, rank);
     }
 
     /// <summary>
     /// The values and their counts in ascending order: exact while <see cref="IsExact"/>, otherwise one point per
     /// logarithmic bucket at the bucket's representative value. For histograms and distribution plots.
     /// </summary>
-    public IReadOnlyList<(double Value, long Count)> Points()
-    {
-        if (!overflowed) return exact.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)).ToList();
-        return negative.OrderByDescending(e => e.Key).Select(e => (-Representative(e.Key), e.Value))
-            .Append((0.0, zeros))
-            .Concat(positive.OrderBy(e => e.Key).Select(e => (Representative(e.Key), e.Value)))
-            .Where(p => p.Item2 > 0)
-            .ToList();
-    }
+    public IReadOnlyList<(double Value, long Count)> Points() => Ordered().Where(p => p.Count > 0).ToList();
 
     private static double Walk(IEnumerable<(double Value, long Count)> ordered, long rank)
     {

@@ -1,0 +1,70 @@
+using NorthKoreaShadowWar.Scenarios.Validation;
+
+namespace NorthKoreaShadowWar.Reference;
+
+/// <summary>
+/// Runs trials one after another, every step of every trial, exactly as docs/scenario-format.md ("What a trial
+/// computes") states it. The machines are built once and reset through <see cref="TrialState.States"/>.
+/// </summary>
+internal sealed class ReferenceTrial
+{
+    private readonly ResolvedScenario scenario;
+    private readonly ReferenceTallies tallies;
+    private readonly TrialState state;
+    private readonly List<ReferenceMachine> machines;
+
+    public ReferenceTrial(ResolvedScenario scenario, ReferenceTallies tallies)
+    {
+        this.scenario = scenario;
+        this.tallies = tallies;
+        state = new TrialState(scenario);
+        machines = scenario.Machines.Select((machine, m) => new ReferenceMachine(machine, m, state)).ToList();
+    }
+
+    /// <summary>Runs trial number <paramref name="trial"/> with draws from <paramref name="random"/> and hands what it saw to the tallies.</summary>
+    public void Run(long trial, Random random)
+    {
+        DrawParameters(random);
+        InitialiseVariables();
+        for (var m = 0; m < scenario.Machines.Count; m++) state.States[m] = scenario.Machines[m].InitialState;
+        tallies.StartTrial(state.Now);
+
+        for (var step = 1; step <= scenario.Horizon; step++)
+        {
+            state.BeginStep();
+            // 1. Every machine moves once; guards and probabilities read the start-of-step copies.
+            foreach (var machine in machines) machine.Move(random, trial, step);
+            // 2. The effects of the transitions taken, in file order (machines moved in file order, one transition each).
+            foreach (var effects in state.EffectsTaken) state.Apply(effects);
+            // 3. The each_step effects of the states now occupied, machines in file order.
+            for (var m = 0; m < scenario.Machines.Count; m++) state.Apply(scenario.Machines[m].EachStep[state.States[m]]);
+            tallies.ObserveStep(step, state.Now);
+        }
+        tallies.EndTrial(state.Now);
+    }
+
+    private void DrawParameters(Random random)
+    {
+        var noVariables = Array.Empty<double>();
+        var noStates = Array.Empty<int>();
+        foreach (var p in scenario.ParameterEvaluationOrder)
+        {
+            var parameter = scenario.Parameters[p];
+            if (parameter.Derived is { } expression)
+            {
+                var value = ReferenceEvaluator.Evaluate(expression, new ExpressionInputs(state.Parameters, noVariables, noStates));
+                state.Parameters[p] = parameter.Distribution.Clip is { } clip ? Math.Clamp(value, clip.Lower, clip.Upper) : value;
+            }
+            else
+            {
+                state.Parameters[p] = parameter.Distribution.Sample(random);
+            }
+        }
+    }
+
+    private void InitialiseVariables()
+    {
+        foreach (var v in scenario.VariableInitialisationOrder)
+            state.Variables[v] = ReferenceEvaluator.Evaluate(scenario.Variables[v].Initial, state.Now);
+    }
+}
