@@ -18,7 +18,7 @@ internal static class ProgressDisplay
     {
         long completed = 0;
         var run = Task.Run(() => MonteCarloRunner.Run(model, settings, done => Interlocked.Exchange(ref completed, done)));
-        if (run.Wait(QuietPeriod)) return run.GetAwaiter().GetResult();
+        if (Finished(run, QuietPeriod)) return run.GetAwaiter().GetResult();
         if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -31,14 +31,14 @@ internal static class ProgressDisplay
                     var description = settings.FirstTrial == 0 ? $"{settings.Trials:N0} trials"
                         : $"trials {settings.FirstTrial + 1:N0}–{settings.FirstTrial + settings.Trials:N0}";
                     var task = context.AddTask(description, maxValue: settings.Trials);
-                    while (!run.Wait(100)) task.Value = Interlocked.Read(ref completed);
+                    while (!Finished(run, TimeSpan.FromMilliseconds(100))) task.Value = Interlocked.Read(ref completed);
                     task.Value = settings.Trials;
                 });
         }
         else
         {
             var stopwatch = Stopwatch.StartNew();
-            while (!run.Wait(PlainLineInterval))
+            while (!Finished(run, PlainLineInterval))
             {
                 var done = Interlocked.Read(ref completed);
                 var left = done == 0 ? "" : $", about {TimeSpan.FromSeconds(stopwatch.Elapsed.TotalSeconds * (settings.Trials - done) / done):hh\\:mm\\:ss} left";
@@ -47,4 +47,7 @@ internal static class ProgressDisplay
         }
         return run.GetAwaiter().GetResult();
     }
+
+    /// <summary>Waits for the run without throwing: its own exception surfaces, unwrapped, from GetAwaiter().GetResult().</summary>
+    private static bool Finished(Task run, TimeSpan timeout) => ((IAsyncResult)run).AsyncWaitHandle.WaitOne(timeout);
 }

@@ -32,7 +32,7 @@ public static class ConditionalExactRunner
         var stopwatch = Stopwatch.StartNew();
         var reference = new double[layout.Length];
         layout.Fill(Solve(model, space, settings.Seed, 0), reference);
-        Parallel.For(0, blockCount, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) }, block =>
+        ParallelTrials.For(blockCount, settings.Threads, block =>
         {
             var sum = new double[layout.Length];
             var squares = new double[layout.Length];

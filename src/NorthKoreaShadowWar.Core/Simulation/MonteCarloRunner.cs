@@ -35,7 +35,7 @@ public static class MonteCarloRunner
         long completed = 0;
         var threads = (int)Math.Clamp(settings.Threads, 1, Math.Max(1, blockCount));
         var stopwatch = Stopwatch.StartNew();
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        ParallelTrials.For(threads, threads, _ =>
         {
             var simulator = new TrialSimulator(model, settings.Seed);
             var workerSketches = Enumerable.Range(0, valueCount).Select(_ => new QuantileSketch()).ToArray();

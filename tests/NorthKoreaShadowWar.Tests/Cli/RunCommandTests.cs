@@ -162,6 +162,20 @@ public class RunCommandTests
     }
 
     [Test]
+    public void Probabilities_above_one_in_a_row_that_reads_variables_are_reported_without_a_stack_trace()
+    {
+        File.WriteAllText(scenario, Small.Replace("transitions: [ { from: Off, to: On, p: rate } ]",
+            "transitions: [ { from: Off, to: On, p: \"0.9 + x\" }, { from: Off, to: Off, p: \"0.2 + x\" } ]"));
+        var (exitCode, _, error) = CommandLine.Run("run", scenario, "--trials", "100", "--out", Path.Combine(directory, "r"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(error, Does.Contain("machine 'a', state 'Off': the outgoing probabilities add up to 1.1"));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
     public void Probabilities_above_one_at_run_time_name_machine_state_trial_and_step()
     {
         File.WriteAllText(scenario, Small.Replace("transitions: [ { from: Off, to: On, p: rate } ]",
@@ -171,6 +185,7 @@ public class RunCommandTests
         {
             Assert.That(exitCode, Is.EqualTo(1));
             Assert.That(error, Does.Match(@"machine 'a', state 'Off': the outgoing probabilities add up to [\d.]+, in trial \d+ at step \d+"));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
         });
     }
 }
