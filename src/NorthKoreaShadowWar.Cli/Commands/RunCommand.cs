@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Cli.Terminal;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Exact;
 using NorthKoreaShadowWar.Precision;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
@@ -17,7 +18,7 @@ internal static class RunCommand
     /// </summary>
     internal sealed record Request(
         string File, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force,
-        double? Precision = null, long? MaxTrials = null);
+        double? Precision = null, long? MaxTrials = null, bool ConditionalExact = false);
 
     public static Command Create()
     {
@@ -35,14 +36,19 @@ internal static class RunCommand
                 + "(0.005: ±0.5 points) and every mean's within ± this share of the mean",
         };
         var maxTrials = new Option<long?>("--max-trials") { Description = $"With --precision: stop at this many trials even if the target is not met (default {PrecisionSettings.DefaultMaximumTrials:N0})" };
+        var conditionalExact = new Option<bool>("--conditional-exact")
+        {
+            Description = "Draw the parameters per trial but compute the chain's outcomes exactly for each draw (Rao-Blackwellised); "
+                + "reports the variance reduction against plain Monte Carlo",
+        };
         var command = new Command("run", "Run Monte Carlo trials of a scenario and write a results folder")
         {
-            file, variant, trials, seed, threads, set, output, force, precision, maxTrials,
+            file, variant, trials, seed, threads, set, output, force, precision, maxTrials, conditionalExact,
         };
         command.SetAction(parsed => Execute(new Request(
             parsed.GetValue(file)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
             parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force),
-            parsed.GetValue(precision), parsed.GetValue(maxTrials))));
+            parsed.GetValue(precision), parsed.GetValue(maxTrials), parsed.GetValue(conditionalExact))));
         return command;
     }
 
@@ -58,6 +64,8 @@ internal static class RunCommand
             return Usage("--max-trials applies only with --precision; use --trials to set the number of trials");
         if (request.MaxTrials is < 1 or > RunSettings.MaximumTrials)
             return Usage($"--max-trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.MaxTrials}");
+        if (request.ConditionalExact && request.Precision is not null)
+            return Usage("--conditional-exact and --precision cannot be combined");
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
         var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
@@ -68,9 +76,15 @@ internal static class RunCommand
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
         RunResult result;
+        IReadOnlyList<(string Outcome, double VarianceReduction)> reductions = [];
         try
         {
-            result = request.Precision is { } precisionTarget
+            if (request.ConditionalExact)
+            {
+                var conditional = ConditionalExactRunner.Run(prepared.Model, settings);
+                (result, reductions) = (conditional.Result, conditional.VarianceReductions);
+            }
+            else result = request.Precision is { } precisionTarget
                 ? PrecisionRunner.Run(prepared.Model, settings,
                     new PrecisionSettings(precisionTarget, request.MaxTrials ?? PrecisionSettings.DefaultMaximumTrials),
                     batch => ProgressDisplay.Run(prepared.Model, batch), PrecisionProgress.Report)
@@ -81,12 +95,18 @@ internal static class RunCommand
             Console.Error.WriteLine($"{request.File}: error: {e.Message}");
             return Program.RunFailure;
         }
+        catch (ExactNotPossibleException e)
+        {
+            Console.Error.WriteLine($"{request.File}: error: no conditional-exact answer: {e.Message}");
+            return Program.BadInput;
+        }
         try
         {
             var kept = ResultsFolder.Write(target, existing, directory =>
             {
                 ResultsWriter.WriteAll(result, directory);
                 ReportWriter.Write(result, prepared.Model.Scenario, directory);
+                if (reductions.Count > 0) WriteVarianceReductions(reductions, Path.Combine(directory, "variance-reduction.csv"));
             });
             if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
         }
@@ -96,8 +116,18 @@ internal static class RunCommand
             return Program.RunFailure;
         }
         OutcomeTable.Print(result, target);
+        foreach (var (outcome, reduction) in reductions)
+            Console.WriteLine($"{outcome}: variance {Reduction(reduction)} smaller than plain Monte Carlo at {request.Trials:N0} trials");
         return Program.Ok;
     }
+
+    private static string Reduction(double factor) =>
+        double.IsPositiveInfinity(factor) ? "infinitely (no variation between draws)" : factor.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " times";
+
+    /// <summary><c>outcome,variance_reduction</c>: how many times more trials plain Monte Carlo would need for the same interval.</summary>
+    private static void WriteVarianceReductions(IReadOnlyList<(string Outcome, double VarianceReduction)> reductions, string path) =>
+        File.WriteAllLines(path, ["outcome,variance_reduction", .. reductions.Select(r =>
+            $"{r.Outcome},{(double.IsFinite(r.VarianceReduction) ? r.VarianceReduction.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "")}")]);
 
     private static int Usage(string message)
     {

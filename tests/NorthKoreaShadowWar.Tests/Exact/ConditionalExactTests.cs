@@ -69,3 +69,43 @@ public class ConditionalExactTests
         Assert.That(Numbers(Run(Uncertain, 1_000, threads: 1).Result), Is.EqualTo(Numbers(Run(Uncertain, 1_000, threads: 2).Result)));
     }
 }
+
+/// <summary><c>run --conditional-exact</c> from the command line.</summary>
+public class ConditionalExactCommandTests
+{
+    [Test]
+    public void Run_with_conditional_exact_writes_the_variance_reduction_and_refuses_plainly_when_it_cannot()
+    {
+        var directory = Directory.CreateTempSubdirectory("shadowwar-conditional-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "uncertain.yaml");
+            File.WriteAllText(file, """
+                name: uncertain
+                horizon: 10
+                parameters:
+                  rate: { uniform: [0.1, 0.3] }
+                machines:
+                  a: { initial: Off, states: [Off, On], absorbing: [On], transitions: [ { from: Off, to: On, p: rate } ] }
+                outcomes:
+                  on_by_10: { reached: a.On }
+                """);
+            var (exitCode, output, error) = CommandLine.Run("run", file, "--conditional-exact", "--trials", "2000", "--out", Path.Combine(directory, "r"));
+            var (refused, _, refusal) = CommandLine.Run("run", Path.Combine(Paths.Scenarios, "baseline.yaml"), "--conditional-exact", "--out", Path.Combine(directory, "b"));
+            var reductions = File.ReadAllLines(Path.Combine(directory, "r", "variance-reduction.csv"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(0), error);
+                Assert.That(output, Does.Contain("on_by_10: variance"));
+                Assert.That(double.Parse(reductions[1].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(5));
+                Assert.That(File.ReadAllText(Path.Combine(directory, "r", "summary.json")), Does.Contain("\"method\": \"conditional-exact\""));
+                Assert.That(refused, Is.EqualTo(2));
+                Assert.That(refusal, Does.Contain("no conditional-exact answer"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
