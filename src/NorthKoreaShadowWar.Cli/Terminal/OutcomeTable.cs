@@ -20,7 +20,13 @@ internal static class OutcomeTable
         var manifest = result.Manifest;
         var unit = manifest.Step;
         console.MarkupLine($"[bold]{Markup.Escape(manifest.Title ?? manifest.Scenario)}[/]{(manifest.Variant is null ? "" : $" — variant [bold]{Markup.Escape(manifest.Variant)}[/]")}");
-        console.WriteLine($"{manifest.Trials:N0} trials of {manifest.Horizon} {unit}s, seed {manifest.Seed}{(manifest.Overrides.Count > 0 ? ", with " + string.Join(", ", manifest.Overrides) : "")}");
+        var overrides = manifest.Overrides.Count > 0 ? ", with " + string.Join(", ", manifest.Overrides) : "";
+        console.WriteLine(manifest.Method switch
+        {
+            "exact" => $"exact answer: the joint distribution propagated over {manifest.Horizon} {unit}s{overrides}",
+            "conditional-exact" => $"{manifest.Trials:N0} parameter draws, each solved exactly over {manifest.Horizon} {unit}s, seed {manifest.Seed}{overrides}",
+            _ => $"{manifest.Trials:N0} trials of {manifest.Horizon} {unit}s, seed {manifest.Seed}{overrides}",
+        });
 
         var probabilities = result.Outcomes.OfType<ProbabilityResult>().ToList();
         if (probabilities.Count > 0)
