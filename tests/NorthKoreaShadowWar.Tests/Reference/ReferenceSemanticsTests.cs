@@ -1,5 +1,7 @@
 using NorthKoreaShadowWar.Diagnostics;
 
+using NorthKoreaShadowWar.Tests.Support;
+
 namespace NorthKoreaShadowWar.Tests.Reference;
 
 /// <summary>
@@ -13,14 +15,7 @@ public class ReferenceSemanticsTests
     {
         // Both guards read the other machine's state at the start of step 1, so both move. Were the updates
         // sequential, b would see that a had already left X and stay.
-        const string yaml = """
-            name: sync
-            horizon: 2
-            machines:
-              a: { initial: X, states: [X, Y], transitions: [ { from: X, to: Y, p: 1, when: "b == P" } ] }
-              b: { initial: P, states: [P, Q], transitions: [ { from: P, to: Q, p: 1, when: "a == X" } ] }
-            """;
-        var result = ReferenceRun.Text(yaml, trials: 3);
+        var result = ReferenceRun.Text(SemanticsScenarios.Synchronous, trials: 3);
         Assert.Multiple(() =>
         {
             Assert.That(result.Share("a", "X", 0), Is.EqualTo(1.0));
@@ -33,25 +28,7 @@ public class ReferenceSemanticsTests
     public void Transition_effects_apply_in_file_order_then_each_step_effects_of_the_new_states()
     {
         // Step 1: a's effect (+= 1) before b's (*= 2): (3 + 1) * 2 = 8; then each_step of Y adds 100.
-        const string yaml = """
-            name: order
-            horizon: 1
-            variables:
-              x: { initial: 3 }
-            machines:
-              a:
-                initial: X
-                states: [X, Y]
-                each_step: { Y: { x: "+= 100" } }
-                transitions: [ { from: X, to: Y, p: 1, effects: { x: "+= 1" } } ]
-              b:
-                initial: P
-                states: [P, Q]
-                transitions: [ { from: P, to: Q, p: 1, effects: { x: "*= 2" } } ]
-            outcomes:
-              x_end: { value: x }
-            """;
-        Assert.That(ReferenceRun.Text(yaml, trials: 1).Distribution("x_end").Mean, Is.EqualTo(108));
+        Assert.That(ReferenceRun.Text(SemanticsScenarios.EffectOrder, trials: 1).Distribution("x_end").Mean, Is.EqualTo(108));
     }
 
     [Test]
@@ -180,20 +157,7 @@ public class ReferenceSemanticsTests
     [Test]
     public void Transitions_with_the_same_from_and_to_add_their_probabilities()
     {
-        const string yaml = """
-            name: add
-            horizon: 1
-            machines:
-              a:
-                initial: X
-                states: [X, Y]
-                transitions:
-                  - { from: X, to: Y, p: 0.5 }
-                  - { from: X, to: Y, p: 0.5 }
-            outcomes:
-              moved: { reached: a.Y }
-            """;
-        Assert.That(ReferenceRun.Text(yaml, trials: 2000).Probability("moved").Estimate, Is.EqualTo(1.0));
+        Assert.That(ReferenceRun.Text(SemanticsScenarios.SameFromAndTo, trials: 2000).Probability("moved").Estimate, Is.EqualTo(1.0));
     }
 
     [Test]

@@ -10,14 +10,7 @@ public class StepSemanticsTests
     {
         // Each guard reads the other machine's state at the start of step 1: both are still in their first
         // state, so both move. Were updates sequential, the second machine would see the first one moved.
-        const string yaml = """
-            name: sync
-            horizon: 2
-            machines:
-              a: { initial: X, states: [X, Y], transitions: [ { from: X, to: Y, p: 1, when: "b == P" } ] }
-              b: { initial: P, states: [P, Q], transitions: [ { from: P, to: Q, p: 1, when: "a == X" } ] }
-            """;
-        var result = Simulate.Text(yaml, trials: 3);
+        var result = Simulate.Text(SemanticsScenarios.Synchronous, trials: 3);
         Assert.Multiple(() =>
         {
             Assert.That(result.Share("a", "Y", 1), Is.EqualTo(1.0));
@@ -30,25 +23,7 @@ public class StepSemanticsTests
     public void Transition_effects_apply_in_file_order_then_each_step_effects_of_the_new_states()
     {
         // Step 1: a's effect (+= 1) before b's (*= 2): (3 + 1) * 2 = 8; then each_step of Y adds 100.
-        const string yaml = """
-            name: order
-            horizon: 1
-            variables:
-              x: { initial: 3 }
-            machines:
-              a:
-                initial: X
-                states: [X, Y]
-                each_step: { Y: { x: "+= 100" } }
-                transitions: [ { from: X, to: Y, p: 1, effects: { x: "+= 1" } } ]
-              b:
-                initial: P
-                states: [P, Q]
-                transitions: [ { from: P, to: Q, p: 1, effects: { x: "*= 2" } } ]
-            outcomes:
-              x_end: { value: x }
-            """;
-        Assert.That(Simulate.Text(yaml, trials: 1).Distribution("x_end").Mean, Is.EqualTo(108));
+        Assert.That(Simulate.Text(SemanticsScenarios.EffectOrder, trials: 1).Distribution("x_end").Mean, Is.EqualTo(108));
     }
 
     [Test]
@@ -196,20 +171,7 @@ public class StepSemanticsTests
     public void Transitions_with_the_same_from_and_to_add_their_probabilities()
     {
         // Two transitions of 0.5 to the same state: the machine moves for certain.
-        const string yaml = """
-            name: add
-            horizon: 1
-            machines:
-              a:
-                initial: X
-                states: [X, Y]
-                transitions:
-                  - { from: X, to: Y, p: 0.5 }
-                  - { from: X, to: Y, p: 0.5 }
-            outcomes:
-              moved: { reached: a.Y }
-            """;
-        Assert.That(Simulate.Text(yaml, trials: 2000).Probability("moved").Estimate, Is.EqualTo(1.0));
+        Assert.That(Simulate.Text(SemanticsScenarios.SameFromAndTo, trials: 2000).Probability("moved").Estimate, Is.EqualTo(1.0));
     }
 
     [Test]
