@@ -38,6 +38,22 @@ public abstract record ParameterDistribution
     /// <summary>Draws one value before clipping.</summary>
     protected abstract double SampleUnclipped(Random random);
 
+    /// <summary>
+    /// The value below which a share <paramref name="probability"/> of draws fall (the inverse of the distribution
+    /// function), clipped: a clipped distribution puts the mass beyond a bound on the bound itself.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1].</exception>
+    public double Quantile(double probability)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(probability, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1);
+        var value = QuantileUnclipped(probability);
+        return Clip is { } clip ? Math.Clamp(value, clip.Lower, clip.Upper) : value;
+    }
+
+    /// <summary>The inverse distribution function before clipping.</summary>
+    protected abstract double QuantileUnclipped(double probability);
+
     /// <summary>A short human description, e.g. <c>uniform(0.05, 0.2)</c>.</summary>
     public string Describe() =>
         Clip is { } clip ? $"{DescribeUnclipped()} clipped to [{Format(clip.Lower)}, {Format(clip.Upper)}]" : DescribeUnclipped();

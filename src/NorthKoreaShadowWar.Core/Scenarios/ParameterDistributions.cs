@@ -12,6 +12,8 @@ public sealed record FixedValue(double Value) : ParameterDistribution
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) => Value;
     /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) => Value;
+    /// <inheritdoc />
     protected override string DescribeUnclipped() => Format(Value);
 }
 
@@ -23,6 +25,8 @@ public sealed record UniformDistribution(double Lower, double Upper) : Parameter
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) => ContinuousUniform.Sample(random, Lower, Upper);
     /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) => ContinuousUniform.InvCDF(Lower, Upper, probability);
+    /// <inheritdoc />
     protected override string DescribeUnclipped() => $"uniform({Format(Lower)}, {Format(Upper)})";
 }
 
@@ -33,6 +37,8 @@ public sealed record NormalDistribution(double Mean, double StandardDeviation) :
     protected override (double Lower, double Upper) UnclippedSupport => (double.NegativeInfinity, double.PositiveInfinity);
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) => Normal.Sample(random, Mean, StandardDeviation);
+    /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) => Normal.InvCDF(Mean, StandardDeviation, probability);
     /// <inheritdoc />
     protected override string DescribeUnclipped() => $"normal(mean {Format(Mean)}, sd {Format(StandardDeviation)})";
 }
@@ -55,6 +61,8 @@ public sealed record LogNormalDistribution(double Mu, double Sigma) : ParameterD
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) => LogNormal.Sample(random, Mu, Sigma);
     /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) => LogNormal.InvCDF(Mu, Sigma, probability);
+    /// <inheritdoc />
     protected override string DescribeUnclipped() =>
         $"lognormal(90% in [{Format(Math.Exp(Mu - Z95 * Sigma))}, {Format(Math.Exp(Mu + Z95 * Sigma))}])";
 }
@@ -66,6 +74,8 @@ public sealed record BetaDistribution(double Alpha, double Beta) : ParameterDist
     protected override (double Lower, double Upper) UnclippedSupport => (0, 1);
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) => MathNet.Numerics.Distributions.Beta.Sample(random, Alpha, Beta);
+    /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) => MathNet.Numerics.Distributions.Beta.InvCDF(Alpha, Beta, probability);
     /// <inheritdoc />
     protected override string DescribeUnclipped() => $"beta({Format(Alpha)}, {Format(Beta)})";
 }
@@ -82,10 +92,19 @@ public sealed record PertDistribution(double Min, double Mode, double Max, doubl
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random)
     {
-        var range = Max - Min;
-        var alpha = 1 + Lambda * (Mode - Min) / range;
-        var beta = 1 + Lambda * (Max - Mode) / range;
-        return Min + range * MathNet.Numerics.Distributions.Beta.Sample(random, alpha, beta);
+        var (alpha, beta) = Shape;
+        return Min + (Max - Min) * MathNet.Numerics.Distributions.Beta.Sample(random, alpha, beta);
+    }
+
+    /// <summary>The shape parameters of the beta distribution on [0, 1] that this one rescales.</summary>
+    private (double Alpha, double Beta) Shape =>
+        (1 + Lambda * (Mode - Min) / (Max - Min), 1 + Lambda * (Max - Mode) / (Max - Min));
+
+    /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability)
+    {
+        var (alpha, beta) = Shape;
+        return Min + (Max - Min) * MathNet.Numerics.Distributions.Beta.InvCDF(alpha, beta, probability);
     }
 
     /// <inheritdoc />
@@ -100,6 +119,8 @@ public sealed record TriangularDistribution(double Min, double Mode, double Max)
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) => Triangular.Sample(random, Min, Max, Mode);
     /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) => Triangular.InvCDF(Min, Max, Mode, probability);
+    /// <inheritdoc />
     protected override string DescribeUnclipped() => $"triangular({Format(Min)}, {Format(Mode)}, {Format(Max)})";
 }
 
@@ -111,6 +132,9 @@ public sealed record DerivedValue(ExpressionText Expression) : ParameterDistribu
     /// <inheritdoc />
     protected override double SampleUnclipped(Random random) =>
         throw new InvalidOperationException("a derived parameter is computed from others, not sampled");
+    /// <inheritdoc />
+    protected override double QuantileUnclipped(double probability) =>
+        throw new InvalidOperationException("a derived parameter is computed from others; it has no distribution of its own");
     /// <inheritdoc />
     protected override string DescribeUnclipped() => $"= {Expression.Text}";
 }

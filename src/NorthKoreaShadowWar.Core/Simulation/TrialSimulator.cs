@@ -78,6 +78,13 @@ internal sealed class TrialSimulator
     public TrialTallies Tallies { get; }
 
     /// <summary>
+    /// Values for the random parameters (in <see cref="CompiledModel.RandomParameters"/> order) that replace their
+    /// draws in the trials run from now on, or null to draw them as usual. Values computed from parameters are
+    /// computed from these. Used by designs that choose the parameters themselves (sensitivity analysis).
+    /// </summary>
+    public double[]? FixedParameters { get; set; }
+
+    /// <summary>
     /// Runs trial <paramref name="trial"/> and adds it to <see cref="Tallies"/>; returns the values of the value
     /// outcomes in <paramref name="values"/>. An <paramref name="observer"/>, if given, sees the initial state and
     /// every simulated step (it does not change any number).
@@ -340,7 +347,36 @@ internal sealed class TrialSimulator
                 values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
     }
 
-    private void DrawParameters(long trial) => ParameterDraws.Draw(model, seed, trial, constants, parameterRandom, stack);
+    private void DrawParameters(long trial)
+    {
+        if (FixedParameters is { } fixedValues) ParameterDraws.Set(model, fixedValues, constants, stack);
+        else ParameterDraws.Draw(model, seed, trial, constants, parameterRandom, stack);
+    }
+
+    private static bool HappenedWithin(int step, int within) => step >= 0 && step <= within;
+
+    /// <summary>
+    /// Writes what the trial just run gave for each outcome of the scenario, in scenario order, into
+    /// <paramref name="outcomes"/>: 1 or 0 for <c>reached</c>; the step for <c>first_step</c> (NaN if it never held);
+    /// the count for <c>steps_in</c>; the value for <c>value</c> (from <paramref name="values"/>, as
+    /// <see cref="Run"/> returned them); the index of the final state for <c>final</c>.
+    /// </summary>
+    public void ReadOutcomes(ReadOnlySpan<double> values, Span<double> outcomes)
+    {
+        var definitions = model.Scenario.Outcomes;
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var tracker = model.OutcomeTracker[i];
+            outcomes[i] = definitions[i].Kind switch
+            {
+                OutcomeKind.Reached => HappenedWithin(firstStep[tracker], definitions[i].Within) ? 1 : 0,
+                OutcomeKind.FirstStep => firstStep[tracker] >= 0 ? firstStep[tracker] : double.NaN,
+                OutcomeKind.StepsIn => stepsIn[tracker],
+                OutcomeKind.Value => values[tracker],
+                _ => states[tracker],
+            };
+        }
+    }
 
     private void InitialiseVariables()
     {
