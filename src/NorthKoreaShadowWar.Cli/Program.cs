@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(ExactCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -80,7 +80,7 @@ internal static class OutcomeTable
         console.WriteLine($"results: {folder}");
     }
 
-    private static Table NewTable(string title, params string[] columns)
+    internal static Table NewTable(string title, params string[] columns)
     {
         var table = new Table().Border(TableBorder.Simple).Title($"[bold]{Markup.Escape(title)}[/]");
         table.AddColumn(columns[0]);
@@ -89,10 +89,10 @@ internal static class OutcomeTable
         return table;
     }
 
-    private static string Percent(double value) =>
+    internal static string Percent(double value) =>
         double.IsFinite(value) ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    private static string Number(double value) =>
+    internal static string Number(double value) =>
         !double.IsFinite(value) ? "–"
         : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
         : value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -16,8 +16,20 @@ internal static class ProgressDisplay
 
     public static SimulationResult Run(CompiledModel model, RunSettings settings)
     {
+        // A later batch of a precision-controlled run names its range, so the bar does not seem to start over.
+        var description = settings.FirstTrial == 0 ? $"{settings.Trials:N0} trials"
+            : $"trials {settings.FirstTrial + 1:N0}–{settings.FirstTrial + settings.Trials:N0}";
+        return Track(progress => MonteCarloRunner.Run(model, settings, progress), settings.Trials, description, "trials");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reports how many of <paramref name="total"/> <paramref name="units"/> it has
+    /// done, and shows its progress; returns its result.
+    /// </summary>
+    public static T Track<T>(Func<Action<long>, T> work, long total, string description, string units)
+    {
         long completed = 0;
-        var run = Task.Run(() => MonteCarloRunner.Run(model, settings, done => Interlocked.Exchange(ref completed, done)));
+        var run = Task.Run(() => work(done => Interlocked.Exchange(ref completed, done)));
         if (Finished(run, QuietPeriod)) return run.GetAwaiter().GetResult();
         if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -27,12 +39,9 @@ internal static class ProgressDisplay
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(context =>
                 {
-                    // A later batch of a precision-controlled run names its range, so the bar does not seem to start over.
-                    var description = settings.FirstTrial == 0 ? $"{settings.Trials:N0} trials"
-                        : $"trials {settings.FirstTrial + 1:N0}–{settings.FirstTrial + settings.Trials:N0}";
-                    var task = context.AddTask(description, maxValue: settings.Trials);
+                    var task = context.AddTask(description, maxValue: total);
                     while (!Finished(run, TimeSpan.FromMilliseconds(100))) task.Value = Interlocked.Read(ref completed);
-                    task.Value = settings.Trials;
+                    task.Value = total;
                 });
         }
         else
@@ -41,8 +50,8 @@ internal static class ProgressDisplay
             while (!Finished(run, PlainLineInterval))
             {
                 var done = Interlocked.Read(ref completed);
-                var left = done == 0 ? "" : $", about {TimeSpan.FromSeconds(stopwatch.Elapsed.TotalSeconds * (settings.Trials - done) / done):hh\\:mm\\:ss} left";
-                Console.Error.WriteLine($"progress: {100.0 * done / settings.Trials:F0}% ({done:N0} of {settings.Trials:N0} trials){left}");
+                var left = done == 0 ? "" : $", about {TimeSpan.FromSeconds(stopwatch.Elapsed.TotalSeconds * (total - done) / done):hh\\:mm\\:ss} left";
+                Console.Error.WriteLine($"progress: {100.0 * done / total:F0}% ({done:N0} of {total:N0} {units}){left}");
             }
         }
         return run.GetAwaiter().GetResult();

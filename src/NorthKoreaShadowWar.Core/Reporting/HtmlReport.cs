@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; line-height: 1.45; }
         h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: .8rem 0; font-size: .92rem; }
@@ -30,7 +30,7 @@ public static class HtmlReport
     /// Counts the images that loaded and says so on the page if any did not; the counts are left on the body
     /// (<c>data-images</c>, <c>data-images-broken</c>) where a headless browser can read them.
     /// </summary>
-    private const string ImageCheck = """
+    internal const string ImageCheck = """
         window.addEventListener('load', function () {
           var images = document.images, broken = 0;
           for (var i = 0; i < images.length; i++) if (!images[i].complete || images[i].naturalWidth === 0) broken++;
@@ -185,14 +185,14 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>An interval's end: a number, or −∞ / +∞ where the values cannot bound that side.</summary>
     private static string Bound(double value) =>
         double.IsNegativeInfinity(value) ? "−∞" : double.IsPositiveInfinity(value) ? "+∞" : Number(value);
 
-    private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+    internal static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    private static string Number(double value) =>
+    internal static string Number(double value) =>
         !double.IsFinite(value) ? "–" : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
 }

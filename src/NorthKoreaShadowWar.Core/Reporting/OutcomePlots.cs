@@ -71,14 +71,22 @@ internal static class OutcomePlots
     public static Plot Cumulative(DistributionResult outcome, string valueLabel)
     {
         var plot = ReportStyle.NewPlot($"{outcome.Name}: cumulative distribution", valueLabel, "% of trials at or below");
+        if (AddCumulative(plot, outcome, ReportStyle.Estimate) is null) return NoData(plot);
+        plot.Axes.SetLimitsY(0, 102);
+        return plot;
+    }
+
+    /// <summary>Adds the empirical cumulative distribution function of <paramref name="outcome"/> as a step line; null when it has no values.</summary>
+    public static ScottPlot.Plottables.Scatter? AddCumulative(Plot plot, DistributionResult outcome, Color color)
+    {
         var total = outcome.Points.Sum(p => p.Weight);
-        if (total == 0) return NoData(plot);
+        if (total == 0) return null;
         var xs = new List<double>();
         var ys = new List<double>();
         double running = 0;
-        foreach (var (value, count) in outcome.Points)
+        foreach (var (value, weight) in outcome.Points)
         {
-            running += count;
+            running += weight;
             xs.Add(value);
             ys.Add(100 * running / total);
         }
@@ -86,9 +94,8 @@ internal static class OutcomePlots
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         line.MarkerSize = 0;
         line.LineWidth = 2;
-        line.Color = ReportStyle.Estimate;
-        plot.Axes.SetLimitsY(0, 102);
-        return plot;
+        line.Color = color;
+        return line;
     }
 
     /// <summary>A first step as the share of trials in which it has happened by each step, over the horizon.</summary>

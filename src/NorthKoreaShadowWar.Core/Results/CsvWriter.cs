@@ -70,16 +70,16 @@ public static class CsvWriter
                     writer.Write($"{Field(machine.Machine)},{Field(state)},{t},{Number(shares[t])}\n");
     }
 
-    private static void Row(StringBuilder csv, IEnumerable<string> fields)
+    internal static void Row(StringBuilder csv, IEnumerable<string> fields)
     {
         csv.Append(string.Join(',', fields.Select(Field)));
         csv.Append('\n');
     }
 
-    private static string Field(string value) =>
+    internal static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
-    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+    internal static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

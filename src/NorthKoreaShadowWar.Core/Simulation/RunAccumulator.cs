@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Statistics;
+
+namespace NorthKoreaShadowWar.Simulation;
+
+/// <summary>
+/// Gathers one model's results over a range of trials run by several workers: each worker runs trials with its
+/// own <see cref="Worker"/>, and <see cref="Merge"/> adds a finished worker in. Integer counts add in any order;
+/// value moments are kept per block and merged in block order, so the numbers do not depend on the threads.
+/// </summary>
+internal sealed class RunAccumulator
+{
+    private readonly RunSettings settings;
+    private readonly RunningMoments[][] blockMoments;
+    private readonly TrialTallies totals;
+    private readonly QuantileSketch[] sketches;
+
+    public RunAccumulator(CompiledModel model, RunSettings settings)
+    {
+        Model = model;
+        this.settings = settings;
+        var blockCount = BlockCount(settings.Trials);
+        blockMoments = model.ValuePrograms.Select(_ => new RunningMoments[blockCount]).ToArray();
+        totals = new TrialTallies(model);
+        sketches = model.ValuePrograms.Select(_ => new QuantileSketch()).ToArray();
+    }
+
+    public CompiledModel Model { get; }
+
+    /// <summary>The number of blocks of <see cref="RunSettings.BlockSize"/> trials in a run of <paramref name="trials"/>.</summary>
+    public static int BlockCount(long trials) => (int)((trials + RunSettings.BlockSize - 1) / RunSettings.BlockSize);
+
+    public Worker CreateWorker() => new(this);
+
+    public void Merge(Worker worker)
+    {
+        lock (totals)
+        {
+            totals.Add(worker.Simulator.Tallies);
+            for (var v = 0; v < sketches.Length; v++) sketches[v].Add(worker.Sketches[v]);
+        }
+    }
+
+    public SimulationResult Finish(TimeSpan simulateTime, int threads) => new()
+    {
+        Model = Model,
+        Settings = settings with { Threads = threads },
+        Trials = totals.Trials,
+        MachineSteps = totals.MachineSteps,
+        SimulateTime = simulateTime,
+        Occupancy = totals.CompleteOccupancy(),
+        FirstStep = totals.FirstStep,
+        StepsIn = totals.StepsIn,
+        BlockMoments = blockMoments,
+        ValueMoments = SimulationResult.MergeInBlockOrder(blockMoments),
+        ValueSketches = sketches,
+    };
+
+    /// <summary>One worker's simulator and quantile sketches.</summary>
+    public sealed class Worker
+    {
+        private readonly RunAccumulator owner;
+
+        internal Worker(RunAccumulator owner)
+        {
+            this.owner = owner;
+            Simulator = new TrialSimulator(owner.Model, owner.settings.Seed);
+            Sketches = owner.sketches.Select(_ => new QuantileSketch()).ToArray();
+        }
+
+        public TrialSimulator Simulator { get; }
+
+        internal QuantileSketch[] Sketches { get; }
+
+        /// <summary>Runs trial <paramref name="trial"/>, the <paramref name="block"/>-th block's, leaving its values in <paramref name="values"/>.</summary>
+        /// <exception cref="SimulationException">A value outcome is not a finite number.</exception>
+        public void Run(long trial, int block, Span<double> values)
+        {
+            Simulator.Run(trial, values);
+            for (var v = 0; v < values.Length; v++)
+            {
+                if (double.IsNaN(values[v]) || double.IsInfinity(values[v]))
+                    throw new SimulationException($"outcome '{ValueOutcomeName(owner.Model, v)}' is {values[v]} in trial {trial} (a division by zero or the log of a number <= 0?)");
+                owner.blockMoments[v][block].Add(values[v]);
+                Sketches[v].Add(values[v]);
+            }
+        }
+    }
+
+    private static string ValueOutcomeName(CompiledModel model, int valueIndex)
+    {
+        var outcomes = model.Scenario.Outcomes;
+        for (var i = 0; i < outcomes.Count; i++)
+            if (outcomes[i].Kind == Scenarios.OutcomeKind.Value && model.OutcomeTracker[i] == valueIndex) return outcomes[i].Name;
+        return $"value #{valueIndex}";
+    }
+}
