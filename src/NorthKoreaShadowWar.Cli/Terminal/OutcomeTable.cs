@@ -69,11 +69,9 @@ internal static class OutcomeTable
 
         if (result.Correlations.Count > 0)
         {
-            var measured = result.Correlations[0].Trials;
-            var table = NewTable($"Correlated parameters (rank correlation of the draws in {(measured == manifest.Trials ? "all" : "the first")} {measured:N0} trials)",
-                "parameters", "target", "achieved", "95% interval");
+            var table = NewTable("Correlated parameters (rank correlations)", "parameters", "target", "achieved", "95% interval", "trials measured");
             foreach (var c in result.Correlations)
-                table.AddRow(Markup.Escape($"{c.First} ~ {c.Second}"), Rank(c.Target), Rank(c.Achieved), $"{Rank(c.Ci95.Lower)} – {Rank(c.Ci95.Upper)}");
+                table.AddRow(Markup.Escape($"{c.First} ~ {c.Second}"), Rank(c.Target), Rank(c.Achieved), $"{Rank(c.Ci95.Lower)} – {Rank(c.Ci95.Upper)}", $"{c.Trials:N0}");
             console.Write(table);
         }
 
