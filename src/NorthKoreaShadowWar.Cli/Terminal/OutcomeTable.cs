@@ -6,7 +6,8 @@ namespace NorthKoreaShadowWar.Cli.Terminal;
 
 /// <summary>
 /// Prints the outcomes of a run on standard output, one table per kind: probabilities with their 95%
-/// intervals, distributions with mean, interval and quantiles, and final states with each state's share.
+/// intervals, distributions with mean, interval and quantiles, final states with each state's share, and for a
+/// scenario with correlations each correlated pair's target and achieved rank correlation.
 /// </summary>
 internal static class OutcomeTable
 {
@@ -66,6 +67,14 @@ internal static class OutcomeTable
             console.Write(table);
         }
 
+        if (result.Correlations.Count > 0)
+        {
+            var table = NewTable("Correlated parameters (rank correlations)", "parameters", "target", "achieved", "95% interval", "trials measured");
+            foreach (var c in result.Correlations)
+                table.AddRow(Markup.Escape($"{c.First} ~ {c.Second}"), Rank(c.Target), Rank(c.Achieved), $"{Rank(c.Ci95.Lower)} – {Rank(c.Ci95.Upper)}", $"{c.Trials:N0}");
+            console.Write(table);
+        }
+
         if (result.Precision is { } precision)
         {
             var target = precision.Target.ToString("G3", CultureInfo.InvariantCulture);
@@ -88,6 +97,8 @@ internal static class OutcomeTable
             table.AddColumn(column is "definition" or "state" ? new TableColumn(column) : new TableColumn(column).RightAligned());
         return table;
     }
+
+    private static string Rank(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 
     internal static string Percent(double value) =>
         double.IsFinite(value) ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";

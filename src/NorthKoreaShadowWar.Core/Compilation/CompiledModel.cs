@@ -29,6 +29,10 @@ public sealed class CompiledModel
     /// <summary>Slot values that are the same in every trial, computed once; the others are overwritten each trial.</summary>
     internal double[] FixedSlots { get; init; } = default!;
     internal int[] RandomParameters { get; init; } = default!;
+    /// <summary>The random parameters drawn on their own: those of <see cref="RandomParameters"/> in no correlated group.</summary>
+    internal int[] IndependentParameters { get; init; } = default!;
+    /// <summary>Random parameters drawn together through a Gaussian copula (the scenario's <c>correlations</c>).</summary>
+    internal CorrelatedGroup[] CorrelatedGroups { get; init; } = default!;
     internal ParameterDistribution[] ParameterDistributions { get; init; } = default!;
     /// <summary>Programs that fill random slots each trial, in dependency order.</summary>
     internal (int Slot, int Program)[] PerTrialSlotPrograms { get; init; } = default!;

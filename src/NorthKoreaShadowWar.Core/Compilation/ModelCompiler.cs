@@ -210,6 +210,7 @@ public static class ModelCompiler
             fixedSlots[slot] = ClipDerived(scenario, slot, value);
         }
 
+        var correlatedGroups = CorrelatedGroup.Compile(scenario);
         var model = new CompiledModel
         {
             Scenario = scenario,
@@ -221,6 +222,9 @@ public static class ModelCompiler
             MaxStackDepth = maxStack,
             FixedSlots = fixedSlots,
             RandomParameters = Enumerable.Range(0, scenario.Parameters.Count).Where(p => parameterIsRandom[p]).ToArray(),
+            IndependentParameters = Enumerable.Range(0, scenario.Parameters.Count)
+                .Where(p => parameterIsRandom[p] && !correlatedGroups.Any(g => g.Parameters.Contains(p))).ToArray(),
+            CorrelatedGroups = correlatedGroups,
             ParameterDistributions = parameterDistributions,
             PerTrialSlotPrograms = [.. perTrialSlotPrograms],
             VariableInitialisationOrder = [.. scenario.VariableInitialisationOrder],

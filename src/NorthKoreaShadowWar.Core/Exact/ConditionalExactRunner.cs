@@ -59,7 +59,8 @@ public static class ConditionalExactRunner
                 totalSquares[k] += squares[k];
             }
         var performance = new RunPerformance(settings.Threads, 0, stopwatch.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
-        return layout.Results(total, totalSquares, reference, trials, settings.Seed, performance);
+        var result = layout.Results(total, totalSquares, reference, trials, settings.Seed, performance);
+        return result with { Result = result.Result with { Correlations = AchievedCorrelations.Measure(model, settings) } };
     }
 
     /// <summary>The exact distributions of the chain for the parameters of trial <paramref name="trial"/>.</summary>

@@ -31,7 +31,7 @@ public static class PrecisionRunner
             var start = simulation?.Trials ?? 0;
             var batch = runBatch(initial with { FirstTrial = initial.FirstTrial + start, Trials = end - start });
             simulation = simulation is null ? batch : SimulationResult.Concatenate(simulation, batch);
-            result = ResultsBuilder.Build(simulation);
+            result = ResultsBuilder.Build(simulation, measureCorrelations: false);
             var state = new PrecisionBatch(end, PrecisionMeasures.Of(result, precision.Target));
             batches.Add(state);
             batchDone?.Invoke(state);
@@ -40,6 +40,7 @@ public static class PrecisionRunner
         return result! with
         {
             Precision = new PrecisionSummary(precision.Target, precision.MaximumTrials, batches[^1].Met, simulation!.Trials, batches),
+            Correlations = AchievedCorrelations.Measure(model, simulation.Settings with { Trials = simulation.Trials }),
         };
     }
 }

@@ -12,6 +12,7 @@ internal sealed class ReferenceTrial
     private readonly ReferenceTallies tallies;
     private readonly TrialState state;
     private readonly List<ReferenceMachine> machines;
+    private readonly ReferenceCopula copula;
 
     public ReferenceTrial(ResolvedScenario scenario, ReferenceTallies tallies)
     {
@@ -19,6 +20,7 @@ internal sealed class ReferenceTrial
         this.tallies = tallies;
         state = new TrialState(scenario);
         machines = scenario.Machines.Select((machine, m) => new ReferenceMachine(machine, m, state)).ToList();
+        copula = new ReferenceCopula(scenario);
     }
 
     /// <summary>Runs trial number <paramref name="trial"/> with draws from <paramref name="random"/> and hands what it saw to the tallies.</summary>
@@ -47,9 +49,11 @@ internal sealed class ReferenceTrial
     {
         var noVariables = Array.Empty<double>();
         var noStates = Array.Empty<int>();
+        copula.Draw(random, state.Parameters);
         foreach (var p in scenario.ParameterEvaluationOrder)
         {
             var parameter = scenario.Parameters[p];
+            if (copula.Draws(p)) continue;
             if (parameter.Derived is { } expression)
             {
                 var value = ReferenceEvaluator.Evaluate(expression, new ExpressionInputs(state.Parameters, noVariables, noStates));

@@ -68,17 +68,14 @@ public static class HtmlReport
         Outcomes(html, result, scenario);
         if (result.Precision is { } precision) Precision(html, precision);
         html.Append("<h2>Plots</h2>\n");
-        foreach (var (plot, png) in plots)
-        {
-            html.Append($"<figure id=\"{E(plot.FileStem)}\"><img alt=\"{E(plot.Title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
-            html.Append($"<figcaption>{E(plot.Caption)}</figcaption></figure>\n");
-        }
+        foreach (var (plot, png) in plots.Where(p => p.Plot.Kind != ReportPlotKind.Correlation)) Figure(html, plot, png);
         if (diagrams is { Count: > 0 })
         {
             html.Append("<h2>State diagrams</h2>\n");
             foreach (var (machine, diagram) in diagrams) html.Append($"<h3>{E(machine)}</h3>\n{diagram}\n");
         }
         Parameters(html, scenario);
+        Correlations(html, result, plots.Where(p => p.Plot.Kind == ReportPlotKind.Correlation).ToList());
         Manifest(html, result);
         html.Append($"<script>{ImageCheck}</script>\n</body>\n</html>\n");
         return html.ToString();
@@ -168,6 +165,28 @@ public static class HtmlReport
             html.Append($"<tr><td>{E(parameter.Name)}</td><td>{E(parameter.Distribution.Describe())}</td></tr>\n");
         html.Append("</table>\n");
     }
+
+    private static void Figure(StringBuilder html, ReportPlot plot, byte[] png)
+    {
+        html.Append($"<figure id=\"{E(plot.FileStem)}\"><img alt=\"{E(plot.Title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
+        html.Append($"<figcaption>{E(plot.Caption)}</figcaption></figure>\n");
+    }
+
+    /// <summary>Each correlated pair: the rank correlation asked for, the one the draws achieved, and the draws as a scatter plot.</summary>
+    private static void Correlations(StringBuilder html, RunResult result, IReadOnlyList<(ReportPlot Plot, byte[] Png)> plots)
+    {
+        if (result.Correlations.Count == 0) return;
+        html.Append("<h2>Correlated parameters</h2>\n<p class=\"muted\">Rank (Spearman) correlations between parameters, drawn through a Gaussian copula; "
+            + "achieved: measured on the draws of the run's first trials, with a 95% interval.</p>\n");
+        html.Append("<table>\n<tr><th>parameters</th><th>target</th><th>achieved</th><th>95% interval</th><th>trials</th><th>why</th></tr>\n");
+        foreach (var c in result.Correlations)
+            html.Append($"<tr><td>{E(c.First)} – {E(c.Second)}</td><td class=\"n\">{Rank(c.Target)}</td><td class=\"n\">{Rank(c.Achieved)}</td>"
+                + $"<td class=\"n\">{Rank(c.Ci95.Lower)} – {Rank(c.Ci95.Upper)}</td><td class=\"n\">{c.Trials:N0}</td><td>{E(c.Description ?? "")}</td></tr>\n");
+        html.Append("</table>\n");
+        foreach (var (plot, png) in plots) Figure(html, plot, png);
+    }
+
+    private static string Rank(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 
     private static void Manifest(StringBuilder html, RunResult result)
     {

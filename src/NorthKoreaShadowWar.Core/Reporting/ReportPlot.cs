@@ -19,6 +19,8 @@ public enum ReportPlotKind
     Occupancy,
     /// <summary>A probability's estimate and interval after each batch of a precision-controlled run.</summary>
     Convergence,
+    /// <summary>Two correlated parameters' draws as a scatter plot.</summary>
+    Correlation,
 }
 
 /// <summary>One plot of a report: the file name it is saved under (without extension), a caption, and the plot.</summary>

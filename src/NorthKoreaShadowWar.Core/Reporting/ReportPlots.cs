@@ -7,7 +7,8 @@ namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>
 /// Every plot of a run, in report order: the probabilities (with, for a precision-controlled run, how each
-/// converged), then each outcome as its kind is best drawn, then each machine's occupancy over time.
+/// converged), then each outcome as its kind is best drawn, then each machine's occupancy over time, then each
+/// correlated pair of parameters.
 /// </summary>
 public static class ReportPlots
 {
@@ -61,6 +62,11 @@ public static class ReportPlots
                 $"{machineLabel}: the share of trials in each state, {unit} by {unit}.",
                 OccupancyPlot.Draw(occupancy, machineLabel, labels, unit), occupancy.States.Count(s => s.Shares.Any(x => x > 0))));
         }
+        foreach (var correlation in result.Correlations.Where(c => c.Points.Count > 0))
+            plots.Add(new ReportPlot($"correlation-{correlation.First}-{correlation.Second}", ReportPlotKind.Correlation,
+                $"{correlation.First} and {correlation.Second}",
+                $"{correlation.First} against {correlation.Second} in the first {correlation.Points.Count:N0} trials, one dot per trial.",
+                CorrelationPlot.Draw(correlation), 1));
         return plots;
     }
 }

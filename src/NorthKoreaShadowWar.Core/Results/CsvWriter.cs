@@ -70,6 +70,19 @@ public static class CsvWriter
                     writer.Write($"{Field(machine.Machine)},{Field(state)},{t},{Number(shares[t])}\n");
     }
 
+    /// <summary>
+    /// Writes <c>correlations.csv</c>: for each correlation of the scenario, the two parameters, the target rank
+    /// correlation, the achieved one with its 95% interval, the trials measured, and the description.
+    /// </summary>
+    public static void WriteCorrelations(RunResult result, string path)
+    {
+        var csv = new StringBuilder();
+        Row(csv, ["parameter_a", "parameter_b", "target", "achieved", "ci95_low", "ci95_high", "trials", "description"]);
+        foreach (var c in result.Correlations)
+            Row(csv, [c.First, c.Second, Number(c.Target), Number(c.Achieved), Number(c.Ci95.Lower), Number(c.Ci95.Upper), Number(c.Trials), c.Description ?? ""]);
+        File.WriteAllText(path, csv.ToString());
+    }
+
     internal static void Row(StringBuilder csv, IEnumerable<string> fields)
     {
         csv.Append(string.Join(',', fields.Select(Field)));

@@ -17,8 +17,11 @@ public static class ResultsBuilder
     public static string EngineVersion { get; } =
         typeof(ResultsBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Builds the results of <paramref name="simulation"/>.</summary>
-    public static RunResult Build(SimulationResult simulation)
+    /// <summary>
+    /// Builds the results of <paramref name="simulation"/>, with the achieved rank correlation of each correlated pair
+    /// unless <paramref name="measureCorrelations"/> is false (for intermediate results that nobody will read them from).
+    /// </summary>
+    public static RunResult Build(SimulationResult simulation, bool measureCorrelations = true)
     {
         var model = simulation.Model;
         var scenario = model.Scenario.Source;
@@ -26,7 +29,12 @@ public static class ResultsBuilder
         var outcomes = model.Scenario.Outcomes.Select((o, i) => Outcome(simulation, o.Name, o.Definition, model.OutcomeTracker[i])).ToList();
         var performance = new RunPerformance(
             simulation.Threads, simulation.MachineSteps, simulation.SimulateTime.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
-        return new RunResult(manifest, outcomes, Occupancy(simulation), performance);
+        return new RunResult(manifest, outcomes, Occupancy(simulation), performance)
+        {
+            Correlations = measureCorrelations
+                ? AchievedCorrelations.Measure(model, simulation.Settings with { Trials = simulation.Trials })
+                : [],
+        };
     }
 
     /// <summary>The manifest of a result of <paramref name="scenario"/> obtained by <paramref name="method"/>.</summary>

@@ -6,6 +6,9 @@ public static class ResultsWriter
     /// <summary>The files a results folder holds.</summary>
     public static readonly IReadOnlyList<string> Files = ["summary.json", "outcomes.csv", "categories.csv", "occupancy.csv"];
 
+    /// <summary>The file written beside <see cref="Files"/> when the scenario has correlations.</summary>
+    public const string CorrelationsFile = "correlations.csv";
+
     /// <summary>Writes <paramref name="result"/> into <paramref name="directory"/>.</summary>
     public static void WriteAll(RunResult result, string directory)
     {
@@ -13,5 +16,6 @@ public static class ResultsWriter
         CsvWriter.WriteOutcomes(result, Path.Combine(directory, "outcomes.csv"));
         CsvWriter.WriteCategories(result, Path.Combine(directory, "categories.csv"));
         CsvWriter.WriteOccupancy(result, Path.Combine(directory, "occupancy.csv"));
+        if (result.Correlations.Count > 0) CsvWriter.WriteCorrelations(result, Path.Combine(directory, CorrelationsFile));
     }
 }

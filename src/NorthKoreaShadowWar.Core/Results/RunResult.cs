@@ -34,6 +34,9 @@ public sealed record RunResult(
 {
     /// <summary>How a run with a precision target (<c>run --precision</c>) went, batch by batch; null for a plain run.</summary>
     public PrecisionSummary? Precision { get; init; }
+
+    /// <summary>For a scenario with <c>correlations</c>: each one's target and the rank correlation the draws achieved.</summary>
+    public IReadOnlyList<CorrelationResult> Correlations { get; init; } = [];
 }
 
 /// <summary>For one machine, the share of trials in each state after each step t = 0..horizon.</summary>

@@ -57,7 +57,29 @@ public static class SummaryJsonWriter
         json.WriteNumber("peakWorkingSetBytes", performance.PeakWorkingSetBytes);
         json.WriteEndObject();
         if (result.Precision is { } precision) WritePrecision(json, precision);
+        if (result.Correlations.Count > 0) WriteCorrelations(json, result.Correlations);
         json.WriteEndObject();
+    }
+
+    /// <summary>The extension <c>"correlations"</c>: each correlated pair's target and achieved rank correlation.</summary>
+    private static void WriteCorrelations(Utf8JsonWriter json, IReadOnlyList<CorrelationResult> correlations)
+    {
+        json.WriteStartArray("correlations");
+        foreach (var c in correlations)
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("between");
+            json.WriteStringValue(c.First);
+            json.WriteStringValue(c.Second);
+            json.WriteEndArray();
+            Number(json, "target", c.Target);
+            Number(json, "achieved", c.Achieved);
+            Interval(json, "ci95", c.Ci95);
+            json.WriteNumber("trials", c.Trials);
+            if (c.Description is { } description) json.WriteString("description", description);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>The extension <c>"precision"</c>: the target, whether it was met, and every batch's intervals.</summary>

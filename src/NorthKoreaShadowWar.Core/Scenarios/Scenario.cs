@@ -22,6 +22,8 @@ public sealed record Scenario
     public Located<int> Horizon { get; init; }
     /// <summary>The uncertain quantities, in file order.</summary>
     public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
+    /// <summary>Rank correlations wanted between drawn parameters, in file order.</summary>
+    public IReadOnlyList<CorrelationDefinition> Correlations { get; init; } = [];
     /// <summary>The numbers carried through a trial, in file order.</summary>
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
     /// <summary>The coupled machines, in file order (which is also the order effects apply in).</summary>

@@ -8,7 +8,8 @@ namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>
 /// Applies a variant, then <c>--set name=value</c> overrides, to a scenario. A variant replaces the horizon,
-/// the step, whole parameter definitions by name, and variables' initial values; an override replaces a
+/// the step, whole parameter definitions by name, variables' initial values, and the whole <c>correlations</c>
+/// block if it gives one; an override replaces a
 /// parameter's whole definition, written as in the file (<c>0.05</c> or <c>{ uniform: [0.1, 0.3] }</c>).
 /// </summary>
 public static class ScenarioOverrides
@@ -68,6 +69,7 @@ public static class ScenarioOverrides
             Horizon = variant.Horizon ?? scenario.Horizon,
             Step = variant.Step ?? scenario.Step,
             Parameters = parameters,
+            Correlations = variant.Correlations ?? scenario.Correlations,
             Variables = variables,
             AppliedVariant = variant.Name,
         };

@@ -10,4 +10,8 @@ public sealed record VariantDefinition(
     Located<int>? Horizon,
     Located<string>? Step,
     IReadOnlyList<ParameterDefinition> Parameters,
-    IReadOnlyList<VariableDefinition> Variables);
+    IReadOnlyList<VariableDefinition> Variables)
+{
+    /// <summary>A block that replaces the scenario's whole <c>correlations:</c> block (an empty one removes them all); null keeps it.</summary>
+    public IReadOnlyList<CorrelationDefinition>? Correlations { get; init; }
+}

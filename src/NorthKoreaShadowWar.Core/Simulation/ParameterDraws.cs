@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using NorthKoreaShadowWar.Compilation;
 
 namespace NorthKoreaShadowWar.Simulation;
@@ -6,17 +7,50 @@ namespace NorthKoreaShadowWar.Simulation;
 /// Draws one trial's parameters into its trial constants: each random parameter from its own stream, then the
 /// values computed from them. The same code serves the simulator and conditional-exact runs, so trial i sees
 /// the same parameter values in both.
+/// <para>
+/// Parameters in a correlated group go through a Gaussian copula: each draws a standard normal from its own stream,
+/// the group's factor correlates them, and each parameter is the quantile of its distribution at the normal's
+/// probability. Every other parameter draws exactly as it would without the <c>correlations</c> block.
+/// </para>
 /// </summary>
 internal static class ParameterDraws
 {
+    /// <summary>Probabilities are kept this far inside (0, 1), so that an unbounded distribution's quantile stays finite.</summary>
+    private const double ProbabilityMargin = 1e-300;
+
+    /// <summary>The largest double below 1.</summary>
+    private static readonly double AlmostOne = Math.BitDecrement(1.0);
+
     public static void Draw(CompiledModel model, ulong seed, long trial, double[] constants, StreamRandom random, double[] stack)
     {
-        foreach (var parameter in model.RandomParameters)
+        foreach (var parameter in model.IndependentParameters)
         {
             random.Reset(RandomStreams.For(seed, trial, RandomStreams.ForParameter(parameter)));
             constants[parameter] = model.ParameterDistributions[parameter].Sample(random);
         }
+        foreach (var group in model.CorrelatedGroups) DrawCorrelated(model, group, seed, trial, constants, random);
         ComputeDerived(model, constants, stack);
+    }
+
+    /// <summary>Draws the parameters of one correlated group of trial <paramref name="trial"/> into <paramref name="constants"/>.</summary>
+    public static void DrawCorrelated(CompiledModel model, CorrelatedGroup group, ulong seed, long trial, Span<double> constants, StreamRandom random)
+    {
+        var parameters = group.Parameters;
+        var count = parameters.Length;
+        Span<double> normals = count <= 64 ? stackalloc double[count] : new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            random.Reset(RandomStreams.For(seed, trial, RandomStreams.ForParameter(parameters[i])));
+            normals[i] = Normal.Sample(random, 0, 1);
+        }
+        var factor = group.Factor;
+        for (var i = 0; i < count; i++)
+        {
+            var correlated = 0.0;
+            for (var j = 0; j < count; j++) correlated += factor[i * count + j] * normals[j];
+            var probability = Math.Clamp(Normal.CDF(0, 1, correlated), ProbabilityMargin, AlmostOne);
+            constants[parameters[i]] = model.ParameterDistributions[parameters[i]].Quantile(probability);
+        }
     }
 
     /// <summary>Sets the random parameters to <paramref name="values"/> (in <see cref="CompiledModel.RandomParameters"/> order) instead of drawing them.</summary>

@@ -17,7 +17,7 @@ public static partial class ScenarioLoader
     public const int MaximumFileBytes = 4 * 1024 * 1024;
 
     private static readonly string[] TopLevelKeys =
-        ["name", "title", "description", "sources", "step", "horizon", "parameters", "variables", "machines", "outcomes", "variants"];
+        ["name", "title", "description", "sources", "step", "horizon", "parameters", "correlations", "variables", "machines", "outcomes", "variants"];
 
     /// <summary>Stands in for a missing or invalid horizon, so no outcome is flagged as beyond it.</summary>
     internal const int UnknownHorizon = int.MaxValue - 1;
@@ -107,6 +107,7 @@ public static partial class ScenarioLoader
         var parameters = SectionEntries(context, top["parameters"], "parameters")
             .Select(e => DistributionReader.Read(context, e.Value, e.Name) is { } d ? new ParameterDefinition(e.Name, e.Position, d) : null)
             .OfType<ParameterDefinition>().ToList();
+        var correlations = top["correlations"] is { } correlationsNode ? CorrelationReader.Read(context, correlationsNode, "correlations") : [];
         var variables = SectionEntries(context, top["variables"], "variables")
             .Select(e => ReadVariable(context, e.Name, e.Position, e.Value)).OfType<VariableDefinition>().ToList();
         if (Required(context, top, root, "machines") is { } machinesNode && machinesNode is YamlMappingNode { Children.Count: 0 })
@@ -126,6 +127,7 @@ public static partial class ScenarioLoader
             Step = step,
             Horizon = horizon ?? new Located<int>(UnknownHorizon, context.PositionOf(root)),
             Parameters = parameters,
+            Correlations = correlations,
             Variables = variables,
             Machines = machines,
             Outcomes = outcomes,
@@ -172,7 +174,7 @@ public static partial class ScenarioLoader
 
     private static VariantDefinition? ReadVariant(YamlReadContext context, string name, SourcePosition position, YamlNode node)
     {
-        var mapping = context.Mapping(node, $"variant '{name}'", "description", "horizon", "step", "parameters", "variables");
+        var mapping = context.Mapping(node, $"variant '{name}'", "description", "horizon", "step", "parameters", "correlations", "variables");
         if (mapping is null) return null;
         var parameters = SectionEntries(context, mapping["parameters"], $"the parameters of variant '{name}'")
             .Select(e => DistributionReader.Read(context, e.Value, e.Name) is { } d ? new ParameterDefinition(e.Name, e.Position, d) : null)
@@ -186,7 +188,12 @@ public static partial class ScenarioLoader
             ReadHorizon(context, mapping, node, required: false),
             ReadStep(context, mapping["step"]),
             parameters,
-            variables);
+            variables)
+        {
+            Correlations = mapping.Has("correlations")
+                ? CorrelationReader.Read(context, mapping["correlations"]!, $"the correlations of variant '{name}'")
+                : null,
+        };
     }
 
     /// <summary>The entries of a named section (a mapping of name to definition), each with its key's position.</summary>

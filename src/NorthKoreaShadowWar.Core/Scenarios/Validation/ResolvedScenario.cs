@@ -12,6 +12,8 @@ public sealed class ResolvedScenario
     public required Scenario Source { get; init; }
     /// <summary>The parameters, in file order.</summary>
     public required IReadOnlyList<ResolvedParameter> Parameters { get; init; }
+    /// <summary>The correlations that take effect (between two drawn parameters), in file order.</summary>
+    public IReadOnlyList<ResolvedCorrelation> Correlations { get; init; } = [];
     /// <summary>The variables, in file order.</summary>
     public required IReadOnlyList<ResolvedVariable> Variables { get; init; }
     /// <summary>The machines, in file order.</summary>

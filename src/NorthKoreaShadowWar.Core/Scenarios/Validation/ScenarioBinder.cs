@@ -27,6 +27,7 @@ public static class ScenarioBinder
                 ? binder.BindNumber(derived.Expression, $"parameter '{p.Name}'", NameUse.Parameters)
                 : null,
         }).ToList();
+        var correlations = CorrelationBinder.Bind(scenario, diagnostics);
         var parameterOrder = Order(parameters.Count, i => parameters[i].Derived, scenario.Parameters.Select(p => (p.Name, p.Position)).ToList(), "parameters", diagnostics);
         var variables = scenario.Variables.Select(v => (Definition: v, Initial: binder.BindNumber(v.Initial, $"the initial value of '{v.Name}'", NameUse.Parameters | NameUse.Variables))).ToList();
         var variableOrder = Order(variables.Count, i => variables[i].Initial, scenario.Variables.Select(v => (v.Name, v.Position)).ToList(), "variable initial values", diagnostics);
@@ -40,6 +41,7 @@ public static class ScenarioBinder
         {
             Source = scenario,
             Parameters = parameters,
+            Correlations = correlations,
             Variables = variables.Select(v => new ResolvedVariable { Name = v.Definition.Name, Initial = v.Initial! }).ToList(),
             Machines = machines!,
             Outcomes = outcomes!,
