@@ -123,6 +123,23 @@ public class CorrelatedParameterTests
     }
 
     [Test]
+    public void Uncorrelated_parameters_are_drawn_by_their_samplers_from_their_own_streams_as_before_correlations_existed()
+    {
+        // What every run did before the correlations block: parameter k of trial i is Sample() on stream (seed, i, 1 + k).
+        const string parameters = "  a: { uniform: [0, 1] }\n  b: { beta: { alpha: 2, beta: 5 } }\n  c: { pert: { min: 1, mode: 2, max: 6 } }";
+        var yaml = Reporting(parameters, "correlations:\n  - { between: [a, c], rank: -0.2 }");
+        var draws = Draws(yaml, 200, seed: 8);
+        var b = ScenarioPipeline.PrepareText(yaml).Model.Scenario.Parameters[1].Distribution;
+        var random = new StreamRandom();
+        var expected = Enumerable.Range(0, 200).Select(trial =>
+        {
+            random.Reset(RandomStreams.For(8, trial, RandomStreams.ForParameter(1)));
+            return b.Sample(random);
+        });
+        Assert.That(draws[1], Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Runs_give_identical_numbers_on_one_and_two_threads()
     {
         var file = Path.Combine(Paths.Scenarios, "examples", "correlated-inputs.yaml");
