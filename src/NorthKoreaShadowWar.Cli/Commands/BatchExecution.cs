@@ -1,0 +1,66 @@
+using NorthKoreaShadowWar.Batches;
+using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Reporting;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Cli.Commands;
+
+/// <summary>
+/// Runs a batch for <c>run --all-variants</c> and <c>sweep</c>: checks every run's scenario first, then runs them all
+/// under one progress bar, writes the results folder, and prints the table.
+/// </summary>
+internal static class BatchExecution
+{
+    /// <summary>
+    /// Runs <paramref name="batch"/> into <paramref name="target"/>; <paramref name="shownWarnings"/> were printed already.
+    /// Messages about the command line start with <c>shadowwar COMMAND:</c>.
+    /// </summary>
+    public static int Execute(Batch batch, RunSettings settings, string target, ResultsFolder.ExistingFolder existing,
+        IReadOnlyList<Diagnostic> shownWarnings, string command)
+    {
+        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
+        {
+            Console.Error.WriteLine($"shadowwar {command}: {target} already exists; pass --force to replace it, or choose another --out");
+            return Program.BadInput;
+        }
+        try
+        {
+            DiagnosticPrinter.Print(BatchRunner.Check(batch).Where(w => !shownWarnings.Contains(w)));
+        }
+        catch (ScenarioException e)
+        {
+            DiagnosticPrinter.Print(e.Diagnostics);
+            return Program.BadInput;
+        }
+        BatchResult result;
+        try
+        {
+            var runs = batch.Runs.Count;
+            result = ProgressDisplay.Track(progress => BatchRunner.Run(batch, settings, progress), runs * settings.Trials,
+                $"{runs:N0} run{(runs == 1 ? "" : "s")} × {settings.Trials:N0} trials", "trials");
+        }
+        catch (SimulationException e)
+        {
+            Console.Error.WriteLine($"{batch.ScenarioFile}: error: {e.Message}");
+            return Program.RunFailure;
+        }
+        try
+        {
+            var kept = ResultsFolder.Write(target, existing, directory =>
+            {
+                BatchWriter.WriteAll(result, directory);
+                BatchReport.Write(result, directory);
+            });
+            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
+            return Program.RunFailure;
+        }
+        BatchTable.Print(result, target);
+        return Program.Ok;
+    }
+}

@@ -1,0 +1,47 @@
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Batches;
+
+/// <summary>
+/// Runs the runs of a batch one after another, each on all threads, every one with the same settings and seed, so
+/// trial i draws the same random streams in every run (common random numbers). Each run's results are exactly those of
+/// a plain run of the same scenario, variant and overrides with the same seed and trials.
+/// </summary>
+public static class BatchRunner
+{
+    /// <summary>
+    /// Loads, checks and compiles the scenario of every run, so that a mistake shows before any trial runs. Returns
+    /// the warnings found, each once.
+    /// </summary>
+    /// <exception cref="ScenarioException">Some run's scenario has errors; it carries that run's problems.</exception>
+    public static IReadOnlyList<Diagnostic> Check(Batch batch)
+    {
+        var warnings = new List<Diagnostic>();
+        foreach (var run in batch.Runs)
+            warnings.AddRange(Prepare(batch, run).Warnings.Where(w => !warnings.Contains(w)));
+        return warnings;
+    }
+
+    /// <summary>
+    /// Runs every run of <paramref name="batch"/> with <paramref name="settings"/>; reports the trials completed so far,
+    /// over the whole batch, to <paramref name="progress"/>.
+    /// </summary>
+    /// <exception cref="ScenarioException">Some run's scenario has errors (see <see cref="Check"/>).</exception>
+    /// <exception cref="SimulationException">A scenario did something impossible in some trial.</exception>
+    public static BatchResult Run(Batch batch, RunSettings settings, Action<long>? progress = null)
+    {
+        var results = new List<RunResult>();
+        foreach (var run in batch.Runs)
+        {
+            var model = Prepare(batch, run).Model;
+            var before = results.Count * settings.Trials;
+            var simulation = MonteCarloRunner.Run(model, settings, progress is null ? null : done => progress(before + done));
+            results.Add(ResultsBuilder.Build(simulation));
+        }
+        return new BatchResult(batch, results, settings.Trials, settings.Seed);
+    }
+
+    private static PreparedScenario Prepare(Batch batch, BatchRun run) => ScenarioPipeline.Prepare(batch.ScenarioFile, run.Variant, run.Overrides);
+}
