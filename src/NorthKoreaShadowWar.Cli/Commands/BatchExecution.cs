@@ -25,13 +25,12 @@ internal static class BatchExecution
             Console.Error.WriteLine($"shadowwar {command}: {target} already exists; pass --force to replace it, or choose another --out");
             return Program.BadInput;
         }
-        try
+        var diagnostics = BatchRunner.Check(batch, out var failed);
+        DiagnosticPrinter.Print(diagnostics.Where(d => !shownWarnings.Contains(d)));
+        if (failed is not null)
         {
-            DiagnosticPrinter.Print(BatchRunner.Check(batch).Where(w => !shownWarnings.Contains(w)));
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
+            var overrides = failed.Overrides.Count == 0 ? "" : $" ({string.Join(", ", failed.Overrides)})";
+            Console.Error.WriteLine($"shadowwar {command}: {(batch.IsSweep ? "point" : "run")} {failed.Label}{overrides} makes the scenario invalid; nothing was run");
             return Program.BadInput;
         }
         BatchResult result;

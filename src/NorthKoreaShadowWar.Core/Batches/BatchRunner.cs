@@ -13,14 +13,25 @@ public static class BatchRunner
 {
     /// <summary>
     /// Loads, checks and compiles the scenario of every run, so that a mistake shows before any trial runs. Returns
-    /// the warnings found, each once.
+    /// the warnings found, each once; or, when a run's scenario has errors, that run's problems, with the run in
+    /// <paramref name="failed"/>.
     /// </summary>
-    /// <exception cref="ScenarioException">Some run's scenario has errors; it carries that run's problems.</exception>
-    public static IReadOnlyList<Diagnostic> Check(Batch batch)
+    public static IReadOnlyList<Diagnostic> Check(Batch batch, out BatchRun? failed)
     {
         var warnings = new List<Diagnostic>();
+        failed = null;
         foreach (var run in batch.Runs)
-            warnings.AddRange(Prepare(batch, run).Warnings.Where(w => !warnings.Contains(w)));
+        {
+            try
+            {
+                warnings.AddRange(Prepare(batch, run).Warnings.Where(w => !warnings.Contains(w)));
+            }
+            catch (ScenarioException e)
+            {
+                failed = run;
+                return e.Diagnostics;
+            }
+        }
         return warnings;
     }
 
@@ -28,7 +39,7 @@ public static class BatchRunner
     /// Runs every run of <paramref name="batch"/> with <paramref name="settings"/>; reports the trials completed so far,
     /// over the whole batch, to <paramref name="progress"/>.
     /// </summary>
-    /// <exception cref="ScenarioException">Some run's scenario has errors (see <see cref="Check"/>).</exception>
+    /// <exception cref="ScenarioException">Some run's scenario has errors (<see cref="Check"/> finds them all first).</exception>
     /// <exception cref="SimulationException">A scenario did something impossible in some trial.</exception>
     public static BatchResult Run(Batch batch, RunSettings settings, Action<long>? progress = null)
     {

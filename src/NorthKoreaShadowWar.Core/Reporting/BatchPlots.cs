@@ -41,7 +41,8 @@ internal static class BatchPlots
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             quantities.Select((_, q) => (double)(quantities.Count - 1 - q)).ToArray(), quantities.Select(q => result.Rows[0][q].Label).ToArray());
         plot.Axes.SetLimitsY(-0.6, quantities.Count - 0.4);
-        plot.ShowLegend(Alignment.LowerRight);
+        // Below the chart, where it hides no dot.
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 
