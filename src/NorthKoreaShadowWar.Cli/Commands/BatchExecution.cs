@@ -45,20 +45,11 @@ internal static class BatchExecution
             Console.Error.WriteLine($"{batch.ScenarioFile}: error: {e.Message}");
             return Program.RunFailure;
         }
-        try
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                BatchWriter.WriteAll(result, directory);
-                BatchReport.Write(result, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            BatchWriter.WriteAll(result, directory);
+            BatchReport.Write(result, directory);
+        })) return Program.RunFailure;
         BatchTable.Print(result, target);
         return Program.Ok;
     }

@@ -69,22 +69,13 @@ internal static class CompareCommand
         var resultA = ResultsBuilder.Build(run.A);
         var resultB = ResultsBuilder.Build(run.B);
         var comparison = ComparisonBuilder.Paired(run, resultA, resultB, a.Label, b.Label);
-        try
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                ResultsWriter.WriteAll(resultA, Directory.CreateDirectory(Path.Combine(directory, "a")).FullName);
-                ResultsWriter.WriteAll(resultB, Directory.CreateDirectory(Path.Combine(directory, "b")).FullName);
-                ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
-                ComparisonReport.Write(comparison, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            ResultsWriter.WriteAll(resultA, Directory.CreateDirectory(Path.Combine(directory, "a")).FullName);
+            ResultsWriter.WriteAll(resultB, Directory.CreateDirectory(Path.Combine(directory, "b")).FullName);
+            ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
+            ComparisonReport.Write(comparison, directory);
+        })) return Program.RunFailure;
         ComparisonTable.Print(comparison, target);
         return Program.Ok;
     }

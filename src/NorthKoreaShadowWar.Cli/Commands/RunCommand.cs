@@ -105,21 +105,12 @@ internal static class RunCommand
             Console.Error.WriteLine($"{request.File}: error: no conditional-exact answer: {e.Message}");
             return Program.BadInput;
         }
-        try
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                ResultsWriter.WriteAll(result, directory);
-                ReportWriter.Write(result, prepared.Model.Scenario, directory);
-                if (reductions.Count > 0) WriteVarianceReductions(reductions, Path.Combine(directory, "variance-reduction.csv"));
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            ResultsWriter.WriteAll(result, directory);
+            ReportWriter.Write(result, prepared.Model.Scenario, directory);
+            if (reductions.Count > 0) WriteVarianceReductions(reductions, Path.Combine(directory, "variance-reduction.csv"));
+        })) return Program.RunFailure;
         OutcomeTable.Print(result, target);
         foreach (var (outcome, reduction) in reductions)
             Console.WriteLine($"{outcome}: variance {Reduction(reduction)} smaller than plain Monte Carlo at {request.Trials:N0} trials");

@@ -4,27 +4,14 @@ using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Batches;
 
-public class BatchRunnerTests
+public class BatchRunnerTests : TinyScenarioTest
 {
-    private string directory = "";
-    private string scenario = "";
-
-    [SetUp]
-    public void CreateDirectory()
-    {
-        directory = Directory.CreateTempSubdirectory("shadowwar-batch-").FullName;
-        scenario = BatchScenarios.Write(directory);
-    }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
-
     private Batch Sweep(params string[] specs)
     {
-        var prepared = ScenarioPipeline.Prepare(scenario);
+        var prepared = ScenarioPipeline.Prepare(Scenario);
         var design = SweepDesign.Create(specs, null, 1, prepared.Model.Scenario.Source, out var error);
         Assert.That(design, Is.Not.Null, error);
-        return Batch.Sweep(scenario, "tiny", null, [], design!);
+        return Batch.Sweep(Scenario, "tiny", null, [], design!);
     }
 
     [Test]

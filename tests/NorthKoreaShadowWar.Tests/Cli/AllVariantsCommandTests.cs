@@ -5,21 +5,8 @@ using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Cli;
 
-public class AllVariantsCommandTests
+public class AllVariantsCommandTests : TinyScenarioTest
 {
-    private string directory = "";
-    private string scenario = "";
-
-    [SetUp]
-    public void CreateDirectory()
-    {
-        directory = Directory.CreateTempSubdirectory("shadowwar-variants-").FullName;
-        scenario = BatchScenarios.Write(directory);
-    }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
-
     /// <summary>summary.json without <c>performance</c>, the one part that depends on the machine and the moment.</summary>
     internal static string SummaryWithoutTiming(string folder)
     {
@@ -31,14 +18,14 @@ public class AllVariantsCommandTests
     [Test]
     public void Every_variant_gets_a_subfolder_equal_to_a_plain_run_of_that_variant()
     {
-        var output = Path.Combine(directory, "all");
-        var (exitCode, stdout, stderr) = CommandLine.Run("run", scenario, "--all-variants", "--trials", "2048", "--seed", "4", "--set", "x=0.3", "--out", output);
+        var output = Path.Combine(Folder, "all");
+        var (exitCode, stdout, stderr) = CommandLine.Run("run", Scenario, "--all-variants", "--trials", "2048", "--seed", "4", "--set", "x=0.3", "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         foreach (var (variant, folder) in new[] { ((string?)null, "tiny"), ("slow", "tiny-slow"), ("fast", "tiny-fast") })
         {
-            var plain = Path.Combine(directory, "plain-" + folder);
+            var plain = Path.Combine(Folder, "plain-" + folder);
             string[] variantOption = variant is null ? [] : ["--variant", variant];
-            var (plainExit, _, plainError) = CommandLine.Run(["run", scenario, .. variantOption, "--trials", "2048", "--seed", "4", "--set", "x=0.3", "--out", plain]);
+            var (plainExit, _, plainError) = CommandLine.Run(["run", Scenario, .. variantOption, "--trials", "2048", "--seed", "4", "--set", "x=0.3", "--out", plain]);
             Assert.That(plainExit, Is.Zero, plainError);
             Assert.Multiple(() =>
             {
@@ -53,8 +40,8 @@ public class AllVariantsCommandTests
     [Test]
     public void Batch_csv_has_one_row_per_run_and_quantity_and_the_plots_overlay_the_runs()
     {
-        var output = Path.Combine(directory, "all");
-        var (exitCode, _, stderr) = CommandLine.Run("run", scenario, "--all-variants", "--trials", "1024", "--out", output);
+        var output = Path.Combine(Folder, "all");
+        var (exitCode, _, stderr) = CommandLine.Run("run", Scenario, "--all-variants", "--trials", "1024", "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         var lines = File.ReadAllLines(Path.Combine(output, "batch.csv"));
         Assert.Multiple(() =>
@@ -71,7 +58,7 @@ public class AllVariantsCommandTests
     [Test]
     public void All_variants_with_one_variant_is_a_usage_error()
     {
-        var (exitCode, _, stderr) = CommandLine.Run("run", scenario, "--all-variants", "--variant", "slow", "--out", Path.Combine(directory, "x"));
+        var (exitCode, _, stderr) = CommandLine.Run("run", Scenario, "--all-variants", "--variant", "slow", "--out", Path.Combine(Folder, "x"));
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));

@@ -4,29 +4,16 @@ using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Cli;
 
-public class SweepCommandTests
+public class SweepCommandTests : TinyScenarioTest
 {
-    private string directory = "";
-    private string scenario = "";
-
-    [SetUp]
-    public void CreateDirectory()
-    {
-        directory = Directory.CreateTempSubdirectory("shadowwar-sweep-").FullName;
-        scenario = BatchScenarios.Write(directory);
-    }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
-
     [Test]
     public void A_sweep_point_writes_the_same_files_as_a_plain_run_with_set_at_its_value()
     {
-        var sweep = Path.Combine(directory, "sweep");
-        var plain = Path.Combine(directory, "plain");
-        var (exitCode, stdout, stderr) = CommandLine.Run("sweep", scenario, "--param", "x=0.2:0.6:3", "--trials", "2048", "--seed", "9", "--out", sweep);
+        var sweep = Path.Combine(Folder, "sweep");
+        var plain = Path.Combine(Folder, "plain");
+        var (exitCode, stdout, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.2:0.6:3", "--trials", "2048", "--seed", "9", "--out", sweep);
         Assert.That(exitCode, Is.Zero, stderr);
-        (exitCode, _, stderr) = CommandLine.Run("run", scenario, "--set", "x=0.4", "--trials", "2048", "--seed", "9", "--out", plain);
+        (exitCode, _, stderr) = CommandLine.Run("run", Scenario, "--set", "x=0.4", "--trials", "2048", "--seed", "9", "--out", plain);
         Assert.That(exitCode, Is.Zero, stderr);
         Assert.Multiple(() =>
         {
@@ -41,8 +28,8 @@ public class SweepCommandTests
     [Test]
     public void Sweep_csv_has_one_row_per_point_and_quantity_with_a_column_per_swept_parameter()
     {
-        var output = Path.Combine(directory, "sweep");
-        var (exitCode, _, stderr) = CommandLine.Run("sweep", scenario, "--param", "x=0.1:0.5:3", "--param", "y=0.1:0.3:2", "--trials", "1024", "--out", output);
+        var output = Path.Combine(Folder, "sweep");
+        var (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:3", "--param", "y=0.1:0.3:2", "--trials", "1024", "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         var lines = File.ReadAllLines(Path.Combine(output, "sweep.csv"));
         var header = Csv.Fields(lines[0]);
@@ -63,8 +50,8 @@ public class SweepCommandTests
     [Test]
     public void A_two_parameter_grid_draws_bands_and_a_heatmap_with_a_report()
     {
-        var output = Path.Combine(directory, "sweep");
-        var (exitCode, _, stderr) = CommandLine.Run("sweep", scenario, "--param", "x=0.1:0.5:3", "--param", "y=0.1:0.3:3", "--trials", "1024", "--out", output);
+        var output = Path.Combine(Folder, "sweep");
+        var (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:3", "--param", "y=0.1:0.3:3", "--trials", "1024", "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         string Plot(string stem) => Path.Combine(output, "plots", stem + ".png");
         Assert.Multiple(() =>
@@ -83,8 +70,8 @@ public class SweepCommandTests
     [Test]
     public void A_latin_hypercube_sweep_has_one_point_per_sample_and_scatter_plots()
     {
-        var output = Path.Combine(directory, "lhs");
-        var (exitCode, _, stderr) = CommandLine.Run("sweep", scenario, "--samples", "5", "--param", "x=0.1:0.5", "--param", "y=0.1:0.3", "--trials", "1024", "--out", output);
+        var output = Path.Combine(Folder, "lhs");
+        var (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--samples", "5", "--param", "x=0.1:0.5", "--param", "y=0.1:0.3", "--trials", "1024", "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         Assert.Multiple(() =>
         {
@@ -102,8 +89,8 @@ public class SweepCommandTests
     [TestCase("x=0.1", "is not NAME=LO:HI:N")]
     public void A_bad_param_is_a_usage_error_before_anything_runs(string spec, string message)
     {
-        var output = Path.Combine(directory, "sweep");
-        var (exitCode, _, stderr) = CommandLine.Run("sweep", scenario, "--param", spec, "--out", output);
+        var output = Path.Combine(Folder, "sweep");
+        var (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", spec, "--out", output);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));
@@ -119,7 +106,7 @@ public class SweepCommandTests
     [TestCase(new string[0], "give at least one --param")]
     public void A_bad_design_is_a_usage_error(string[] options, string message)
     {
-        var (exitCode, _, stderr) = CommandLine.Run(["sweep", scenario, "--out", Path.Combine(directory, "sweep"), .. options]);
+        var (exitCode, _, stderr) = CommandLine.Run(["sweep", Scenario, "--out", Path.Combine(Folder, "sweep"), .. options]);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));
@@ -130,8 +117,8 @@ public class SweepCommandTests
     [Test]
     public void A_value_that_breaks_the_scenario_shows_its_diagnostic_before_any_trial_runs()
     {
-        var output = Path.Combine(directory, "sweep");
-        var (exitCode, stdout, stderr) = CommandLine.Run("sweep", scenario, "--param", "x=0.5:1.5:3", "--out", output);
+        var output = Path.Combine(Folder, "sweep");
+        var (exitCode, stdout, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.5:1.5:3", "--out", output);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));
@@ -145,17 +132,17 @@ public class SweepCommandTests
     [Test]
     public void An_existing_folder_is_not_replaced_without_force()
     {
-        var output = Path.Combine(directory, "sweep");
+        var output = Path.Combine(Folder, "sweep");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "mine.txt"), "keep");
-        var (exitCode, _, stderr) = CommandLine.Run("sweep", scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", output);
+        var (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", output);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));
             Assert.That(stderr, Does.Contain("--force"));
             Assert.That(File.ReadAllText(Path.Combine(output, "mine.txt")), Is.EqualTo("keep"));
         });
-        (exitCode, _, stderr) = CommandLine.Run("sweep", scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", output, "--force");
+        (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", output, "--force");
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.Zero, stderr);
