@@ -1,0 +1,26 @@
+using ScottPlot;
+
+namespace NorthKoreaShadowWar.Reporting;
+
+/// <summary>Saves plots as PNG and SVG in a results folder's <c>plots/</c>, several at once.</summary>
+internal static class PlotFiles
+{
+    /// <summary>
+    /// Saves each plot as <c>plots/STEM.png</c> and <c>plots/STEM.svg</c> under <paramref name="directory"/>, at the
+    /// report's width and the plot's own height; returns the PNG bytes, in order, for embedding in a report.
+    /// </summary>
+    public static byte[][] Save(IReadOnlyList<(string Stem, Plot Plot, int Height)> plots, string directory)
+    {
+        var folder = Path.Combine(directory, "plots");
+        Directory.CreateDirectory(folder);
+        var images = new byte[plots.Count][];
+        Parallel.For(0, plots.Count, i =>
+        {
+            var (stem, plot, height) = plots[i];
+            plot.SaveSvg(Path.Combine(folder, stem + ".svg"), ReportStyle.Width, height);
+            images[i] = plot.GetImageBytes(ReportStyle.Width, height, ImageFormat.Png);
+            File.WriteAllBytes(Path.Combine(folder, stem + ".png"), images[i]);
+        });
+        return images;
+    }
+}
