@@ -12,6 +12,10 @@ internal static class CommonOptions
         : threads < 1 || threads > 1024 ? $"--threads must be between 1 and 1024, got {threads}"
         : null;
 
+    /// <summary>The results folder of a run when no <c>--out</c> is given: <c>out/&lt;name&gt;[-&lt;variant&gt;]</c>.</summary>
+    public static string DefaultFolder(string scenarioName, string? variant) =>
+        Path.Combine("out", scenarioName + (variant is null ? "" : "-" + variant));
+
     /// <summary>
     /// What to do with an existing results folder: replace it with <c>--force</c>; keep it as previous results when it is
     /// the default folder; refuse when the user named it with <c>--out</c>.
@@ -19,4 +23,10 @@ internal static class CommonOptions
     public static ResultsFolder.ExistingFolder Existing(bool force, string? outOption) =>
         force ? ResultsFolder.ExistingFolder.Replace
         : outOption is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+
+    /// <summary>Why the results cannot go to <paramref name="target"/>, or null: it exists and the user named it without <c>--force</c>.</summary>
+    public static string? OccupiedProblem(string target, ResultsFolder.ExistingFolder existing) =>
+        existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target)
+            ? $"{target} already exists; pass --force to replace it, or choose another --out"
+            : null;
 }

@@ -50,8 +50,7 @@ internal static class CompareCommand
         if (ScenarioPreparation.TryPrepare(b.File!, b.Variant, b.Overrides) is not { } preparedB) return Program.BadInput;
         var target = request.Out ?? Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}");
         var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+        if (CommonOptions.OccupiedProblem(target, existing) is { } occupied) return Usage(occupied);
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
         var quantities = ComparedQuantities.Match(OutcomeShape.Of(preparedA.Model), OutcomeShape.Of(preparedB.Model), out _);

@@ -62,10 +62,13 @@ public static partial class ScenarioLoader
         return Parse(bytes, path, diagnostics);
     }
 
+    /// <summary>The SHA-256 of a scenario file's bytes, lowercase hex, as recorded in every result.</summary>
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
     /// <summary>Parses scenario text already in memory; <paramref name="path"/> names it in messages.</summary>
     public static Scenario? Parse(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha256 = Sha256(bytes);
         if (!TryDecode(bytes, path, diagnostics, out var text)) return null;
         var context = new YamlReadContext(path, diagnostics);
         if (FindIndentationTab(text) is { } tab)
