@@ -5,6 +5,7 @@
 # Shard K is written to OUTDIR/shard-K, the merged results to OUTDIR/merged, the jobs' logs to OUTDIR/logs.
 # FILE and OUTDIR must be on a filesystem every node sees; jobs start in the current directory, as sbatch does.
 # $SHADOWWAR names the shadowwar command (default: shadowwar on the PATH); sbatch passes the environment on to the jobs.
+# $CPUS_PER_SHARD (default 1) CPUs are asked for each shard, and the shard runs that many threads.
 # Other sbatch settings come from sbatch's own environment variables (SBATCH_PARTITION, SBATCH_TIMELIMIT, SBATCH_ACCOUNT...).
 # Prints the array job id and the merge job id.
 set -euo pipefail
@@ -21,6 +22,11 @@ if ! [[ "$count" =~ ^[1-9][0-9]*$ ]]; then
   echo "$0: N must be a whole number of shards, at least 1, got '$count'" >&2
   exit 2
 fi
+cpus=${CPUS_PER_SHARD:-1}
+if ! [[ "$cpus" =~ ^[1-9][0-9]*$ ]]; then
+  echo "$0: CPUS_PER_SHARD must be a whole number, at least 1, got '$cpus'" >&2
+  exit 2
+fi
 if [ ! -f "$file" ]; then
   echo "$0: $file: no such scenario file" >&2
   exit 2
@@ -28,7 +34,7 @@ fi
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out/logs"
 
-array=$(sbatch --parsable --array="1-$count" --output="$out/logs/shard-%a.out" \
+array=$(sbatch --parsable --array="1-$count" --cpus-per-task="$cpus" --output="$out/logs/shard-%a.out" \
   "$here/shadowwar-array.sbatch" "$file" "$out" "$@")
 array_id=${array%%;*}
 merge=$(sbatch --parsable --dependency="afterok:$array_id" --kill-on-invalid-dep=yes --output="$out/logs/merge.out" \

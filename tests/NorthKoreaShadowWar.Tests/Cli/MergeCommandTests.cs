@@ -100,7 +100,7 @@ public class MergeCommandTests
     public void A_shard_given_twice_is_named()
     {
         var error = Refused("merge", baselineShards[0], baselineShards[1], baselineShards[1], baselineShards[2], "--out", Path.Combine(folder, "twice"));
-        Assert.That(error, Does.Contain($"{baselineShards[1]} and {baselineShards[1]} are all shard 2/3"));
+        Assert.That(error, Does.Contain($"{baselineShards[1]} and {baselineShards[1]} are both shard 2/3"));
     }
 
     [Test]

@@ -35,13 +35,13 @@ public class KubernetesShardJobTests
     private static YamlMappingNode Container(YamlMappingNode job) => (YamlMappingNode)((YamlSequenceNode)At(job, "spec", "template", "spec", "containers"))[0];
 
     private static string Environment(YamlMappingNode container, string name) =>
-        ((YamlSequenceNode)At(container, "env")).Cast<YamlMappingNode>().Single(e => Text(e, "name") == name) is var variable ? Text(variable, "value") : "";
+        Text(((YamlSequenceNode)At(container, "env")).Cast<YamlMappingNode>().Single(e => Text(e, "name") == name), "value");
 
     private static string Script(YamlMappingNode container) => string.Join(" ", ((YamlSequenceNode)At(container, "args")).Cast<YamlScalarNode>().Select(a => a.Value));
 
     private static string ClaimName(YamlMappingNode job) =>
-        ((YamlSequenceNode)At(job, "spec", "template", "spec", "volumes")).Cast<YamlMappingNode>()
-            .Single(v => v.Children.ContainsKey("persistentVolumeClaim")) is var volume ? Text(volume, "persistentVolumeClaim", "claimName") : "";
+        Text(((YamlSequenceNode)At(job, "spec", "template", "spec", "volumes")).Cast<YamlMappingNode>()
+            .Single(v => v.Children.ContainsKey("persistentVolumeClaim")), "persistentVolumeClaim", "claimName");
 
     [Test]
     public void The_shards_are_an_indexed_job_whose_index_plus_one_is_the_shard_of_n()

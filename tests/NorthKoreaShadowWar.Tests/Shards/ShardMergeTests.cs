@@ -46,7 +46,7 @@ public class ShardMergeTests
         {
             Assert.That(ShardMerge.Problem(shards), Is.Null);
             Assert.That(ShardMerge.Problem([shards[0], shards[2]]), Does.Contain("shard 2/3").And.Contain("missing"));
-            Assert.That(ShardMerge.Problem([.. shards, ("again", shards[1].State)]), Does.Contain("dir2 and again are all shard 2/3"));
+            Assert.That(ShardMerge.Problem([.. shards, ("again", shards[1].State)]), Does.Contain("dir2 and again are both shard 2/3"));
             Assert.That(ShardMerge.Problem([shards[0], ("other", Shard(2, 3, seed: 6)), shards[2]]), Does.Contain("other").And.Contain("seed is 6, not 5"));
             Assert.That(ShardMerge.Problem([shards[0], ("bigger", Shard(2, 3, totalTrials: 10_000)), shards[2]]), Does.Contain("bigger").And.Contain("10,000 trials"));
             Assert.That(ShardMerge.Problem([shards[0], ("halves", Shard(2, 2))]), Does.Contain("halves").And.Contain("of 2 shards, not 3"));
