@@ -1,0 +1,48 @@
+using System.Globalization;
+using NorthKoreaShadowWar.Reporting;
+using NorthKoreaShadowWar.Sensitivity;
+using Spectre.Console;
+
+namespace NorthKoreaShadowWar.Cli.Terminal;
+
+/// <summary>
+/// Prints a sensitivity analysis: per outcome, the inputs ranked by total Sobol index (by swing when only the tornado
+/// ran) with their intervals, then the one-line answer.
+/// </summary>
+internal static class SensitivityTable
+{
+    public static void Print(SensitivityResult result, string folder)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected) console.Profile.Width = 140;
+        console.WriteLine(SensitivityReport.Describe(result));
+        foreach (var outcome in result.Outcomes)
+        {
+            var share = SensitivityOutcomes.IsShare(outcome.Quantity);
+            string Swing(double value) => share ? (100 * value).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pts" : OutcomeTable.Number(value);
+            var medians = outcome.AtMedians is { } m ? $" (all parameters at their medians: {(share ? OutcomeTable.Percent(m.Value) : OutcomeTable.Number(m.Value))})" : "";
+            var table = OutcomeTable.NewTable($"Sensitivity of {outcome.Label}{medians}",
+                "input", "total index", "95% interval", "first-order", "95% interval", "share of expected variance", "swing p10→p90", "95% interval");
+            var inputs = outcome.Sobol.Count > 0
+                ? outcome.Sobol.OrderByDescending(s => double.IsFinite(s.Total.Value) ? s.Total.Value : double.MinValue).Select(s => s.Input)
+                : outcome.Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value)).Select(b => b.Parameter);
+            foreach (var input in inputs)
+            {
+                var index = outcome.Sobol.FirstOrDefault(s => s.Input == input);
+                var bar = outcome.Tornado.FirstOrDefault(b => b.Parameter == input);
+                table.AddRow(
+                    Markup.Escape(input),
+                    index is null ? "" : SensitivityReport.Index(index.Total.Value),
+                    index is null ? "" : $"{SensitivityReport.Index(index.Total.Ci95.Lower)} – {SensitivityReport.Index(index.Total.Ci95.Upper)}",
+                    index is null ? "" : SensitivityReport.Index(index.FirstOrder.Value),
+                    index is null ? "" : $"{SensitivityReport.Index(index.FirstOrder.Ci95.Lower)} – {SensitivityReport.Index(index.FirstOrder.Ci95.Upper)}",
+                    index?.ShareOfExpectedVariance is { } expected ? SensitivityReport.Index(expected.Value) : "",
+                    bar is null ? "" : Swing(bar.Swing.Value),
+                    bar is null ? "" : $"{Swing(bar.Swing.Ci95.Lower)} – {Swing(bar.Swing.Ci95.Upper)}");
+            }
+            console.Write(table);
+            if (SensitivityReport.Answer(outcome) is { } answer) console.MarkupLine($"[bold]{Markup.Escape(answer)}[/]");
+        }
+        console.WriteLine($"results: {folder}");
+    }
+}

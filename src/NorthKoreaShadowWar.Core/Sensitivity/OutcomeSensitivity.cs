@@ -1,0 +1,32 @@
+using NorthKoreaShadowWar.Comparison;
+
+namespace NorthKoreaShadowWar.Sensitivity;
+
+/// <summary>The sensitivity of one outcome: its tornado and its Sobol indices.</summary>
+public sealed record OutcomeSensitivity
+{
+    /// <summary>The outcome and how it is read per trial (as 1 or 0 for a probability).</summary>
+    public required ComparedQuantity Quantity { get; init; }
+
+    /// <summary>The outcome with every random parameter at its median, or null when no tornado was run.</summary>
+    public Estimate? AtMedians { get; init; }
+
+    /// <summary>One bar per random parameter, in the scenario's order (empty when no tornado was run).</summary>
+    public IReadOnlyList<TornadoBar> Tornado { get; init; } = [];
+
+    /// <summary>One index per random parameter in the scenario's order, then chance (empty when no Sobol design was run).</summary>
+    public IReadOnlyList<SobolIndex> Sobol { get; init; } = [];
+
+    /// <summary>The mean of the outcome's per-trial number over the Sobol design's matrices A and B.</summary>
+    public double SobolMean { get; init; } = double.NaN;
+
+    /// <summary>Its variance over A and B together, the denominator of every index.</summary>
+    public double SobolVariance { get; init; } = double.NaN;
+
+    /// <summary>The parameter with the largest total index (chance excluded), or null without Sobol indices.</summary>
+    public SobolIndex? MostInfluential =>
+        Sobol.Where(s => s.Input != SensitivityRunner.Chance && double.IsFinite(s.Total.Value)).MaxBy(s => s.Total.Value);
+
+    /// <summary>A label for tables: the outcome, with its state for a final outcome.</summary>
+    public string Label => Quantity.Label;
+}
