@@ -32,7 +32,7 @@ internal static class SensitivityCommand
         var set = new Option<string[]>("--set") { Description = "Override a parameter: name=value (repeatable)" };
         var trials = new Option<int>("--trials")
         {
-            Description = "Base sample size N of the Sobol design; it runs N·(k + 3) trials for k uncertain parameters (0: no Sobol indices)",
+            Description = "Base sample size N of the Sobol design; it runs N·(2k + 3) trials for k uncertain parameters (0: no Sobol indices)",
             DefaultValueFactory = _ => SensitivitySettings.DefaultSobolSamples,
         };
         var tornadoTrials = new Option<int>("--tornado-trials")
@@ -92,7 +92,7 @@ internal static class SensitivityCommand
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
 
         Console.WriteLine($"{parameters.Count} uncertain parameters; tornado: {2 * parameters.Count + 1} settings × {settings.TornadoTrials:N0} = {tornado:N0} trials; "
-            + $"Sobol design: N = {settings.SobolSamples:N0} × (k + 3 = {parameters.Count + 3}) = {sobol:N0} trials; {tornado + sobol:N0} trials in all");
+            + $"Sobol design: N = {settings.SobolSamples:N0} × (2k + 3 = {2 * parameters.Count + 3}) = {sobol:N0} trials; {tornado + sobol:N0} trials in all");
         SensitivityResult result;
         try
         {

@@ -22,26 +22,32 @@ internal static class SensitivityTable
             string Swing(double value) => share ? (100 * value).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pts" : OutcomeTable.Number(value);
             var medians = outcome.AtMedians is { } m ? $" (all parameters at their medians: {(share ? OutcomeTable.Percent(m.Value) : OutcomeTable.Number(m.Value))})" : "";
             var table = OutcomeTable.NewTable($"Sensitivity of {outcome.Label}{medians}",
-                "input", "total index", "95% interval", "first-order", "95% interval", "share of expected variance", "swing p10→p90", "95% interval");
+                "input", "total index", "95% interval", "first-order", "95% interval", "per trial: total", "first-order", "swing p10→p90", "95% interval");
             var inputs = outcome.Sobol.Count > 0
-                ? outcome.Sobol.OrderByDescending(s => double.IsFinite(s.Total.Value) ? s.Total.Value : double.MinValue).Select(s => s.Input)
+                ? outcome.Ranked.Select(s => s.Input)
                 : outcome.Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value)).Select(b => b.Parameter);
             foreach (var input in inputs)
             {
                 var index = outcome.Sobol.FirstOrDefault(s => s.Input == input);
                 var bar = outcome.Tornado.FirstOrDefault(b => b.Parameter == input);
+                string Value(Comparison.Estimate? estimate) => estimate is null ? "" : SensitivityReport.Index(estimate.Value);
+                string Interval(Comparison.Estimate? estimate) =>
+                    estimate is null ? "" : $"{SensitivityReport.Index(estimate.Ci95.Lower)} – {SensitivityReport.Index(estimate.Ci95.Upper)}";
                 table.AddRow(
                     Markup.Escape(input),
-                    index is null ? "" : SensitivityReport.Index(index.Total.Value),
-                    index is null ? "" : $"{SensitivityReport.Index(index.Total.Ci95.Lower)} – {SensitivityReport.Index(index.Total.Ci95.Upper)}",
-                    index is null ? "" : SensitivityReport.Index(index.FirstOrder.Value),
-                    index is null ? "" : $"{SensitivityReport.Index(index.FirstOrder.Ci95.Lower)} – {SensitivityReport.Index(index.FirstOrder.Ci95.Upper)}",
-                    index?.ShareOfExpectedVariance is { } expected ? SensitivityReport.Index(expected.Value) : "",
+                    Value(index?.TotalShareOfExpectedVariance), Interval(index?.TotalShareOfExpectedVariance),
+                    Value(index?.ShareOfExpectedVariance), Interval(index?.ShareOfExpectedVariance),
+                    Value(index?.Total), Value(index?.FirstOrder),
                     bar is null ? "" : Swing(bar.Swing.Value),
                     bar is null ? "" : $"{Swing(bar.Swing.Ci95.Lower)} – {Swing(bar.Swing.Ci95.Upper)}");
             }
             console.Write(table);
             if (SensitivityReport.Answer(outcome) is { } answer) console.MarkupLine($"[bold]{Markup.Escape(answer)}[/]");
+        }
+        if (result.Outcomes.Any(o => o.Sobol.Count > 0))
+        {
+            console.WriteLine("total index, first-order: shares of the variance of the outcome's expected value (its probability, for a probability); "
+                + "per trial: shares of the variance of single trials, chance included");
         }
         console.WriteLine($"results: {folder}");
     }

@@ -38,8 +38,9 @@ public static class SensitivityReport
     }
 
     /// <summary>The one-line answer: "Most influential for OUTCOME: PARAM (total index X, 95% CI [a, b])", or null without Sobol indices.</summary>
-    public static string? Answer(OutcomeSensitivity outcome) => outcome.MostInfluential is { } top
-        ? $"Most influential for {outcome.Label}: {top.Input} (total index {Index(top.Total.Value)}, 95% CI [{Index(top.Total.Ci95.Lower)}, {Index(top.Total.Ci95.Upper)}])"
+    /// <remarks>The total index is that of the outcome's expected value (<see cref="SobolIndex.TotalShareOfExpectedVariance"/>).</remarks>
+    public static string? Answer(OutcomeSensitivity outcome) => outcome.MostInfluential?.TotalShareOfExpectedVariance is { } total
+        ? $"Most influential for {outcome.Label}: {outcome.MostInfluential.Input} (total index {Index(total.Value)}, 95% CI [{Index(total.Ci95.Lower)}, {Index(total.Ci95.Upper)}])"
         : null;
 
     /// <summary>An index in three decimals, or "–".</summary>
@@ -60,6 +61,11 @@ public static class SensitivityReport
             + "over its whole distribution at once: the <i>first-order</i> index is the share of the outcome's variance a parameter explains on "
             + "its own, the <i>total</i> index the share it explains alone or together with others. A total index near 0 means the assumption "
             + "hardly matters.</p>\n");
+        html.Append("<p>Parameters are ranked by the <b>total index of the expected value</b>: the share of the variance of the outcome's "
+            + "expected value (for a probability outcome, of the probability itself) that a parameter explains alone or with other parameters. "
+            + "The per-trial total index also counts how a parameter reshuffles the random numbers a trial draws (a machine that stops moving "
+            + "earlier or later shifts every later draw), which says nothing about the assumption; the per-trial indices are shown for "
+            + "completeness.</p>\n");
         html.Append("<p><b>chance</b> stands for the trial's own randomness (which way each machine moves each step, given the parameters). "
             + "Its total index is the part of the trial-to-trial variation that no assumption explains: for a probability it is usually most "
             + "of it, since one trial's outcome is 0 or 1 whatever the parameters. The <i>share of expected variance</i> looks past it: each "
@@ -72,7 +78,7 @@ public static class SensitivityReport
             ("scenario", source.Name), ("variant", result.Variant ?? "none"), ("overrides", result.Overrides.Count == 0 ? "none" : string.Join(", ", result.Overrides)),
             ("seed", settings.Seed.ToString(CultureInfo.InvariantCulture)),
             ("tornado", settings.TornadoTrials == 0 ? "not run" : $"{settings.TornadoTrials:N0} trials at each of {2 * result.Parameters.Count + 1} settings"),
-            ("Sobol design", settings.SobolSamples == 0 ? "not run" : $"N = {settings.SobolSamples:N0} rows, {settings.SobolTrials(result.Parameters.Count):N0} trials; "
+            ("Sobol design", settings.SobolSamples == 0 ? "not run" : $"N = {settings.SobolSamples:N0} rows, N·(2k + 3) = {settings.SobolTrials(result.Parameters.Count):N0} trials; "
                 + $"{settings.BootstrapResamples} bootstrap resamples"),
             ("cost", $"{result.Trials:N0} trials, {result.MachineSteps:N0} machine-steps in {result.SimulateTime.TotalSeconds:F1} s"),
         })
@@ -89,11 +95,10 @@ public static class SensitivityReport
         html.Append($"<h2>{E(outcome.Label)}</h2>\n");
         if (Answer(outcome) is { } answer) html.Append($"<p><b>{E(answer)}</b></p>\n");
         if (outcome.AtMedians is { } medians) html.Append($"<p>With every parameter at its median: {Show(medians.Value)} ({Interval(medians.Ci95, Show)}).</p>\n");
-        html.Append("<table>\n<tr><th>input</th><th>p10 / p90</th><th>low</th><th>high</th><th>swing<br><span class=\"muted\">95% interval</span></th>"
-            + "<th>first-order<br><span class=\"muted\">95% interval</span></th><th>total<br><span class=\"muted\">95% interval</span></th>"
-            + "<th>share of expected variance</th></tr>\n");
+        html.Append("<table>\n<tr><th>input</th><th>total index of the expected value</th><th>first-order index of the expected value</th>"
+            + "<th>p10 / p90</th><th>low</th><th>high</th><th>swing</th><th>total index per trial</th><th>first-order index per trial</th></tr>\n");
         var rows = outcome.Sobol.Count > 0
-            ? outcome.Sobol.OrderByDescending(s => double.IsFinite(s.Total.Value) ? s.Total.Value : double.MinValue).Select(s => s.Input)
+            ? outcome.Ranked.Select(s => s.Input)
             : outcome.Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value)).Select(b => b.Parameter);
         foreach (var input in rows)
         {
@@ -101,10 +106,10 @@ public static class SensitivityReport
             var index = outcome.Sobol.FirstOrDefault(s => s.Input == input);
             string Cell(Estimate? estimate, Func<double, string> show) =>
                 estimate is null ? "<td></td>" : $"<td class=\"n\">{show(estimate.Value)}<br><span class=\"muted\">{Interval(estimate.Ci95, show)}</span></td>";
-            html.Append($"<tr><td>{E(input)}</td><td class=\"n\">{(bar is null ? "" : $"{SensitivityPlots.Setting(bar.LowSetting)} / {SensitivityPlots.Setting(bar.HighSetting)}")}</td>"
+            html.Append($"<tr><td>{E(input)}</td>" + Cell(index?.TotalShareOfExpectedVariance, Index) + Cell(index?.ShareOfExpectedVariance, Index)
+                + $"<td class=\"n\">{(bar is null ? "" : $"{SensitivityPlots.Setting(bar.LowSetting)} / {SensitivityPlots.Setting(bar.HighSetting)}")}</td>"
                 + $"<td class=\"n\">{(bar is null ? "" : Show(bar.Low.Value))}</td><td class=\"n\">{(bar is null ? "" : Show(bar.High.Value))}</td>"
-                + Cell(bar?.Swing, share ? Points : Number) + Cell(index?.FirstOrder, Index) + Cell(index?.Total, Index)
-                + Cell(index?.ShareOfExpectedVariance, Index) + "</tr>\n");
+                + Cell(bar?.Swing, share ? Points : Number) + Cell(index?.Total, Index) + Cell(index?.FirstOrder, Index) + "</tr>\n");
         }
         html.Append("</table>\n");
         var stem = SensitivityOutcomes.FileStem(outcome.Quantity);

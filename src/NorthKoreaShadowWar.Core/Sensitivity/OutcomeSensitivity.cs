@@ -23,9 +23,16 @@ public sealed record OutcomeSensitivity
     /// <summary>Its variance over A and B together, the denominator of every index.</summary>
     public double SobolVariance { get; init; } = double.NaN;
 
-    /// <summary>The parameter with the largest total index (chance excluded), or null without Sobol indices.</summary>
-    public SobolIndex? MostInfluential =>
-        Sobol.Where(s => s.Input != SensitivityRunner.Chance && double.IsFinite(s.Total.Value)).MaxBy(s => s.Total.Value);
+    /// <summary>
+    /// The parameter with the largest total index of the outcome's expected value
+    /// (<see cref="SobolIndex.TotalShareOfExpectedVariance"/>), or null without Sobol indices.
+    /// </summary>
+    public SobolIndex? MostInfluential => Ranked.FirstOrDefault(s => s.TotalShareOfExpectedVariance is { Value: var v } && double.IsFinite(v));
+
+    /// <summary>The parameters by total index of the expected value, largest first, then chance.</summary>
+    public IEnumerable<SobolIndex> Ranked => Sobol
+        .OrderBy(s => s.TotalShareOfExpectedVariance is null ? 1 : 0)
+        .ThenByDescending(s => s.TotalShareOfExpectedVariance is { Value: var v } && double.IsFinite(v) ? v : double.MinValue);
 
     /// <summary>A label for tables: the outcome, with its state for a final outcome.</summary>
     public string Label => Quantity.Label;

@@ -18,6 +18,7 @@ public static class SensitivityCsv
         "low", "low_ci_low", "low_ci_high", "high", "high_ci_low", "high_ci_high", "swing", "swing_ci_low", "swing_ci_high",
         "first_order", "first_order_ci_low", "first_order_ci_high", "total", "total_ci_low", "total_ci_high",
         "share_of_expected_variance", "share_of_expected_variance_ci_low", "share_of_expected_variance_ci_high",
+        "total_share_of_expected_variance", "total_share_of_expected_variance_ci_low", "total_share_of_expected_variance_ci_high",
     ];
 
     /// <summary>Writes the rows of <paramref name="result"/> to <paramref name="path"/>.</summary>
@@ -37,6 +38,7 @@ public static class SensitivityCsv
                     Number(bar?.LowSetting), Number(bar?.HighSetting),
                     .. Cells(bar?.Low), .. Cells(bar?.High), .. Cells(bar?.Swing),
                     .. Cells(index?.FirstOrder), .. Cells(index?.Total), .. Cells(index?.ShareOfExpectedVariance),
+                    .. Cells(index?.TotalShareOfExpectedVariance),
                 ]);
             }
         }

@@ -14,7 +14,7 @@ public sealed record SensitivitySettings
 
     /// <summary>
     /// The base sample size N of the Sobol design: rows of each of the matrices A and B. The design runs
-    /// N·(k + 3) trials for k uncertain parameters; 0 skips the Sobol indices.
+    /// N·(2k + 3) trials for k uncertain parameters; 0 skips the Sobol indices.
     /// </summary>
     public int SobolSamples { get; init; } = DefaultSobolSamples;
 
@@ -30,8 +30,8 @@ public sealed record SensitivitySettings
     /// <summary>Bootstrap resamples (of the design's rows) behind each Sobol index's 95% interval.</summary>
     public int BootstrapResamples { get; init; } = 500;
 
-    /// <summary>The trials the Sobol design runs for <paramref name="parameters"/> uncertain parameters: N·(k + 3).</summary>
-    public long SobolTrials(int parameters) => (long)SobolSamples * (parameters + 3);
+    /// <summary>The trials the Sobol design runs for <paramref name="parameters"/> uncertain parameters: N·(2k + 3).</summary>
+    public long SobolTrials(int parameters) => SobolDesign.EvaluationsFor(SobolSamples, parameters);
 
     /// <summary>The trials the tornado runs for <paramref name="parameters"/> uncertain parameters: (2k + 1) settings of <see cref="TornadoTrials"/>.</summary>
     public long TornadoTrialsInAll(int parameters) => (long)TornadoTrials * (2 * parameters + 1);

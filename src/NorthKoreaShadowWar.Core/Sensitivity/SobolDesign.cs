@@ -8,7 +8,9 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// Matrices A and B hold N rows of the k random parameters, each drawn by its quantile function from a uniform;
 /// AB_i is A with column i from B. Row j of A runs as trial j and row j of B as trial N + j (the trial number
 /// selects the machines' random streams, i.e. the chance); AB_i keeps A's trial number, and AB_chance is A's
-/// parameters with B's trial number. The evaluations are matrix by matrix: A, B, AB_1 .. AB_k, AB_chance.
+/// parameters with B's trial number. Last come the AB_i again, run with B's trial number (AB'_i): with AB_chance they
+/// give the total indices of the outcome's expected value, which the way a parameter reshuffles the trial's random
+/// numbers cannot inflate. The evaluations are matrix by matrix: A, B, AB_1 .. AB_k, AB_chance, AB'_1 .. AB'_k.
 /// </summary>
 internal sealed class SobolDesign : IEvaluationDesign
 {
@@ -46,12 +48,18 @@ internal sealed class SobolDesign : IEvaluationDesign
     /// <summary>The index of AB for input <paramref name="input"/> (parameter i, or chance as input k).</summary>
     public static int MatrixFor(int input) => 2 + input;
 
-    public long Count => (long)Samples * (parameters + 3);
+    /// <summary>The index of AB'_i, AB for parameter <paramref name="parameter"/> of <paramref name="parameters"/> run with B's trial numbers.</summary>
+    public static int MatrixWithOtherChanceFor(int parameter, int parameters) => 3 + parameters + parameter;
+
+    /// <summary>The matrices of the design: N·(2k + 3) evaluations in all.</summary>
+    public static long EvaluationsFor(int samples, int parameters) => (long)samples * (2 * parameters + 3);
+
+    public long Count => EvaluationsFor(Samples, parameters);
 
     public long TrialOf(long evaluation)
     {
         var (matrix, row) = Math.DivRem(evaluation, Samples);
-        return matrix == MatrixB || matrix == MatrixFor(parameters) ? Samples + row : row;
+        return matrix == MatrixB || matrix >= MatrixFor(parameters) ? Samples + row : row;
     }
 
     public void ParametersOf(long evaluation, Span<double> values)
@@ -60,6 +68,7 @@ internal sealed class SobolDesign : IEvaluationDesign
         var row = (int)rowIndex * parameters;
         (matrix == MatrixB ? b : a).AsSpan(row, parameters).CopyTo(values);
         var mixed = (int)matrix - MatrixFor(0);
+        if (mixed > parameters) mixed -= parameters + 1;
         if (mixed >= 0 && mixed < parameters) values[mixed] = b[row + mixed];
     }
 }

@@ -13,4 +13,9 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// For a parameter, V_i / (V·(1 − S_T,chance)): its share of the variance of the outcome's expected value over the
 /// parameters (the part of the variance that chance does not make); null for chance.
 /// </param>
-public sealed record SobolIndex(string Input, Estimate FirstOrder, Estimate Total, Estimate? ShareOfExpectedVariance);
+/// <param name="TotalShareOfExpectedVariance">
+/// For a parameter, the total index of the outcome's expected value: the share of its variance the parameter explains
+/// alone or with other parameters. Unlike <paramref name="Total"/> it does not count how the parameter reshuffles the
+/// trial's random numbers, so it is the measure to rank parameters by; null for chance.
+/// </param>
+public sealed record SobolIndex(string Input, Estimate FirstOrder, Estimate Total, Estimate? ShareOfExpectedVariance, Estimate? TotalShareOfExpectedVariance);

@@ -45,8 +45,8 @@ public class SensitivityCommandTests
             Assert.That(Cell(final, "p10_value"), Is.EqualTo("0.1"));
             Assert.That(double.Parse(Cell(final, "swing"), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0.5));
             Assert.That(stdout, Does.Contain("Most influential for y_end: x2 (total index "));
-            // Told before running: the tornado's 5 settings × 300 trials and the Sobol design's 256 × (2 + 3) rows.
-            Assert.That(stdout, Does.StartWith("2 uncertain parameters; tornado: 5 settings × 300 = 1,500 trials; Sobol design: N = 256 × (k + 3 = 5) = 1,280 trials; 2,780 trials in all"));
+            // Told before running: the tornado's 5 settings × 300 trials and the Sobol design's 256 × (2·2 + 3) rows.
+            Assert.That(stdout, Does.StartWith("2 uncertain parameters; tornado: 5 settings × 300 = 1,500 trials; Sobol design: N = 256 × (2k + 3 = 7) = 1,792 trials; 3,292 trials in all"));
         });
         foreach (var stem in new[] { "y_end-tornado", "y_end-sobol", "final_m-B-tornado", "final_m-B-sobol" })
         {

@@ -50,4 +50,29 @@ internal static class SensitivityScenarios
         outcomes:
           moved: { reached: m.B }
         """;
+
+    /// <summary>
+    /// A parameter that only changes when a machine stops drawing random numbers: <c>settle</c> decides how soon
+    /// <c>clock</c> reaches its absorbing state, which shifts every later draw of <c>m</c>, but the chance of
+    /// <c>moved</c> (1 − (1 − rate)² over two steps) does not depend on it at all.
+    /// </summary>
+    public const string Reshuffling = """
+        name: reshuffling
+        horizon: 2
+        parameters:
+          settle: { uniform: [0, 1] }
+          rate: { uniform: [0, 1] }
+        machines:
+          clock:
+            initial: Running
+            states: [Running, Stopped]
+            absorbing: [Stopped]
+            transitions: [ { from: Running, to: Stopped, p: settle } ]
+          m:
+            initial: A
+            states: [A, B]
+            transitions: [ { from: A, to: B, p: rate } ]
+        outcomes:
+          moved: { reached: m.B }
+        """;
 }

@@ -38,6 +38,9 @@ public class SobolIndexTests
             AssertNear(Input(outcome, "x1").Total, 0.2, "ST1");
             AssertNear(Input(outcome, "x2").FirstOrder, 0.8, "S2");
             AssertNear(Input(outcome, "x2").Total, 0.8, "ST2");
+            // Without chance the expected value is the outcome itself: its shares are the indices, to the last bit for the totals.
+            Assert.That(Input(outcome, "x2").TotalShareOfExpectedVariance, Is.EqualTo(Input(outcome, "x2").Total));
+            Assert.That(Input(outcome, "x1").ShareOfExpectedVariance!.Value, Is.EqualTo(Input(outcome, "x1").FirstOrder.Value).Within(1e-12));
             // y is set before any random draw of the machines: f(AB_chance) = f(A) row by row, so both are exactly 0.
             Assert.That(Input(outcome, SensitivityRunner.Chance).FirstOrder.Value, Is.Zero);
             Assert.That(Input(outcome, SensitivityRunner.Chance).Total.Value, Is.Zero);
@@ -62,7 +65,9 @@ public class SobolIndexTests
             AssertNear(chance.FirstOrder, 1.0 / 3, "S_chance");
             AssertNear(chance.Total, 2.0 / 3, "S_T,chance");
             AssertNear(x.ShareOfExpectedVariance!, 1, "share of the expected value's variance");
+            AssertNear(x.TotalShareOfExpectedVariance!, 1, "total share of the expected value's variance");
             Assert.That(chance.ShareOfExpectedVariance, Is.Null);
+            Assert.That(chance.TotalShareOfExpectedVariance, Is.Null);
             Assert.That(Input(outcome, "x2").Total.Value, Is.Zero);
         });
     }
@@ -78,6 +83,24 @@ public class SobolIndexTests
             Assert.That(happened.Sobol, Is.EqualTo(moved.Sobol));
             Assert.That(final.Sobol, Is.EqualTo(moved.Sobol));
             Assert.That(moved.SobolMean, Is.EqualTo(0.5).Within(Tolerance.Proportion(0.5, 2 * Samples)));
+        });
+    }
+
+    [Test]
+    public void A_parameter_that_only_reshuffles_the_random_numbers_gets_no_share_of_the_expected_value()
+    {
+        var outcome = Analyse(SensitivityScenarios.Reshuffling, "moved");
+        var settle = Input(outcome, "settle");
+        Assert.Multiple(() =>
+        {
+            // Per trial, redrawing settle with the same trial number changes m's later draws: a large total index.
+            Assert.That(settle.Total.Ci95.Lower, Is.GreaterThan(0.05));
+            // The probability of moving does not depend on settle: its shares of the expected value's variance are 0 ...
+            AssertNear(settle.TotalShareOfExpectedVariance!, 0, "total share of settle");
+            AssertNear(settle.ShareOfExpectedVariance!, 0, "first-order share of settle");
+            // ... and rate, the only parameter the probability depends on, explains all of it.
+            AssertNear(Input(outcome, "rate").TotalShareOfExpectedVariance!, 1, "total share of rate");
+            Assert.That(outcome.MostInfluential!.Input, Is.EqualTo("rate"));
         });
     }
 }
