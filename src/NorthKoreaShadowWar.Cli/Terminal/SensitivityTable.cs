@@ -6,15 +6,15 @@ using Spectre.Console;
 namespace NorthKoreaShadowWar.Cli.Terminal;
 
 /// <summary>
-/// Prints a sensitivity analysis: per outcome, the inputs ranked by total Sobol index (by swing when only the tornado
-/// ran) with their intervals, then the one-line answer.
+/// Prints a sensitivity analysis: per outcome, the inputs ranked by the total index of the outcome's expected value (by
+/// swing when only the tornado ran) with their intervals, then the one-line answer.
 /// </summary>
 internal static class SensitivityTable
 {
     public static void Print(SensitivityResult result, string folder)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 140;
+        if (Console.IsOutputRedirected) console.Profile.Width = 180;
         console.WriteLine(SensitivityReport.Describe(result));
         foreach (var outcome in result.Outcomes)
         {
@@ -23,13 +23,8 @@ internal static class SensitivityTable
             var medians = outcome.AtMedians is { } m ? $" (all parameters at their medians: {(share ? OutcomeTable.Percent(m.Value) : OutcomeTable.Number(m.Value))})" : "";
             var table = OutcomeTable.NewTable($"Sensitivity of {outcome.Label}{medians}",
                 "input", "total index", "95% interval", "first-order", "95% interval", "per trial: total", "first-order", "swing p10→p90", "95% interval");
-            var inputs = outcome.Sobol.Count > 0
-                ? outcome.Ranked.Select(s => s.Input)
-                : outcome.Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value)).Select(b => b.Parameter);
-            foreach (var input in inputs)
+            foreach (var (input, bar, index) in outcome.Rows)
             {
-                var index = outcome.Sobol.FirstOrDefault(s => s.Input == input);
-                var bar = outcome.Tornado.FirstOrDefault(b => b.Parameter == input);
                 string Value(Comparison.Estimate? estimate) => estimate is null ? "" : SensitivityReport.Index(estimate.Value);
                 string Interval(Comparison.Estimate? estimate) =>
                     estimate is null ? "" : $"{SensitivityReport.Index(estimate.Ci95.Lower)} – {SensitivityReport.Index(estimate.Ci95.Upper)}";

@@ -21,7 +21,7 @@ internal static class SensitivityPlots
         var share = SensitivityOutcomes.IsShare(outcome.Quantity);
         var scale = share ? 100.0 : 1.0;
         var centre = scale * outcome.AtMedians!.Value;
-        var bars = outcome.Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value)).ToList();
+        var bars = outcome.TornadoBySwing.ToList();
         var plot = ReportStyle.NewPlot($"{outcome.Label}: tornado", share ? "% of trials" : outcome.Quantity.Outcome, "");
         var y = (int i) => (double)(bars.Count - 1 - i);
         AddBars(plot, bars.Select((b, i) => (y(i), b.Low)).ToList(), centre, scale, LowColor, "parameter at its 10th percentile");

@@ -28,8 +28,8 @@ public static class SensitivityReport
             if (outcome.Sobol.Count > 0)
             {
                 plots.Add(($"{stem}-sobol", SensitivityPlots.Sobol(outcome), ComparisonPlots.HeightFor(2 * outcome.Sobol.Count)));
-                captions.Add($"Sobol indices of {outcome.Label}: the share of its variance each input explains alone (first-order) and "
-                    + "with its interactions (total), with 95% bootstrap intervals. Sorted by total index.");
+                captions.Add($"Per-trial Sobol indices of {outcome.Label}: the share of the variance of single trials each input, chance "
+                    + "included, explains alone (first-order) and with its interactions (total), with 95% bootstrap intervals. Sorted by total index.");
             }
         }
         var images = PlotFiles.Save(plots, Path.Combine(directory, "plots"));
@@ -97,13 +97,8 @@ public static class SensitivityReport
         if (outcome.AtMedians is { } medians) html.Append($"<p>With every parameter at its median: {Show(medians.Value)} ({Interval(medians.Ci95, Show)}).</p>\n");
         html.Append("<table>\n<tr><th>input</th><th>total index of the expected value</th><th>first-order index of the expected value</th>"
             + "<th>p10 / p90</th><th>low</th><th>high</th><th>swing</th><th>total index per trial</th><th>first-order index per trial</th></tr>\n");
-        var rows = outcome.Sobol.Count > 0
-            ? outcome.Ranked.Select(s => s.Input)
-            : outcome.Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value)).Select(b => b.Parameter);
-        foreach (var input in rows)
+        foreach (var (input, bar, index) in outcome.Rows)
         {
-            var bar = outcome.Tornado.FirstOrDefault(b => b.Parameter == input);
-            var index = outcome.Sobol.FirstOrDefault(s => s.Input == input);
             string Cell(Estimate? estimate, Func<double, string> show) =>
                 estimate is null ? "<td></td>" : $"<td class=\"n\">{show(estimate.Value)}<br><span class=\"muted\">{Interval(estimate.Ci95, show)}</span></td>";
             html.Append($"<tr><td>{E(input)}</td>" + Cell(index?.TotalShareOfExpectedVariance, Index) + Cell(index?.ShareOfExpectedVariance, Index)

@@ -34,6 +34,17 @@ public sealed record OutcomeSensitivity
         .OrderBy(s => s.TotalShareOfExpectedVariance is null ? 1 : 0)
         .ThenByDescending(s => s.TotalShareOfExpectedVariance is { Value: var v } && double.IsFinite(v) ? v : double.MinValue);
 
+    /// <summary>The tornado's bars by the size of their swing, largest first.</summary>
+    public IEnumerable<TornadoBar> TornadoBySwing => Tornado.OrderByDescending(b => Math.Abs(b.Swing.Value));
+
+    /// <summary>
+    /// Every input with its tornado bar and Sobol indices (either null where it has none), most influential first: by
+    /// <see cref="Ranked"/> when there are Sobol indices, else by swing.
+    /// </summary>
+    public IEnumerable<(string Input, TornadoBar? Bar, SobolIndex? Index)> Rows =>
+        (Sobol.Count > 0 ? Ranked.Select(s => s.Input) : TornadoBySwing.Select(b => b.Parameter))
+        .Select(input => (input, Tornado.FirstOrDefault(b => b.Parameter == input), Sobol.FirstOrDefault(s => s.Input == input)));
+
     /// <summary>A label for tables: the outcome, with its state for a final outcome.</summary>
     public string Label => Quantity.Label;
 }
