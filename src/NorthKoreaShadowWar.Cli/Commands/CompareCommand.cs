@@ -40,10 +40,7 @@ internal static class CompareCommand
 
     public static int Execute(Request request)
     {
-        if (request.Trials < 1 || request.Trials > RunSettings.MaximumTrials)
-            return Usage($"--trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.Trials}");
-        if (request.Threads < 1 || request.Threads > 1024)
-            return Usage($"--threads must be between 1 and 1024, got {request.Threads}");
+        if (CommonOptions.TrialsAndThreadsProblem(request.Trials, request.Threads) is { } problem) return Usage(problem);
         if (ComparedRun.Parse(request.A, request.SetA, "A") is not { } a) return Usage(ComparedRun.WhatIsExpected(request.A, "A"));
         if (ComparedRun.Parse(request.B, request.SetB, "B") is not { } b) return Usage(ComparedRun.WhatIsExpected(request.B, "B"));
         if (a.Folder is not null || b.Folder is not null)
@@ -52,8 +49,7 @@ internal static class CompareCommand
         if (ScenarioPreparation.TryPrepare(a.File!, a.Variant, a.Overrides) is not { } preparedA) return Program.BadInput;
         if (ScenarioPreparation.TryPrepare(b.File!, b.Variant, b.Overrides) is not { } preparedB) return Program.BadInput;
         var target = request.Out ?? Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}");
-        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
-            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        var existing = CommonOptions.Existing(request.Force, request.Out);
         if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
 
@@ -73,22 +69,13 @@ internal static class CompareCommand
         var resultA = ResultsBuilder.Build(run.A);
         var resultB = ResultsBuilder.Build(run.B);
         var comparison = ComparisonBuilder.Paired(run, resultA, resultB, a.Label, b.Label);
-        try
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                ResultsWriter.WriteAll(resultA, Directory.CreateDirectory(Path.Combine(directory, "a")).FullName);
-                ResultsWriter.WriteAll(resultB, Directory.CreateDirectory(Path.Combine(directory, "b")).FullName);
-                ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
-                ComparisonReport.Write(comparison, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            ResultsWriter.WriteAll(resultA, Directory.CreateDirectory(Path.Combine(directory, "a")).FullName);
+            ResultsWriter.WriteAll(resultB, Directory.CreateDirectory(Path.Combine(directory, "b")).FullName);
+            ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
+            ComparisonReport.Write(comparison, directory);
+        })) return Program.RunFailure;
         ComparisonTable.Print(comparison, target);
         return Program.Ok;
     }

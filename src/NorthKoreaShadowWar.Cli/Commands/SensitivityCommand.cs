@@ -86,8 +86,7 @@ internal static class SensitivityCommand
 
         var scenario = model.Scenario.Source;
         var target = request.Out ?? Path.Combine("out", "sensitivity-" + scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
-        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
-            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        var existing = CommonOptions.Existing(request.Force, request.Out);
         if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
 
@@ -106,20 +105,12 @@ internal static class SensitivityCommand
         }
         result = result with { Variant = request.Variant, Overrides = request.Overrides };
         foreach (var warning in result.Warnings) Console.Error.WriteLine($"{request.File}: warning: {warning}");
-        try
-        {
-            var kept = ResultsFolder.Write(target, existing, directory =>
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
             {
                 SensitivityCsv.Write(result, Path.Combine(directory, "sensitivity.csv"));
                 SensitivityReport.Write(result, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
+            }))
             return Program.RunFailure;
-        }
         SensitivityTable.Print(result, target);
         return Program.Ok;
     }

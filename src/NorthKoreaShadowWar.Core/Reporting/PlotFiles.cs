@@ -2,12 +2,16 @@ using ScottPlot;
 
 namespace NorthKoreaShadowWar.Reporting;
 
-/// <summary>Saves plots as PNG and SVG files side by side, rendering them in parallel.</summary>
+/// <summary>Saves plots as PNG and SVG in a results folder's <c>plots/</c>, several at once.</summary>
 internal static class PlotFiles
 {
-    /// <summary>Writes <c>STEM.png</c> and <c>STEM.svg</c> of every plot into <paramref name="folder"/>; returns the PNG bytes, in order, for a report.</summary>
-    public static byte[][] Save(IReadOnlyList<(string Stem, Plot Plot, int Height)> plots, string folder)
+    /// <summary>
+    /// Saves each plot as <c>plots/STEM.png</c> and <c>plots/STEM.svg</c> under <paramref name="directory"/>, at the
+    /// report's width and the plot's own height; returns the PNG bytes, in order, for embedding in a report.
+    /// </summary>
+    public static byte[][] Save(IReadOnlyList<(string Stem, Plot Plot, int Height)> plots, string directory)
     {
+        var folder = Path.Combine(directory, "plots");
         Directory.CreateDirectory(folder);
         var images = new byte[plots.Count][];
         Parallel.For(0, plots.Count, i =>

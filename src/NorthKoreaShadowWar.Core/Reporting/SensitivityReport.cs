@@ -32,7 +32,7 @@ public static class SensitivityReport
                     + "included, explains alone (first-order) and with its interactions (total), with 95% bootstrap intervals. Sorted by total index.");
             }
         }
-        var images = PlotFiles.Save(plots, Path.Combine(directory, "plots"));
+        var images = PlotFiles.Save(plots, directory);
         var figures = plots.Select((p, i) => (p.Stem, Caption: captions[i], Png: images[i])).ToList();
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(result, figures));
     }
