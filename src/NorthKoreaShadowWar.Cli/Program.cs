@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(SensitivityCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
