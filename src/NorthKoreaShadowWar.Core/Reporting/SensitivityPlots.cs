@@ -33,7 +33,7 @@ internal static class SensitivityPlots
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             bars.Select((_, i) => y(i)).ToArray(), bars.Select(b => $"{b.Parameter} ({Setting(b.LowSetting)} / {Setting(b.HighSetting)})").ToArray());
         plot.Axes.SetLimitsY(-0.7, bars.Count - 0.3);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 
