@@ -98,19 +98,8 @@ internal static class CompareCommand
         return Write(ComparisonBuilder.Independent(resultA, resultB, a.Label, b.Label), target, existing, _ => { });
     }
 
-    /// <summary>Where the comparison goes and what to do with a folder already there; null (after saying why) when it may not be replaced.</summary>
-    private static (string Target, ResultsFolder.ExistingFolder Existing)? Target(Request request, ComparedRun a, ComparedRun b)
-    {
-        var target = request.Out ?? Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}");
-        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
-            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-        {
-            Usage($"{target} already exists; pass --force to replace it, or choose another --out");
-            return null;
-        }
-        return (target, existing);
-    }
+    private static (string Target, ResultsFolder.ExistingFolder Existing)? Target(Request request, ComparedRun a, ComparedRun b) =>
+        OutputFolder.Choose(request.Out, Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}"), request.Force, "compare");
 
     /// <summary>Writes comparison.csv, the plots and the report (and whatever <paramref name="writeRuns"/> adds) into the folder, then prints the table.</summary>
     private static int Write(ComparisonResult comparison, string target, ResultsFolder.ExistingFolder existing, Action<string> writeRuns)

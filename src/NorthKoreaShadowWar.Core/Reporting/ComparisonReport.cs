@@ -17,13 +17,7 @@ public static class ComparisonReport
         var folder = Path.Combine(directory, "plots");
         Directory.CreateDirectory(folder);
         var images = new byte[plots.Count][];
-        Parallel.For(0, plots.Count, i =>
-        {
-            var (stem, _, plot, height) = plots[i];
-            plot.SaveSvg(Path.Combine(folder, stem + ".svg"), ReportStyle.Width, height);
-            images[i] = plot.GetImageBytes(ReportStyle.Width, height, ImageFormat.Png);
-            File.WriteAllBytes(Path.Combine(folder, stem + ".png"), images[i]);
-        });
+        Parallel.For(0, plots.Count, i => images[i] = PlotFiles.Save(plots[i].Plot, folder, plots[i].Stem, plots[i].Height));
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(comparison, plots.Select((p, i) => (p.Stem, p.Caption, images[i])).ToList()));
     }
 
