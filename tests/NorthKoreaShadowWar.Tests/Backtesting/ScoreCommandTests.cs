@@ -136,4 +136,21 @@ public class ScoreCommandTests
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(stderr, Does.StartWith($"{empty}: error: this folder has no summary.json"));
     }
+
+    [Test]
+    public void The_bundled_example_scores_a_run_of_the_baseline_and_says_it_is_illustrative()
+    {
+        var example = Path.Combine(Paths.Scenarios, "observed", "example.yaml");
+        var baseline = Path.Combine(directory, "baseline");
+        var (ran, _, runError) = CommandLine.Run("run", Path.Combine(Paths.Scenarios, "baseline.yaml"), "--trials", "1024", "--out", baseline);
+        Assert.That(ran, Is.Zero, runError);
+        var output = Path.Combine(directory, "example-scores");
+        var (exitCode, _, stderr) = CommandLine.Run("score", baseline, "--observed", example, "--out", output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, stderr);
+            Assert.That(File.ReadAllText(example), Does.Contain("NOT A RECORD OF HISTORY"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("every value is illustrative, not sourced"));
+        });
+    }
 }
