@@ -104,21 +104,13 @@ internal static class CompareCommand
     /// <summary>Writes comparison.csv, the plots and the report (and whatever <paramref name="writeRuns"/> adds) into the folder, then prints the table.</summary>
     private static int Write(ComparisonResult comparison, string target, ResultsFolder.ExistingFolder existing, Action<string> writeRuns)
     {
-        try
+        var written = OutputFolder.Write(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                writeRuns(directory);
-                ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
-                ComparisonReport.Write(comparison, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            writeRuns(directory);
+            ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
+            ComparisonReport.Write(comparison, directory);
+        });
+        if (!written) return Program.RunFailure;
         ComparisonTable.Print(comparison, target);
         return Program.Ok;
     }

@@ -52,21 +52,13 @@ internal static class ScoreCommand
         if (OutputFolder.Choose(request.Out, Path.Combine("out", $"score-{Path.GetFileNameWithoutExtension(request.Observed)}"), request.Force, "score")
             is not var (target, existing)) return Program.BadInput;
         var backtest = BacktestScorer.Score(forecasts, observed);
-        try
+        var written = OutputFolder.Write(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                ScoresCsv.WriteScores(backtest, Path.Combine(directory, "scores.csv"));
-                ScoresCsv.WriteCalibration(backtest, Path.Combine(directory, "calibration.csv"));
-                BacktestReport.Write(backtest, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous scores kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write scores to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            ScoresCsv.WriteScores(backtest, Path.Combine(directory, "scores.csv"));
+            ScoresCsv.WriteCalibration(backtest, Path.Combine(directory, "calibration.csv"));
+            BacktestReport.Write(backtest, directory);
+        });
+        if (!written) return Program.RunFailure;
         ScoreTable.Print(backtest, target);
         return Program.Ok;
     }

@@ -19,4 +19,23 @@ internal static class OutputFolder
         Console.Error.WriteLine($"shadowwar {command}: {target} already exists; pass --force to replace it, or choose another --out");
         return null;
     }
+
+    /// <summary>
+    /// Writes the folder with <paramref name="write"/> (see <see cref="ResultsFolder.Write"/>), saying where earlier
+    /// contents were kept; false, after saying why on standard error, when writing failed.
+    /// </summary>
+    public static bool Write(string target, ResultsFolder.ExistingFolder existing, Action<string> write)
+    {
+        try
+        {
+            var kept = ResultsFolder.Write(target, existing, write);
+            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
+            return false;
+        }
+    }
 }

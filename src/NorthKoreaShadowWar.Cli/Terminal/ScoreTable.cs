@@ -10,8 +10,7 @@ internal static class ScoreTable
 {
     public static void Print(Backtest backtest, string folder)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 120;
+        var console = OutcomeTable.NewConsole(120);
         console.MarkupLine($"[bold]Forecasts of {backtest.Folders.Count} results folder(s) scored against {Markup.Escape(backtest.Observed.File)}[/]"
             + (backtest.Observed.Recorded is { } recorded ? $" (recorded {Markup.Escape(recorded)})" : ""));
         var scores = OutcomeTable.NewTable("Scores", "forecasts of", "count", "Brier score", "log score");
