@@ -40,10 +40,7 @@ internal static class CompareCommand
 
     public static int Execute(Request request)
     {
-        if (request.Trials < 1 || request.Trials > RunSettings.MaximumTrials)
-            return Usage($"--trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.Trials}");
-        if (request.Threads < 1 || request.Threads > 1024)
-            return Usage($"--threads must be between 1 and 1024, got {request.Threads}");
+        if (CommonOptions.TrialsAndThreadsProblem(request.Trials, request.Threads) is { } problem) return Usage(problem);
         if (ComparedRun.Parse(request.A, request.SetA, "A") is not { } a) return Usage(ComparedRun.WhatIsExpected(request.A, "A"));
         if (ComparedRun.Parse(request.B, request.SetB, "B") is not { } b) return Usage(ComparedRun.WhatIsExpected(request.B, "B"));
         if (a.Folder is not null && b.Folder is not null) return CompareFolders(request, a, b);
@@ -104,7 +101,7 @@ internal static class CompareCommand
     /// <summary>Writes comparison.csv, the plots and the report (and whatever <paramref name="writeRuns"/> adds) into the folder, then prints the table.</summary>
     private static int Write(ComparisonResult comparison, string target, ResultsFolder.ExistingFolder existing, Action<string> writeRuns)
     {
-        var written = OutputFolder.Write(target, existing, directory =>
+        var written = ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
             writeRuns(directory);
             ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));

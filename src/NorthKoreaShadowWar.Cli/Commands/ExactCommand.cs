@@ -36,8 +36,7 @@ internal static class ExactCommand
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
         var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant) + "-exact");
-        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
-            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        var existing = CommonOptions.Existing(request.Force, request.Out);
         if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
         RunResult result;
@@ -50,20 +49,11 @@ internal static class ExactCommand
             Console.Error.WriteLine($"{request.File}: error: no exact answer: {e.Message}");
             return Program.BadInput;
         }
-        try
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                ResultsWriter.WriteAll(result, directory);
-                ReportWriter.Write(result, prepared.Model.Scenario, directory);
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            ResultsWriter.WriteAll(result, directory);
+            ReportWriter.Write(result, prepared.Model.Scenario, directory);
+        })) return Program.RunFailure;
         OutcomeTable.Print(result, target);
         return Program.Ok;
     }

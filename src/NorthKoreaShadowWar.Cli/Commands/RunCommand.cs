@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NorthKoreaShadowWar.Batches;
 using NorthKoreaShadowWar.Cli.Terminal;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Exact;
@@ -18,7 +19,7 @@ internal static class RunCommand
     /// </summary>
     internal sealed record Request(
         string File, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force,
-        double? Precision = null, long? MaxTrials = null, bool ConditionalExact = false);
+        double? Precision = null, long? MaxTrials = null, bool ConditionalExact = false, bool AllVariants = false);
 
     public static Command Create()
     {
@@ -41,23 +42,25 @@ internal static class RunCommand
             Description = "Draw the parameters per trial but compute the chain's outcomes exactly for each draw (Rao-Blackwellised); "
                 + "reports the variance reduction against plain Monte Carlo",
         };
+        var allVariants = new Option<bool>("--all-variants")
+        {
+            Description = "Run the base scenario and every variant with the same seed (common random numbers) into one folder "
+                + "(default out/<name>-all-variants), with a combined table (batch.csv), overlaid plots and a report",
+        };
         var command = new Command("run", "Run Monte Carlo trials of a scenario and write a results folder")
         {
-            file, variant, trials, seed, threads, set, output, force, precision, maxTrials, conditionalExact,
+            file, variant, trials, seed, threads, set, output, force, precision, maxTrials, conditionalExact, allVariants,
         };
         command.SetAction(parsed => Execute(new Request(
             parsed.GetValue(file)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
             parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force),
-            parsed.GetValue(precision), parsed.GetValue(maxTrials), parsed.GetValue(conditionalExact))));
+            parsed.GetValue(precision), parsed.GetValue(maxTrials), parsed.GetValue(conditionalExact), parsed.GetValue(allVariants))));
         return command;
     }
 
     public static int Execute(Request request)
     {
-        if (request.Trials < 1 || request.Trials > RunSettings.MaximumTrials)
-            return Usage($"--trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.Trials}");
-        if (request.Threads < 1 || request.Threads > 1024)
-            return Usage($"--threads must be between 1 and 1024, got {request.Threads}");
+        if (CommonOptions.TrialsAndThreadsProblem(request.Trials, request.Threads) is { } problem) return Usage(problem);
         if (request.Precision is { } halfWidth && !(halfWidth > 0 && halfWidth < 1))
             return Usage($"--precision must be a half-width between 0 and 1, e.g. 0.005 for ±0.5 percentage points, got {halfWidth}");
         if (request.MaxTrials is not null && request.Precision is null)
@@ -66,11 +69,13 @@ internal static class RunCommand
             return Usage($"--max-trials must be between 1 and {RunSettings.MaximumTrials:N0}, got {request.MaxTrials}");
         if (request.ConditionalExact && request.Precision is not null)
             return Usage("--conditional-exact and --precision cannot be combined");
+        if (request.AllVariants && (request.Variant is not null || request.Precision is not null || request.ConditionalExact))
+            return Usage("--all-variants runs the base scenario and every variant; it cannot be combined with --variant, --precision or --conditional-exact");
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
+        if (request.AllVariants) return ExecuteAllVariants(request, prepared);
         var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
-        var existing = request.Force ? ResultsFolder.ExistingFolder.Replace
-            : request.Out is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        var existing = CommonOptions.Existing(request.Force, request.Out);
         if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
 
@@ -100,25 +105,27 @@ internal static class RunCommand
             Console.Error.WriteLine($"{request.File}: error: no conditional-exact answer: {e.Message}");
             return Program.BadInput;
         }
-        try
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
-            var kept = ResultsFolder.Write(target, existing, directory =>
-            {
-                ResultsWriter.WriteAll(result, directory);
-                ReportWriter.Write(result, prepared.Model.Scenario, directory);
-                if (reductions.Count > 0) WriteVarianceReductions(reductions, Path.Combine(directory, "variance-reduction.csv"));
-            });
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return Program.RunFailure;
-        }
+            ResultsWriter.WriteAll(result, directory);
+            ReportWriter.Write(result, prepared.Model.Scenario, directory);
+            if (reductions.Count > 0) WriteVarianceReductions(reductions, Path.Combine(directory, "variance-reduction.csv"));
+        })) return Program.RunFailure;
         OutcomeTable.Print(result, target);
         foreach (var (outcome, reduction) in reductions)
             Console.WriteLine($"{outcome}: variance {Reduction(reduction)} smaller than plain Monte Carlo at {request.Trials:N0} trials");
         return Program.Ok;
+    }
+
+    /// <summary><c>run --all-variants</c>: the base scenario and every variant as one batch.</summary>
+    private static int ExecuteAllVariants(Request request, PreparedScenario prepared)
+    {
+        var scenario = prepared.Model.Scenario.Source;
+        if (scenario.Variants.Count == 0) Console.Error.WriteLine($"{request.File}: the scenario defines no variants; running the base scenario alone");
+        var batch = Batch.AllVariants(request.File, scenario.Name, scenario.Variants.Select(v => v.Name).ToList(), request.Overrides);
+        var target = request.Out ?? Path.Combine("out", $"{scenario.Name}-all-variants");
+        var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
+        return BatchExecution.Execute(batch, settings, target, CommonOptions.Existing(request.Force, request.Out), prepared.Warnings, "run");
     }
 
     private static string Reduction(double factor) =>

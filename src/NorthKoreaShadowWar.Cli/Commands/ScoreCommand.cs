@@ -52,7 +52,7 @@ internal static class ScoreCommand
         if (OutputFolder.Choose(request.Out, Path.Combine("out", $"score-{Path.GetFileNameWithoutExtension(request.Observed)}"), request.Force, "score")
             is not var (target, existing)) return Program.BadInput;
         var backtest = BacktestScorer.Score(forecasts, observed);
-        var written = OutputFolder.Write(target, existing, directory =>
+        var written = ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
             ScoresCsv.WriteScores(backtest, Path.Combine(directory, "scores.csv"));
             ScoresCsv.WriteCalibration(backtest, Path.Combine(directory, "calibration.csv"));

@@ -13,29 +13,9 @@ internal static class OutputFolder
     public static (string Target, ResultsFolder.ExistingFolder Existing)? Choose(string? requested, string defaultPath, bool force, string command)
     {
         var target = requested ?? defaultPath;
-        var existing = force ? ResultsFolder.ExistingFolder.Replace
-            : requested is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
+        var existing = Commands.CommonOptions.Existing(force, requested);
         if (existing != ResultsFolder.ExistingFolder.Refuse || !ResultsFolder.IsOccupied(target)) return (target, existing);
         Console.Error.WriteLine($"shadowwar {command}: {target} already exists; pass --force to replace it, or choose another --out");
         return null;
-    }
-
-    /// <summary>
-    /// Writes the folder with <paramref name="write"/> (see <see cref="ResultsFolder.Write"/>), saying where earlier
-    /// contents were kept; false, after saying why on standard error, when writing failed.
-    /// </summary>
-    public static bool Write(string target, ResultsFolder.ExistingFolder existing, Action<string> write)
-    {
-        try
-        {
-            var kept = ResultsFolder.Write(target, existing, write);
-            if (kept is not null) Console.Error.WriteLine($"previous results kept in {Path.GetRelativePath(Environment.CurrentDirectory, kept)}");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: cannot write results to {target}: {e.Message}");
-            return false;
-        }
     }
 }

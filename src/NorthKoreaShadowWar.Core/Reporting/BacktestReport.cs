@@ -14,8 +14,7 @@ public static class BacktestReport
     /// <summary>Renders the plot and the report of <paramref name="backtest"/> into <paramref name="directory"/>.</summary>
     public static void Write(Backtest backtest, string directory)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(directory, "plots")).FullName;
-        var png = PlotFiles.Save(ReliabilityPlot.Create(backtest.Calibration), folder, "reliability", ReportStyle.Height);
+        var png = PlotFiles.Save([("reliability", ReliabilityPlot.Create(backtest.Calibration), ReportStyle.Height)], directory)[0];
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(backtest, png));
     }
 

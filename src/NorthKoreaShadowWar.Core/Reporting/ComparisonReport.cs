@@ -14,10 +14,7 @@ public static class ComparisonReport
     public static void Write(ComparisonResult comparison, string directory)
     {
         var plots = Plots(comparison);
-        var folder = Path.Combine(directory, "plots");
-        Directory.CreateDirectory(folder);
-        var images = new byte[plots.Count][];
-        Parallel.For(0, plots.Count, i => images[i] = PlotFiles.Save(plots[i].Plot, folder, plots[i].Stem, plots[i].Height));
+        var images = PlotFiles.Save(plots.Select(p => (p.Stem, p.Plot, p.Height)).ToList(), directory);
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(comparison, plots.Select((p, i) => (p.Stem, p.Caption, images[i])).ToList()));
     }
 

@@ -2,15 +2,25 @@ using ScottPlot;
 
 namespace NorthKoreaShadowWar.Reporting;
 
-/// <summary>Saves a plot as the SVG and PNG pair every report keeps in its <c>plots/</c> folder.</summary>
+/// <summary>Saves plots as PNG and SVG in a results folder's <c>plots/</c>, several at once.</summary>
 internal static class PlotFiles
 {
-    /// <summary>Writes <c>STEM.svg</c> and <c>STEM.png</c> into <paramref name="folder"/>; returns the PNG's bytes, for embedding in a report.</summary>
-    public static byte[] Save(Plot plot, string folder, string stem, int height)
+    /// <summary>
+    /// Saves each plot as <c>plots/STEM.png</c> and <c>plots/STEM.svg</c> under <paramref name="directory"/>, at the
+    /// report's width and the plot's own height; returns the PNG bytes, in order, for embedding in a report.
+    /// </summary>
+    public static byte[][] Save(IReadOnlyList<(string Stem, Plot Plot, int Height)> plots, string directory)
     {
-        plot.SaveSvg(Path.Combine(folder, stem + ".svg"), ReportStyle.Width, height);
-        var png = plot.GetImageBytes(ReportStyle.Width, height, ImageFormat.Png);
-        File.WriteAllBytes(Path.Combine(folder, stem + ".png"), png);
-        return png;
+        var folder = Path.Combine(directory, "plots");
+        Directory.CreateDirectory(folder);
+        var images = new byte[plots.Count][];
+        Parallel.For(0, plots.Count, i =>
+        {
+            var (stem, plot, height) = plots[i];
+            plot.SaveSvg(Path.Combine(folder, stem + ".svg"), ReportStyle.Width, height);
+            images[i] = plot.GetImageBytes(ReportStyle.Width, height, ImageFormat.Png);
+            File.WriteAllBytes(Path.Combine(folder, stem + ".png"), images[i]);
+        });
+        return images;
     }
 }
