@@ -24,6 +24,8 @@ public static class Program
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(SensitivityCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

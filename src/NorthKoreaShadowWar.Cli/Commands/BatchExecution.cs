@@ -20,9 +20,9 @@ internal static class BatchExecution
     public static int Execute(Batch batch, RunSettings settings, string target, ResultsFolder.ExistingFolder existing,
         IReadOnlyList<Diagnostic> shownWarnings, string command)
     {
-        if (CommonOptions.OccupiedProblem(target, existing) is { } occupied)
+        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
         {
-            Console.Error.WriteLine($"shadowwar {command}: {occupied}");
+            Console.Error.WriteLine($"shadowwar {command}: {target} already exists; pass --force to replace it, or choose another --out");
             return Program.BadInput;
         }
         var diagnostics = BatchRunner.Check(batch, out var failed);

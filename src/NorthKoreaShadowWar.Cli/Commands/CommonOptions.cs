@@ -23,10 +23,4 @@ internal static class CommonOptions
     public static ResultsFolder.ExistingFolder Existing(bool force, string? outOption) =>
         force ? ResultsFolder.ExistingFolder.Replace
         : outOption is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
-
-    /// <summary>Why the results cannot go to <paramref name="target"/>, or null: it exists and the user named it without <c>--force</c>.</summary>
-    public static string? OccupiedProblem(string target, ResultsFolder.ExistingFolder existing) =>
-        existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target)
-            ? $"{target} already exists; pass --force to replace it, or choose another --out"
-            : null;
 }

@@ -37,7 +37,8 @@ internal static class ExactCommand
         var scenario = prepared.Model.Scenario.Source;
         var target = request.Out ?? CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-exact";
         var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (CommonOptions.OccupiedProblem(target, existing) is { } occupied) return Usage(occupied);
+        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
+            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
         RunResult result;
         try
         {

@@ -63,9 +63,8 @@ internal static class MergeCommand
             DiagnosticPrinter.Print(e.Diagnostics);
             return Program.BadInput;
         }
-        var target = request.Out ?? CommonOptions.DefaultFolder(first.Scenario, first.Variant);
-        var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (CommonOptions.OccupiedProblem(target, existing) is { } occupied) return Usage(occupied);
+        if (OutputFolder.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, "merge") is not var (target, existing))
+            return Program.BadInput;
         RunResult result;
         try
         {

@@ -91,9 +91,8 @@ internal static class RunCommand
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
         if (request.AllVariants) return ExecuteAllVariants(request, prepared);
-        var target = request.Out ?? CommonOptions.DefaultFolder(scenario.Name, request.Variant) + (shard is { } range ? "-" + range.Label : "");
-        var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (CommonOptions.OccupiedProblem(target, existing) is { } occupied) return Usage(occupied);
+        var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + (shard is { } range ? "-" + range.Label : "");
+        if (OutputFolder.Choose(request.Out, defaultFolder, request.Force, "run") is not var (target, existing)) return Program.BadInput;
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
         // A shard keeps a copy of the scenario file beside its state, so that merge needs nothing else.

@@ -48,10 +48,16 @@ internal static class ParameterDraws
         {
             var correlated = 0.0;
             for (var j = 0; j < count; j++) correlated += factor[i * count + j] * normals[j];
-            var probability = Math.Clamp(Normal.CDF(0, 1, correlated), ProbabilityMargin, AlmostOne);
-            constants[parameters[i]] = model.ParameterDistributions[parameters[i]].Quantile(probability);
+            constants[parameters[i]] = QuantileWithin(model.ParameterDistributions[parameters[i]], Normal.CDF(0, 1, correlated));
         }
     }
+
+    /// <summary>
+    /// The quantile of <paramref name="distribution"/> at <paramref name="probability"/>, kept just inside (0, 1) so that
+    /// an unbounded distribution gives a finite value: how a uniform draw becomes a parameter value.
+    /// </summary>
+    public static double QuantileWithin(Scenarios.ParameterDistribution distribution, double probability) =>
+        distribution.Quantile(Math.Clamp(probability, ProbabilityMargin, AlmostOne));
 
     /// <summary>Sets the random parameters to <paramref name="values"/> (in <see cref="CompiledModel.RandomParameters"/> order) instead of drawing them.</summary>
     public static void Set(CompiledModel model, ReadOnlySpan<double> values, double[] constants, double[] stack)

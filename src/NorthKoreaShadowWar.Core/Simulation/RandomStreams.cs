@@ -10,6 +10,12 @@ internal static class RandomStreams
     /// <summary>The stream that drives the machines' transitions.</summary>
     public const int Transitions = 0;
 
+    /// <summary>The stream that draws row <c>trial</c> of a sensitivity design's parameter matrices (never used by a trial).</summary>
+    public const int SensitivityDesign = -1;
+
+    /// <summary>The stream that draws bootstrap resample <c>trial</c> of a sensitivity analysis (never used by a trial).</summary>
+    public const int SensitivityBootstrap = -2;
+
     public static Xoroshiro128StarStar For(ulong seed, long trial, int stream)
     {
         var key = SplitMix64.Mix(SplitMix64.Mix(seed) + (ulong)trial);
