@@ -20,20 +20,27 @@ public static class ScenarioPipeline
     public static PreparedScenario Prepare(string path, string? variant = null, IReadOnlyList<string>? overrides = null)
     {
         var diagnostics = new DiagnosticBag();
-        var scenario = ScenarioLoader.Load(path, diagnostics);
-        if (scenario is not null) scenario = ScenarioOverrides.Apply(scenario, variant, overrides ?? [], diagnostics);
-        var resolved = scenario is null ? null : Resolve(scenario, diagnostics);
-        if (resolved is null || diagnostics.HasErrors) throw new ScenarioException(diagnostics.Sorted());
-        var model = ModelCompiler.Compile(resolved);
-        return new PreparedScenario(model, diagnostics.Sorted());
+        return Compile(ScenarioLoader.Load(path, diagnostics), variant, overrides, diagnostics);
     }
 
     /// <summary>Parses scenario text (for tests and tools); <paramref name="name"/> names it in messages.</summary>
     /// <exception cref="ScenarioException">The scenario has errors.</exception>
-    public static PreparedScenario PrepareText(string yaml, string name = "scenario.yaml", string? variant = null, IReadOnlyList<string>? overrides = null)
+    public static PreparedScenario PrepareText(string yaml, string name = "scenario.yaml", string? variant = null, IReadOnlyList<string>? overrides = null) =>
+        PrepareBytes(System.Text.Encoding.UTF8.GetBytes(yaml), name, variant, overrides);
+
+    /// <summary>
+    /// Loads, checks and compiles the bytes of a scenario file already in memory (a copy kept beside a shard's results);
+    /// <paramref name="path"/> names it in messages and in the results, as if the file had been loaded from there.
+    /// </summary>
+    /// <exception cref="ScenarioException">The scenario, the variant or an override has errors.</exception>
+    public static PreparedScenario PrepareBytes(byte[] bytes, string path, string? variant = null, IReadOnlyList<string>? overrides = null)
     {
         var diagnostics = new DiagnosticBag();
-        var scenario = ScenarioLoader.Parse(System.Text.Encoding.UTF8.GetBytes(yaml), name, diagnostics);
+        return Compile(ScenarioLoader.Parse(bytes, path, diagnostics), variant, overrides, diagnostics);
+    }
+
+    private static PreparedScenario Compile(Scenario? scenario, string? variant, IReadOnlyList<string>? overrides, DiagnosticBag diagnostics)
+    {
         if (scenario is not null) scenario = ScenarioOverrides.Apply(scenario, variant, overrides ?? [], diagnostics);
         var resolved = scenario is null ? null : Resolve(scenario, diagnostics);
         if (resolved is null || diagnostics.HasErrors) throw new ScenarioException(diagnostics.Sorted());

@@ -12,6 +12,10 @@ internal static class CommonOptions
         : threads < 1 || threads > 1024 ? $"--threads must be between 1 and 1024, got {threads}"
         : null;
 
+    /// <summary>The results folder of a run when no <c>--out</c> is given: <c>out/&lt;name&gt;[-&lt;variant&gt;]</c>.</summary>
+    public static string DefaultFolder(string scenarioName, string? variant) =>
+        Path.Combine("out", scenarioName + (variant is null ? "" : "-" + variant));
+
     /// <summary>
     /// What to do with an existing results folder: replace it with <c>--force</c>; keep it as previous results when it is
     /// the default folder; refuse when the user named it with <c>--out</c>.

@@ -35,7 +35,7 @@ internal static class ExactCommand
     {
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
-        var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant) + "-exact");
+        var target = request.Out ?? CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-exact";
         var existing = CommonOptions.Existing(request.Force, request.Out);
         if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");

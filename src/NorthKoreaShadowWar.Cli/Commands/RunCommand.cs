@@ -6,6 +6,7 @@ using NorthKoreaShadowWar.Exact;
 using NorthKoreaShadowWar.Precision;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Shards;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class RunCommand
     /// </summary>
     internal sealed record Request(
         string File, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force,
-        double? Precision = null, long? MaxTrials = null, bool ConditionalExact = false, bool AllVariants = false);
+        double? Precision = null, long? MaxTrials = null, bool ConditionalExact = false, bool AllVariants = false, string? Shard = null);
 
     public static Command Create()
     {
@@ -47,14 +48,20 @@ internal static class RunCommand
             Description = "Run the base scenario and every variant with the same seed (common random numbers) into one folder "
                 + "(default out/<name>-all-variants), with a combined table (batch.csv), overlaid plots and a report",
         };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard K of N (K = 1..N) of the --trials trials, into out/<name>[-<variant>]-shard-K-of-N, "
+                + "with the exact state 'shadowwar merge' joins into the unsharded run's results",
+        };
         var command = new Command("run", "Run Monte Carlo trials of a scenario and write a results folder")
         {
-            file, variant, trials, seed, threads, set, output, force, precision, maxTrials, conditionalExact, allVariants,
+            file, variant, trials, seed, threads, set, output, force, precision, maxTrials, conditionalExact, allVariants, shard,
         };
         command.SetAction(parsed => Execute(new Request(
             parsed.GetValue(file)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
             parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force),
-            parsed.GetValue(precision), parsed.GetValue(maxTrials), parsed.GetValue(conditionalExact), parsed.GetValue(allVariants))));
+            parsed.GetValue(precision), parsed.GetValue(maxTrials), parsed.GetValue(conditionalExact), parsed.GetValue(allVariants),
+            parsed.GetValue(shard))));
         return command;
     }
 
@@ -71,15 +78,27 @@ internal static class RunCommand
             return Usage("--conditional-exact and --precision cannot be combined");
         if (request.AllVariants && (request.Variant is not null || request.Precision is not null || request.ConditionalExact))
             return Usage("--all-variants runs the base scenario and every variant; it cannot be combined with --variant, --precision or --conditional-exact");
+        ShardRange? shard = null;
+        if (request.Shard is { } shardText)
+        {
+            if (request.Precision is not null || request.ConditionalExact || request.AllVariants)
+                return Usage("--shard splits a plain run; it cannot be combined with --precision, --conditional-exact or --all-variants");
+            if (!ShardRange.TryParse(shardText, out var index, out var count))
+                return Usage($"--shard takes K/N, shard K (1 to N) of N, e.g. --shard 2/8; got '{shardText}'");
+            if (ShardRange.Problem(request.Trials, index, count) is { } shardProblem) return Usage($"--shard {shardText}: {shardProblem}");
+            shard = ShardRange.Of(request.Trials, index, count);
+        }
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
         if (request.AllVariants) return ExecuteAllVariants(request, prepared);
-        var target = request.Out ?? Path.Combine("out", scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
-        var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+        var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + (shard is { } range ? "-" + range.Label : "");
+        if (OutputFolder.Choose(request.Out, defaultFolder, request.Force, "run") is not var (target, existing)) return Program.BadInput;
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
+        // A shard keeps a copy of the scenario file beside its state, so that merge needs nothing else.
+        byte[]? scenarioCopy = null;
+        if (shard is not null && (scenarioCopy = ScenarioCopy(request.File, scenario.Sha256)) is null) return Program.RunFailure;
+        ShardState? shardState = null;
         RunResult result;
         IReadOnlyList<(string Outcome, double VarianceReduction)> reductions = [];
         try
@@ -93,6 +112,7 @@ internal static class RunCommand
                 ? PrecisionRunner.Run(prepared.Model, settings,
                     new PrecisionSettings(precisionTarget, request.MaxTrials ?? PrecisionSettings.DefaultMaximumTrials),
                     batch => ProgressDisplay.Run(prepared.Model, batch), PrecisionProgress.Report)
+                : shard is { } part ? RunShard(prepared, settings, part, out shardState)
                 : ResultsBuilder.Build(ProgressDisplay.Run(prepared.Model, settings));
         }
         catch (SimulationException e)
@@ -110,11 +130,43 @@ internal static class RunCommand
             ResultsWriter.WriteAll(result, directory);
             ReportWriter.Write(result, prepared.Model.Scenario, directory);
             if (reductions.Count > 0) WriteVarianceReductions(reductions, Path.Combine(directory, "variance-reduction.csv"));
+            if (shardState is not null)
+            {
+                ShardStateFile.Write(shardState, Path.Combine(directory, ShardState.FileName));
+                File.WriteAllBytes(Path.Combine(directory, ShardState.ScenarioCopyFileName), scenarioCopy!);
+            }
         })) return Program.RunFailure;
         OutcomeTable.Print(result, target);
+        if (shardState?.Range is { } ran)
+            Console.WriteLine($"shard {ran.Index}/{ran.Count}: trials {ran.FirstTrial + 1:N0}–{ran.EndTrial:N0} of {request.Trials:N0}; "
+                + $"when all {ran.Count} are done, join them with: shadowwar merge DIR...");
         foreach (var (outcome, reduction) in reductions)
             Console.WriteLine($"{outcome}: variance {Reduction(reduction)} smaller than plain Monte Carlo at {request.Trials:N0} trials");
         return Program.Ok;
+    }
+
+    /// <summary>Runs the trials of <paramref name="shard"/> of the run <paramref name="settings"/> describes; <paramref name="state"/> is their exact state.</summary>
+    private static RunResult RunShard(PreparedScenario prepared, RunSettings settings, ShardRange shard, out ShardState state)
+    {
+        var simulation = ProgressDisplay.Run(prepared.Model, settings with { FirstTrial = shard.FirstTrial, Trials = shard.Trials });
+        state = ShardState.Of(simulation, shard, settings.Trials);
+        return ResultsBuilder.Build(simulation) with { Shard = new ShardInfo(shard.Index, shard.Count, shard.FirstTrial, shard.Trials, settings.Trials) };
+    }
+
+    /// <summary>The bytes of <paramref name="file"/>, checked to be the ones that were loaded; null after saying why not.</summary>
+    private static byte[]? ScenarioCopy(string file, string loadedSha256)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(file);
+            if (Scenarios.Loading.ScenarioLoader.Sha256(bytes) == loadedSha256) return bytes;
+            Console.Error.WriteLine($"{file}: error: the file changed while the run was being prepared; run it again");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{file}: error: cannot read the file again to keep a copy beside the shard: {e.Message}");
+        }
+        return null;
     }
 
     /// <summary><c>run --all-variants</c>: the base scenario and every variant as one batch.</summary>

@@ -35,9 +35,15 @@ public sealed record RunResult(
     /// <summary>How a run with a precision target (<c>run --precision</c>) went, batch by batch; null for a plain run.</summary>
     public PrecisionSummary? Precision { get; init; }
 
+    /// <summary>For one shard of a run (<c>run --shard K/N</c>): which shard, and of how many trials in all; null otherwise.</summary>
+    public ShardInfo? Shard { get; init; }
+
     /// <summary>For a scenario with <c>correlations</c>: each one's target and the rank correlation the draws achieved.</summary>
     public IReadOnlyList<CorrelationResult> Correlations { get; init; } = [];
 }
 
 /// <summary>For one machine, the share of trials in each state after each step t = 0..horizon.</summary>
 public sealed record MachineOccupancy(string Machine, IReadOnlyList<(string State, double[] Shares)> States);
+
+/// <summary>Which shard of a run a result is: shard <c>Index</c> of <c>Count</c>, trials <c>FirstTrial</c> on, of <c>TotalTrials</c> in all.</summary>
+public sealed record ShardInfo(int Index, int Count, long FirstTrial, long Trials, long TotalTrials);

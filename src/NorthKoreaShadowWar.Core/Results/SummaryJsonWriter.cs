@@ -56,6 +56,7 @@ public static class SummaryJsonWriter
         json.WriteNumber("nsPerMachineStep", performance.NanosecondsPerMachineStep);
         json.WriteNumber("peakWorkingSetBytes", performance.PeakWorkingSetBytes);
         json.WriteEndObject();
+        if (result.Shard is { } shard) WriteShard(json, shard);
         if (result.Precision is { } precision) WritePrecision(json, precision);
         if (result.Correlations.Count > 0) WriteCorrelations(json, result.Correlations);
         json.WriteEndObject();
@@ -80,6 +81,18 @@ public static class SummaryJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>The extension <c>"shard"</c>: which shard of a run this folder holds (<c>run --shard K/N</c>).</summary>
+    private static void WriteShard(Utf8JsonWriter json, ShardInfo shard)
+    {
+        json.WriteStartObject("shard");
+        json.WriteNumber("index", shard.Index);
+        json.WriteNumber("count", shard.Count);
+        json.WriteNumber("firstTrial", shard.FirstTrial);
+        json.WriteNumber("trials", shard.Trials);
+        json.WriteNumber("totalTrials", shard.TotalTrials);
+        json.WriteEndObject();
     }
 
     /// <summary>The extension <c>"precision"</c>: the target, whether it was met, and every batch's intervals.</summary>

@@ -112,6 +112,22 @@ public sealed class QuantileSketch
         return last;
     }
 
+    /// <summary>Everything the sketch holds, in ascending order of value and bucket: <see cref="FromContents"/> restores it exactly.</summary>
+    internal QuantileSketchContents Contents => new(Count, zeros, overflowed,
+        [.. exact.OrderBy(e => e.Key).Select(e => (e.Key, e.Value))],
+        [.. positive.OrderBy(e => e.Key).Select(e => (e.Key, e.Value))],
+        [.. negative.OrderBy(e => e.Key).Select(e => (e.Key, e.Value))]);
+
+    /// <summary>The sketch that holds <paramref name="contents"/> (as saved by <see cref="Contents"/>).</summary>
+    internal static QuantileSketch FromContents(QuantileSketchContents contents)
+    {
+        var sketch = new QuantileSketch { Count = contents.Count, zeros = contents.Zeros, overflowed = contents.Overflowed };
+        foreach (var (value, count) in contents.Exact) sketch.exact[value] = count;
+        foreach (var (bucket, count) in contents.Positive) sketch.positive[bucket] = count;
+        foreach (var (bucket, count) in contents.Negative) sketch.negative[bucket] = count;
+        return sketch;
+    }
+
     private static int Bucket(double magnitude) => (int)Math.Ceiling(Math.Log(magnitude) / LogGamma);
 
     private static double Representative(int bucket) => 2 * Math.Pow(Gamma, bucket) / (Gamma + 1);

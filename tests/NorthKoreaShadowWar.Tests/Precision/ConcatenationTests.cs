@@ -1,6 +1,5 @@
-using System.Text;
-using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Precision;
 
@@ -12,14 +11,7 @@ public class ConcatenationTests
     private static SimulationResult Run(long firstTrial, long trials, int threads) =>
         MonteCarloRunner.Run(Model, new RunSettings { FirstTrial = firstTrial, Trials = trials, Seed = 11, Threads = threads });
 
-    /// <summary>summary.json without what measures time: the JSON writer prints doubles round-trip, so equal text is equal bits.</summary>
-    private static string Numbers(SimulationResult simulation)
-    {
-        var result = ResultsBuilder.Build(simulation);
-        using var stream = new MemoryStream();
-        SummaryJsonWriter.Write(result with { Performance = new RunPerformance(0, 0, 0, 0) }, stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Numbers(SimulationResult simulation) => ComparableSummary.Of(simulation);
 
     [TestCase(RunSettings.BlockSize, 3 * RunSettings.BlockSize + 500)]
     [TestCase(4 * RunSettings.BlockSize, 5 * RunSettings.BlockSize)]

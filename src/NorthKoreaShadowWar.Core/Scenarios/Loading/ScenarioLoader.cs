@@ -31,10 +31,13 @@ public static partial class ScenarioLoader
     public static Scenario? Load(string path, DiagnosticBag diagnostics) =>
         YamlFile.ReadBytes(path, "a scenario .yaml file", MaximumFileBytes, diagnostics) is { } bytes ? Parse(bytes, path, diagnostics) : null;
 
+    /// <summary>The SHA-256 of a scenario file's bytes, lowercase hex, as recorded in every result.</summary>
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
     /// <summary>Parses scenario text already in memory; <paramref name="path"/> names it in messages.</summary>
     public static Scenario? Parse(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha256 = Sha256(bytes);
         var root = YamlFile.Parse(bytes, path, diagnostics,
             "the file is empty; a scenario needs at least name, horizon and machines", "keep one scenario per file");
         return root is null ? null : ReadScenario(new YamlReadContext(path, diagnostics), root, sha256);

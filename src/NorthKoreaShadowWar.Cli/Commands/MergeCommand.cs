@@ -1,0 +1,121 @@
+using System.CommandLine;
+using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Reporting;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Shards;
+
+namespace NorthKoreaShadowWar.Cli.Commands;
+
+/// <summary>
+/// <c>shadowwar merge DIR...</c>: joins the folders of <c>run --shard K/N</c> into the results folder of the unsharded
+/// run, equal to it in every number (only the performance block differs). The scenario is compiled again from the copy
+/// kept in a shard folder (or, failing that, from the path the shards recorded), checked against their SHA-256.
+/// </summary>
+internal static class MergeCommand
+{
+    internal sealed record Request(IReadOnlyList<string> Folders, string? Out, bool Force);
+
+    public static Command Create()
+    {
+        var folders = new Argument<string[]>("DIR")
+        {
+            Description = "The folders written by 'run --shard K/N', all N shards of one run, in any order",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--out") { Description = "Results folder (default out/<name>[-<variant>], as run)" };
+        var force = new Option<bool>("--force") { Description = "Replace the results folder if it exists" };
+        var command = new Command("merge", "Join the shards of a run (run --shard K/N) into the results of the unsharded run")
+        {
+            folders, output, force,
+        };
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(folders) ?? [], parsed.GetValue(output), parsed.GetValue(force))));
+        return command;
+    }
+
+    public static int Execute(Request request)
+    {
+        var shards = new List<(string Folder, ShardState State)>();
+        foreach (var folder in request.Folders)
+        {
+            var path = Path.Combine(folder, ShardState.FileName);
+            if (!File.Exists(path)) return Usage($"{folder}: no {ShardState.FileName} here; give the folders written by 'shadowwar run FILE --shard K/N'");
+            try
+            {
+                shards.Add((folder, ShardStateFile.Read(path)));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                return Usage($"{path}: {e.Message}");
+            }
+        }
+        if (ShardMerge.Problem(shards) is { } problem) return Usage(problem);
+        var first = shards.MinBy(s => s.State.Range.Index).State;
+        if (ScenarioBytes(shards) is not { } bytes) return Program.BadInput;
+        PreparedScenario prepared;
+        try
+        {
+            prepared = ScenarioPipeline.PrepareBytes(bytes, first.ScenarioFile, first.Variant, first.Overrides);
+            DiagnosticPrinter.Print(prepared.Warnings);
+        }
+        catch (ScenarioException e)
+        {
+            DiagnosticPrinter.Print(e.Diagnostics);
+            return Program.BadInput;
+        }
+        if (OutputFolder.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, "merge") is not var (target, existing))
+            return Program.BadInput;
+        RunResult result;
+        try
+        {
+            result = ResultsBuilder.Build(ShardMerge.Merge(shards, prepared.Model));
+        }
+        catch (InvalidDataException e)
+        {
+            return Usage(e.Message);
+        }
+        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
+        {
+            ResultsWriter.WriteAll(result, directory);
+            ReportWriter.Write(result, prepared.Model.Scenario, directory);
+        })) return Program.RunFailure;
+        OutcomeTable.Print(result, target);
+        Console.WriteLine($"merged {shards.Count} shard{(shards.Count == 1 ? "" : "s")}: {first.TotalTrials:N0} trials, seed {first.Seed}");
+        return Program.Ok;
+    }
+
+    /// <summary>
+    /// The scenario file's bytes: the first copy kept in a shard folder, else the file at the path the shards recorded;
+    /// either must have the SHA-256 the shards were run with. Null after saying why there is none.
+    /// </summary>
+    private static byte[]? ScenarioBytes(IReadOnlyList<(string Folder, ShardState State)> shards)
+    {
+        var expected = shards[0].State.ScenarioSha256;
+        var candidates = shards.OrderBy(s => s.State.Range.Index).Select(s => Path.Combine(s.Folder, ShardState.ScenarioCopyFileName))
+            .Where(File.Exists).Append(shards[0].State.ScenarioFile);
+        foreach (var path in candidates)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            var sha256 = Scenarios.Loading.ScenarioLoader.Sha256(bytes);
+            if (sha256 == expected) return bytes;
+            Usage($"{path} has SHA-256 {sha256}, but the shards were run on a scenario with SHA-256 {expected}; it was changed after the run");
+            return null;
+        }
+        Usage($"no copy of the scenario ({ShardState.ScenarioCopyFileName}) in the shard folders, and {shards[0].State.ScenarioFile} cannot be read");
+        return null;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"shadowwar merge: {message}");
+        return Program.BadInput;
+    }
+}
