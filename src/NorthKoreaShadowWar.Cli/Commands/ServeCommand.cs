@@ -37,9 +37,7 @@ internal static class ServeCommand
     public static int Execute(Request request)
     {
         if (Options(request, out var problem) is not { } options) return Usage(problem!);
-        if (!options.LoopbackOnly)
-            Console.Error.WriteLine($"shadowwar serve: warning: listening on {options.Address}, beyond this machine: anyone who can reach it can open " +
-                                    $"the scenarios of {options.Scenarios.Root} and run simulations here. Leave out --host to serve this machine only.");
+        if (Warning(options) is { } warning) Console.Error.WriteLine(warning);
         if (request.File is not null && ScenarioPreparation.TryPrepare(request.File, null, []) is null) return Program.BadInput;
         ExplorerServer server;
         try
@@ -69,6 +67,11 @@ internal static class ServeCommand
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return Program.Ok;
     }
+
+    /// <summary>The warning printed when the server can be reached from other machines; null for loopback.</summary>
+    internal static string? Warning(ExplorerOptions options) => options.LoopbackOnly ? null
+        : $"shadowwar serve: warning: listening on {options.Address}, beyond this machine: anyone who can reach it can open " +
+          $"the scenarios of {options.Scenarios.Root} and run simulations here. Leave out --host to serve this machine only.";
 
     /// <summary>The server's options from the command line, or null with what is wrong.</summary>
     internal static ExplorerOptions? Options(Request request, out string? problem)

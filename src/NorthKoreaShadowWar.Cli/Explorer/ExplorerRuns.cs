@@ -63,6 +63,7 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
     /// </summary>
     public async Task<object> RunAsync(ExplorerRequest request, CancellationToken cancellation)
     {
+        var stopwatch = Stopwatch.StartNew();
         var trials = request.Trials ?? options.DefaultTrials;
         if (trials < 1 || trials > options.MaxTrialsPerRequest)
             throw new ExplorerRequestException(400, $"trials must be between 1 and {options.MaxTrialsPerRequest:N0} per request, got {trials}");
@@ -74,7 +75,6 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
             throw new ExplorerRequestException(400, $"at most {options.MaxTotalTrials:N0} trials in all; {from:N0} are shown and {trials:N0} more were asked for");
         var seed = request.Seed ?? 1;
         var model = Prepare(request.Scenario, request.Variant, Overrides(request.Set));
-        var stopwatch = Stopwatch.StartNew();
         if (!await slots.WaitAsync(options.RunQueueTimeout, cancellation))
             throw new ExplorerRequestException(503, "the explorer is busy with other runs; try again in a moment");
         try

@@ -55,6 +55,7 @@ internal sealed class ExplorerServer : IAsyncDisposable
         app.MapPost("/api/trace", Answering(async context => runs.Trace(await ReadRequest(context))));
         app.MapFallback(context => Write(context, 404, new { error = $"nothing at {context.Request.Path}" }));
         await app.StartAsync(cancellation);
+        if (options.DefaultScenario is { } first) _ = Warm(runs, first);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ExplorerServer(app, runs, new Uri(address.TrimEnd('/') + "/"));
     }
@@ -65,6 +66,22 @@ internal sealed class ExplorerServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         runs.Dispose();
+    }
+
+    /// <summary>
+    /// Runs the first scenario once in the background, so that the page's first update finds it compiled, its result
+    /// kept and the simulator's code already optimised. A problem is left for the page to report.
+    /// </summary>
+    private static async Task Warm(ExplorerRuns runs, string scenario)
+    {
+        try
+        {
+            await runs.RunAsync(new ExplorerRequest { Scenario = scenario }, CancellationToken.None);
+        }
+        catch (ExplorerRequestException)
+        {
+            // The page shows the same message when it asks.
+        }
     }
 
     private static void MapPage(WebApplication app)
