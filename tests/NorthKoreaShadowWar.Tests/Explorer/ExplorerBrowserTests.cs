@@ -17,7 +17,7 @@ public class ExplorerBrowserTests
     public async Task Dragging_sk_shift_up_raises_lethal_aid_with_its_interval_and_a_bad_value_shows_its_message_by_the_field()
     {
         if (!File.Exists(Chromium)) Assert.Ignore("Debian's chromium is not installed (.ci/run installs it)");
-        using var explorer = ExplorerProcess.Start(Path.Combine(Paths.Scenarios, "baseline.yaml"), "--port", "0", "--trials", "2048");
+        using var explorer = ExplorerProcess.Start(Path.Combine(Paths.Scenarios, "baseline.yaml"), "--port", "0");
         var output = Path.Combine(TestContext.CurrentContext.WorkDirectory, "explorer");
         Directory.CreateDirectory(output);
         try
