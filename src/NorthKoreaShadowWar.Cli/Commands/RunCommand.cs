@@ -80,6 +80,8 @@ internal static class RunCommand
             return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
+        // A plain run stops gracefully on Ctrl-C with the trials completed; batched runs stop at once.
+        using var interruption = Interruption.Listen(graceful: request.Precision is null && !request.ConditionalExact);
         RunResult result;
         IReadOnlyList<(string Outcome, double VarianceReduction)> reductions = [];
         try
@@ -93,7 +95,7 @@ internal static class RunCommand
                 ? PrecisionRunner.Run(prepared.Model, settings,
                     new PrecisionSettings(precisionTarget, request.MaxTrials ?? PrecisionSettings.DefaultMaximumTrials),
                     batch => ProgressDisplay.Run(prepared.Model, batch), PrecisionProgress.Report)
-                : ResultsBuilder.Build(ProgressDisplay.Run(prepared.Model, settings));
+                : ResultsBuilder.Build(ProgressDisplay.Run(prepared.Model, settings, interruption.Token));
         }
         catch (SimulationException e)
         {
@@ -105,6 +107,11 @@ internal static class RunCommand
             Console.Error.WriteLine($"{request.File}: error: no conditional-exact answer: {e.Message}");
             return Program.BadInput;
         }
+        if (result.Manifest.Trials == 0)
+        {
+            Console.Error.WriteLine("interrupted before any trial was completed; no results were written");
+            return Program.Interrupted;
+        }
         if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
             ResultsWriter.WriteAll(result, directory);
@@ -114,6 +121,12 @@ internal static class RunCommand
         OutcomeTable.Print(result, target);
         foreach (var (outcome, reduction) in reductions)
             Console.WriteLine($"{outcome}: variance {Reduction(reduction)} smaller than plain Monte Carlo at {request.Trials:N0} trials");
+        if (result.TrialsRequested is { } requested)
+        {
+            Console.Error.WriteLine($"interrupted: {target} holds the first {result.Manifest.Trials:N0} of the {requested:N0} trials asked for "
+                + "(\"partial\": true in summary.json); the numbers are those of a run of that many trials");
+            return Program.Interrupted;
+        }
         return Program.Ok;
     }
 

@@ -35,6 +35,15 @@ public sealed record RunResult(
     /// <summary>How a run with a precision target (<c>run --precision</c>) went, batch by batch; null for a plain run.</summary>
     public PrecisionSummary? Precision { get; init; }
 
+    /// <summary>
+    /// For a run stopped early (Ctrl-C), the trials that were asked for; the results are those of the
+    /// <see cref="RunManifest.Trials"/> completed. Null for a complete run.
+    /// </summary>
+    public long? TrialsRequested { get; init; }
+
+    /// <summary>True when the run was stopped before all the trials asked for were run.</summary>
+    public bool Partial => TrialsRequested is not null;
+
     /// <summary>For a scenario with <c>correlations</c>: each one's target and the rank correlation the draws achieved.</summary>
     public IReadOnlyList<CorrelationResult> Correlations { get; init; } = [];
 }

@@ -58,6 +58,31 @@ internal sealed class RunAccumulator
         ValueSketches = sketches,
     };
 
+    /// <summary>
+    /// The result of a run stopped after its first <paramref name="blocks"/> whole blocks (every trial run belongs to
+    /// them): the same numbers as a run of just those trials, marked with the trials that were asked for.
+    /// </summary>
+    public SimulationResult FinishPrefix(int blocks, TimeSpan simulateTime, int threads)
+    {
+        var trials = (long)blocks * RunSettings.BlockSize;
+        var prefixMoments = blockMoments.Select(m => m[..blocks]).ToArray();
+        return new SimulationResult
+        {
+            Model = Model,
+            Settings = settings with { Trials = trials, Threads = threads },
+            Trials = totals.Trials,
+            TrialsRequested = settings.Trials,
+            MachineSteps = totals.MachineSteps,
+            SimulateTime = simulateTime,
+            Occupancy = totals.CompleteOccupancy(),
+            FirstStep = totals.FirstStep,
+            StepsIn = totals.StepsIn,
+            BlockMoments = prefixMoments,
+            ValueMoments = SimulationResult.MergeInBlockOrder(prefixMoments),
+            ValueSketches = sketches,
+        };
+    }
+
     /// <summary>One worker's simulator and quantile sketches.</summary>
     public sealed class Worker
     {
