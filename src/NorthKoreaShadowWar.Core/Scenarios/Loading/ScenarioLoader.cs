@@ -126,7 +126,7 @@ public static partial class ScenarioLoader
         var correlations = top["correlations"] is { } correlationsNode ? CorrelationReader.Read(context, correlationsNode, "correlations") : [];
         var variables = SectionEntries(context, top["variables"], "variables")
             .Select(e => ReadVariable(context, e.Name, e.Position, e.Value)).OfType<VariableDefinition>().ToList();
-        if (Required(context, top, root, "machines") is { } machinesNode && machinesNode is YamlMappingNode { Children.Count: 0 })
+        if (Required(context, top, root, "machines") is { } machinesNode && (YamlReadContext.IsNull(machinesNode) || machinesNode is YamlMappingNode { Children.Count: 0 }))
             context.Error(machinesNode, "a scenario needs at least one machine");
         var machines = SectionEntries(context, top["machines"], "machines")
             .Select(e => MachineReader.Read(context, e.Name, e.Position, e.Value)).OfType<MachineDefinition>().ToList();
