@@ -43,45 +43,32 @@ internal sealed class RunAccumulator
         }
     }
 
-    public SimulationResult Finish(TimeSpan simulateTime, int threads) => new()
-    {
-        Model = Model,
-        Settings = settings with { Threads = threads },
-        Trials = totals.Trials,
-        MachineSteps = totals.MachineSteps,
-        SimulateTime = simulateTime,
-        Occupancy = totals.CompleteOccupancy(),
-        FirstStep = totals.FirstStep,
-        StepsIn = totals.StepsIn,
-        BlockMoments = blockMoments,
-        ValueMoments = SimulationResult.MergeInBlockOrder(blockMoments),
-        ValueSketches = sketches,
-    };
+    public SimulationResult Finish(TimeSpan simulateTime, int threads) =>
+        Result(blockMoments, settings with { Threads = threads }, trialsRequested: null, simulateTime);
 
     /// <summary>
     /// The result of a run stopped after its first <paramref name="blocks"/> whole blocks (every trial run belongs to
     /// them): the same numbers as a run of just those trials, marked with the trials that were asked for.
     /// </summary>
-    public SimulationResult FinishPrefix(int blocks, TimeSpan simulateTime, int threads)
+    public SimulationResult FinishPrefix(int blocks, TimeSpan simulateTime, int threads) =>
+        Result(blockMoments.Select(m => m[..blocks]).ToArray(),
+            settings with { Trials = (long)blocks * RunSettings.BlockSize, Threads = threads }, settings.Trials, simulateTime);
+
+    private SimulationResult Result(RunningMoments[][] moments, RunSettings run, long? trialsRequested, TimeSpan simulateTime) => new()
     {
-        var trials = (long)blocks * RunSettings.BlockSize;
-        var prefixMoments = blockMoments.Select(m => m[..blocks]).ToArray();
-        return new SimulationResult
-        {
-            Model = Model,
-            Settings = settings with { Trials = trials, Threads = threads },
-            Trials = totals.Trials,
-            TrialsRequested = settings.Trials,
-            MachineSteps = totals.MachineSteps,
-            SimulateTime = simulateTime,
-            Occupancy = totals.CompleteOccupancy(),
-            FirstStep = totals.FirstStep,
-            StepsIn = totals.StepsIn,
-            BlockMoments = prefixMoments,
-            ValueMoments = SimulationResult.MergeInBlockOrder(prefixMoments),
-            ValueSketches = sketches,
-        };
-    }
+        Model = Model,
+        Settings = run,
+        Trials = totals.Trials,
+        TrialsRequested = trialsRequested,
+        MachineSteps = totals.MachineSteps,
+        SimulateTime = simulateTime,
+        Occupancy = totals.CompleteOccupancy(),
+        FirstStep = totals.FirstStep,
+        StepsIn = totals.StepsIn,
+        BlockMoments = moments,
+        ValueMoments = SimulationResult.MergeInBlockOrder(moments),
+        ValueSketches = sketches,
+    };
 
     /// <summary>One worker's simulator and quantile sketches.</summary>
     public sealed class Worker
