@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(SensitivityCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

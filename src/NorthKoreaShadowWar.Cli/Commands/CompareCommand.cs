@@ -43,15 +43,13 @@ internal static class CompareCommand
         if (CommonOptions.TrialsAndThreadsProblem(request.Trials, request.Threads) is { } problem) return Usage(problem);
         if (ComparedRun.Parse(request.A, request.SetA, "A") is not { } a) return Usage(ComparedRun.WhatIsExpected(request.A, "A"));
         if (ComparedRun.Parse(request.B, request.SetB, "B") is not { } b) return Usage(ComparedRun.WhatIsExpected(request.B, "B"));
+        if (a.Folder is not null && b.Folder is not null) return CompareFolders(request, a, b);
         if (a.Folder is not null || b.Folder is not null)
             return Usage("comparing results folders needs both A and B to be results folders; to compare a folder with a scenario, run the scenario first");
 
         if (ScenarioPreparation.TryPrepare(a.File!, a.Variant, a.Overrides) is not { } preparedA) return Program.BadInput;
         if (ScenarioPreparation.TryPrepare(b.File!, b.Variant, b.Overrides) is not { } preparedB) return Program.BadInput;
-        var target = request.Out ?? Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}");
-        var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+        if (Target(request, a, b) is not var (target, existing)) return Program.BadInput;
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
         var quantities = ComparedQuantities.Match(OutcomeShape.Of(preparedA.Model), OutcomeShape.Of(preparedB.Model), out _);
@@ -70,13 +68,47 @@ internal static class CompareCommand
         var resultA = ResultsBuilder.Build(run.A);
         var resultB = ResultsBuilder.Build(run.B);
         var comparison = ComparisonBuilder.Paired(run, resultA, resultB, a.Label, b.Label);
-        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
+        return Write(comparison, target, existing, directory =>
         {
             ResultsWriter.WriteAll(resultA, Directory.CreateDirectory(Path.Combine(directory, "a")).FullName);
             ResultsWriter.WriteAll(resultB, Directory.CreateDirectory(Path.Combine(directory, "b")).FullName);
+        });
+    }
+
+    /// <summary>
+    /// Two results folders written earlier: both read from their summary.json and compared as independent runs (each
+    /// difference's interval combines the two runs' own uncertainties). The folders stay where they are.
+    /// </summary>
+    private static int CompareFolders(Request request, ComparedRun a, ComparedRun b)
+    {
+        RunResult resultA, resultB;
+        try
+        {
+            resultA = SummaryJsonReader.ReadFolder(a.Folder!);
+            resultB = SummaryJsonReader.ReadFolder(b.Folder!);
+        }
+        catch (SummaryJsonException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return Program.BadInput;
+        }
+        if (Target(request, a, b) is not var (target, existing)) return Program.BadInput;
+        return Write(ComparisonBuilder.Independent(resultA, resultB, a.Label, b.Label), target, existing, _ => { });
+    }
+
+    private static (string Target, ResultsFolder.ExistingFolder Existing)? Target(Request request, ComparedRun a, ComparedRun b) =>
+        OutputFolder.Choose(request.Out, Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}"), request.Force, "compare");
+
+    /// <summary>Writes comparison.csv, the plots and the report (and whatever <paramref name="writeRuns"/> adds) into the folder, then prints the table.</summary>
+    private static int Write(ComparisonResult comparison, string target, ResultsFolder.ExistingFolder existing, Action<string> writeRuns)
+    {
+        var written = ResultsFolderWriting.TryWrite(target, existing, directory =>
+        {
+            writeRuns(directory);
             ComparisonCsv.Write(comparison, Path.Combine(directory, "comparison.csv"));
             ComparisonReport.Write(comparison, directory);
-        })) return Program.RunFailure;
+        });
+        if (!written) return Program.RunFailure;
         ComparisonTable.Print(comparison, target);
         return Program.Ok;
     }

@@ -7,8 +7,9 @@ internal sealed record ComparedRun(string? File, string? Variant, IReadOnlyList<
     public string Label => Folder is not null ? Folder.TrimEnd('/', '\\')
         : Path.GetFileNameWithoutExtension(File!) + (Variant is null ? "" : ":" + Variant) + (Overrides.Count == 0 ? "" : $" ({string.Join(", ", Overrides)})");
 
-    /// <summary>The label as a folder name.</summary>
-    public string FolderName => string.Concat(Label.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '=' ? c : '_')).Trim('_');
+    /// <summary>The label as a folder name (for a results folder, its own name without the path to it).</summary>
+    public string FolderName => string.Concat((Folder is not null ? Path.GetFileName(Label) : Label)
+        .Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '=' ? c : '_')).Trim('_');
 
     /// <summary>
     /// A results folder (a folder holding summary.json), a scenario file, or <c>FILE:VARIANT</c>; null if

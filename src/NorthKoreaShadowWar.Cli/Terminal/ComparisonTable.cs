@@ -10,8 +10,7 @@ internal static class ComparisonTable
 {
     public static void Print(ComparisonResult comparison, string folder)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 140;
+        var console = OutcomeTable.NewConsole(140);
         console.MarkupLine($"[bold]{Markup.Escape(comparison.LabelB)}[/] against [bold]{Markup.Escape(comparison.LabelA)}[/]");
         console.WriteLine(comparison.CommonRandomNumbers
             ? $"{comparison.A.Manifest.Trials:N0} paired trials, seed {comparison.A.Manifest.Seed}: common random numbers (trial i of B used the same random streams as trial i of A)"

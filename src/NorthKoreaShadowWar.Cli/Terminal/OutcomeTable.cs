@@ -16,8 +16,7 @@ internal static class OutcomeTable
 
     public static void Print(RunResult result, string folder)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = RedirectedWidth;
+        var console = NewConsole(RedirectedWidth);
         var manifest = result.Manifest;
         var unit = manifest.Step;
         console.MarkupLine($"[bold]{Markup.Escape(manifest.Title ?? manifest.Scenario)}[/]{(manifest.Variant is null ? "" : $" — variant [bold]{Markup.Escape(manifest.Variant)}[/]")}");
@@ -87,6 +86,14 @@ internal static class OutcomeTable
         var performance = result.Performance;
         console.WriteLine($"{performance.MachineSteps:N0} machine-steps in {performance.SimulateSeconds:F2} s on {performance.Threads} thread{(performance.Threads == 1 ? "" : "s")} ({performance.NanosecondsPerMachineStep:F1} ns per machine-step)");
         console.WriteLine($"results: {folder}");
+    }
+
+    /// <summary>A console on standard output, <paramref name="redirectedWidth"/> characters wide when the output goes to a file or pipe.</summary>
+    internal static IAnsiConsole NewConsole(int redirectedWidth)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected) console.Profile.Width = redirectedWidth;
+        return console;
     }
 
     internal static Table NewTable(string title, params string[] columns)

@@ -47,12 +47,17 @@ internal static class ComparisonPlots
         return plot;
     }
 
-    /// <summary>A distribution outcome of A and of B as overlaid cumulative distribution functions.</summary>
+    /// <summary>
+    /// A distribution outcome of A and of B as overlaid cumulative distribution functions; a side without its points
+    /// (read from summary.json) is drawn through its minimum, quantiles and maximum (see <see cref="OutcomePlots.AddQuantileCurve"/>).
+    /// </summary>
     public static Plot Cumulatives(ComparisonResult comparison, DistributionResult a, DistributionResult b)
     {
         var plot = ReportStyle.NewPlot($"{a.Name}: cumulative distributions", a.Name, "% of trials at or below");
-        if (OutcomePlots.AddCumulative(plot, a, ColorA) is { } lineA) lineA.LegendText = comparison.LabelA;
-        if (OutcomePlots.AddCumulative(plot, b, ColorB) is { } lineB) lineB.LegendText = comparison.LabelB;
+        static ScottPlot.Plottables.Scatter? Add(Plot plot, DistributionResult outcome, Color color) =>
+            outcome.Points.Count > 0 ? OutcomePlots.AddCumulative(plot, outcome, color) : OutcomePlots.AddQuantileCurve(plot, outcome, color);
+        if (Add(plot, a, ColorA) is { } lineA) lineA.LegendText = comparison.LabelA;
+        if (Add(plot, b, ColorB) is { } lineB) lineB.LegendText = comparison.LabelB;
         plot.Axes.SetLimitsY(0, 102);
         plot.ShowLegend(Alignment.LowerRight);
         return plot;

@@ -32,11 +32,16 @@ public static class ComparisonReport
         foreach (var row in comparison.Rows.Where(r => !IsShare(r)))
         {
             if (comparison.A.Outcomes[row.Quantity.IndexA] is DistributionResult a && comparison.B.Outcomes[row.Quantity.IndexB] is DistributionResult b)
-                plots.Add(($"{row.Quantity.Outcome}-cumulative", $"{row.Quantity.Outcome} in both runs: the share of trials at or below each value.",
+                plots.Add(($"{row.Quantity.Outcome}-cumulative", $"{row.Quantity.Outcome} in both runs: the share of trials at or below each value"
+                    + (a.Points.Count == 0 || b.Points.Count == 0 ? QuantileCurveNote : "."),
                     ComparisonPlots.Cumulatives(comparison, a, b), ReportStyle.Height));
         }
         return plots;
     }
+
+    /// <summary>Said of a cumulative plot drawn from a result read back from summary.json.</summary>
+    private const string QuantileCurveNote = "; a run read from its summary.json is drawn through its minimum, 5th, 25th, 50th, 75th "
+        + "and 95th percentiles and maximum (the markers), joined by straight lines: summary.json keeps those, not every value.";
 
     private static bool IsShare(ComparisonRow row) => row.Quantity.Statistic is "probability" or "happens";
 
@@ -52,6 +57,10 @@ public static class ComparisonReport
               + "and its interval come from the per-trial differences. The <i>variance reduction</i> column says how many times more trials two "
               + "independent runs would have needed for the same interval.</p>\n"
             : "<p>The two results were run independently, so each difference's interval combines the two runs' own uncertainties.</p>\n");
+        if (comparison.A.Outcomes.Concat(comparison.B.Outcomes).OfType<DistributionResult>().Any(d => d.Points.Count == 0 && d.Count > 0))
+            html.Append("<p class=\"muted\">A results folder's summary.json keeps each distribution's mean, quantiles, minimum and maximum, not every "
+                + "value, so the cumulative plots of runs read from a folder join those points with straight lines: exact at the markers, "
+                + "approximate between them.</p>\n");
         html.Append("<p class=\"muted\">A difference is marked significant when its 95% interval excludes 0; with many outcomes compared at once some "
             + "will be by chance, so the Holm column keeps only those that survive Holm's correction for all of them.</p>\n");
         html.Append("<h2>Differences</h2>\n<table>\n<tr><th>quantity</th><th>A</th><th>B</th><th>B − A</th><th>95% interval</th>"

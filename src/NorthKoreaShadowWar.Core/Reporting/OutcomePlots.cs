@@ -98,6 +98,22 @@ internal static class OutcomePlots
         return line;
     }
 
+    /// <summary>
+    /// Adds the cumulative distribution of <paramref name="outcome"/> as known from its smallest value, quantiles and
+    /// largest value alone (a result read from summary.json has no points): straight lines between them, a marker on
+    /// each; null when it has no values.
+    /// </summary>
+    public static ScottPlot.Plottables.Scatter? AddQuantileCurve(Plot plot, DistributionResult outcome, Color color)
+    {
+        var knots = DistributionCdf.QuantileKnots(outcome);
+        if (knots.Count == 0) return null;
+        var line = plot.Add.Scatter(knots.Select(k => k.Value).ToArray(), knots.Select(k => 100 * k.Share).ToArray());
+        line.MarkerSize = 7;
+        line.LineWidth = 2;
+        line.Color = color;
+        return line;
+    }
+
     /// <summary>A first step as the share of trials in which it has happened by each step, over the horizon.</summary>
     public static Plot CumulativeIncidence(DistributionResult outcome, int horizon, string unit)
     {

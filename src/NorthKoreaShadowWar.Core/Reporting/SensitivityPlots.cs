@@ -37,18 +37,23 @@ internal static class SensitivityPlots
         return plot;
     }
 
-    /// <summary>First-order and total Sobol indices of every input as paired horizontal bars with 95% interval whiskers, sorted by total index.</summary>
+    /// <summary>
+    /// Each parameter's first-order and total share of the variance of the outcome's expected value (the indices the
+    /// parameters are ranked by) as paired horizontal bars with 95% interval whiskers, sorted by the total share.
+    /// Chance has no bar: it is what the expected value averages over.
+    /// </summary>
     public static Plot Sobol(OutcomeSensitivity outcome)
     {
-        var inputs = outcome.Sobol.OrderByDescending(s => double.IsFinite(s.Total.Value) ? s.Total.Value : double.MinValue).ToList();
-        var plot = ReportStyle.NewPlot($"{outcome.Label}: Sobol indices", "share of the variance (95% interval)", "");
-        var y = (int i) => (double)(inputs.Count - 1 - i);
-        AddBars(plot, inputs.Select((s, i) => (y(i) + 0.2, s.FirstOrder)).ToList(), 0, 1, LowColor, "first-order S_i (alone)", 0.38);
-        AddBars(plot, inputs.Select((s, i) => (y(i) - 0.2, s.Total)).ToList(), 0, 1, HighColor, "total S_Ti (with interactions)", 0.38);
+        var parameters = outcome.Sobol.Where(s => s.TotalShareOfExpectedVariance is not null)
+            .OrderByDescending(s => double.IsFinite(s.TotalShareOfExpectedVariance!.Value) ? s.TotalShareOfExpectedVariance.Value : double.MinValue).ToList();
+        var plot = ReportStyle.NewPlot($"{outcome.Label}: Sobol indices of its expected value", "share of the variance of the expected value (95% interval)", "");
+        var y = (int i) => (double)(parameters.Count - 1 - i);
+        AddBars(plot, parameters.Select((s, i) => (y(i) + 0.2, s.ShareOfExpectedVariance!)).ToList(), 0, 1, LowColor, "first-order (alone)", 0.38);
+        AddBars(plot, parameters.Select((s, i) => (y(i) - 0.2, s.TotalShareOfExpectedVariance!)).ToList(), 0, 1, HighColor, "total (with interactions)", 0.38);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            inputs.Select((_, i) => y(i)).ToArray(), inputs.Select(s => s.Input == SensitivityRunner.Chance ? "chance (the trial's own randomness)" : s.Input).ToArray());
-        plot.Axes.SetLimitsY(-0.7, inputs.Count - 0.3);
-        plot.ShowLegend(Alignment.LowerRight);
+            parameters.Select((_, i) => y(i)).ToArray(), parameters.Select(s => s.Input).ToArray());
+        plot.Axes.SetLimitsY(-0.7, parameters.Count - 0.3);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

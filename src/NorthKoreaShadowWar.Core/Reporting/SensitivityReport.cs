@@ -28,8 +28,11 @@ public static class SensitivityReport
             if (outcome.Sobol.Count > 0)
             {
                 plots.Add(($"{stem}-sobol", SensitivityPlots.Sobol(outcome), ComparisonPlots.HeightFor(2 * outcome.Sobol.Count)));
-                captions.Add($"Per-trial Sobol indices of {outcome.Label}: the share of the variance of single trials each input, chance "
-                    + "included, explains alone (first-order) and with its interactions (total), with 95% bootstrap intervals. Sorted by total index.");
+                var chance = outcome.Sobol.FirstOrDefault(s => s.Input == SensitivityRunner.Chance)?.Total.Value;
+                captions.Add($"Sobol indices of the expected value of {outcome.Label}: the share of its variance over the parameters that each "
+                    + "parameter explains alone (first-order) and with its interactions (total), with 95% bootstrap intervals; sorted by total. "
+                    + (chance is { } share && double.IsFinite(share) ? $"Chance, the trials' own randomness, makes {Index(share)} of the variance of single trials; " : "")
+                    + "the per-trial indices are in the table.");
             }
         }
         var images = PlotFiles.Save(plots, directory);

@@ -177,7 +177,7 @@ public class ExactSolverTests
     public void Monte_Carlo_agrees_with_exact_on_every_bundled_scenario_with_fixed_parameters()
     {
         var checkedAny = false;
-        foreach (var file in Directory.EnumerateFiles(Paths.Scenarios, "*.yaml", SearchOption.AllDirectories))
+        foreach (var file in ScenarioFiles.Below(Paths.Scenarios))
         {
             var model = ScenarioPipeline.Prepare(file).Model;
             RunResult exact;

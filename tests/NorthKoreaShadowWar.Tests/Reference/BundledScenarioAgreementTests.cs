@@ -21,7 +21,7 @@ public class BundledScenarioAgreementTests
     private static IEnumerable<TestCaseData> FilesAndVariants()
     {
         var folder = FindScenarios();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order())
+        foreach (var file in Support.ScenarioFiles.Below(folder).Order())
         {
             var scenario = ScenarioLoader.Load(file, new NorthKoreaShadowWar.Diagnostics.DiagnosticBag());
             var name = Path.GetRelativePath(folder, file);

@@ -13,7 +13,7 @@ public class BundledScenarioTests
 
     private static IEnumerable<TestCaseData> FilesAndVariants()
     {
-        foreach (var file in Directory.EnumerateFiles(FindScenarios(), "*.yaml", SearchOption.AllDirectories).Order())
+        foreach (var file in ScenarioFiles.Below(FindScenarios()).Order())
         {
             var diagnostics = new NorthKoreaShadowWar.Diagnostics.DiagnosticBag();
             var scenario = ScenarioLoader.Load(file, diagnostics);

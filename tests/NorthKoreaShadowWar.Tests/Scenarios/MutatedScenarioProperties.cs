@@ -20,7 +20,7 @@ public partial class MutatedScenarioProperties
     private static readonly string[] Fragments = [":", "-", "[", "]", "{", "}", "\"", "'", "#", "&a", "*a", "!", "|", ">", "%", "@", "`", ",", "?", " ", "\t", "\n", "0", "Z", "\u00e9", "<<: *a\n"];
 
     private static readonly Lazy<string[]> Bundled = new(() =>
-        Directory.EnumerateFiles(Paths.Scenarios, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray());
+        ScenarioFiles.Below(Paths.Scenarios).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray());
 
     private static readonly Gen<(int Kind, int Where, int What)> Mutation = Gen.Select(Gen.Int[0, 9], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue]);
 

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using NorthKoreaShadowWar.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NorthKoreaShadowWar.Scenarios.Loading;
@@ -39,74 +37,16 @@ public static partial class ScenarioLoader
     /// the file cannot be read as YAML at all; otherwise returns what could be read (possibly with errors
     /// reported), so that later stages can report their problems in the same pass.
     /// </summary>
-    public static Scenario? Load(string path, DiagnosticBag diagnostics)
-    {
-        var start = new SourcePosition(path, 1, 1);
-        if (Directory.Exists(path))
-        {
-            diagnostics.Error(start, "this is a directory; give the path of a scenario .yaml file");
-            return null;
-        }
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(start, "no such file");
-            return null;
-        }
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > MaximumFileBytes)
-            {
-                diagnostics.Error(start, $"the file is {length:N0} bytes; scenario files are limited to {MaximumFileBytes:N0} bytes");
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(start, $"cannot read the file: {e.Message}");
-            return null;
-        }
-        return Parse(bytes, path, diagnostics);
-    }
+    public static Scenario? Load(string path, DiagnosticBag diagnostics) =>
+        YamlFile.ReadBytes(path, "a scenario .yaml file", MaximumFileBytes, diagnostics) is { } bytes ? Parse(bytes, path, diagnostics) : null;
 
     /// <summary>Parses scenario text already in memory; <paramref name="path"/> names it in messages.</summary>
     public static Scenario? Parse(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (!TryDecode(bytes, path, diagnostics, out var text)) return null;
-        var context = new YamlReadContext(path, diagnostics);
-        if (FindIndentationTab(text) is { } tab)
-        {
-            diagnostics.Error(new SourcePosition(path, tab.Line, tab.Column), "a tab is used for indentation; YAML needs spaces");
-            return null;
-        }
-        YamlNode root;
-        try
-        {
-            if (YamlStructureLimits.FirstProblem(text) is { } problem)
-            {
-                diagnostics.Error(context.PositionOf(problem.Position), problem.Message);
-                return null;
-            }
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || YamlReadContext.IsNull(stream.Documents[0].RootNode))
-            {
-                diagnostics.Error(new SourcePosition(path, 1, 1), "the file is empty; a scenario needs at least name, horizon and machines");
-                return null;
-            }
-            if (stream.Documents.Count > 1)
-                diagnostics.Error(context.PositionOf(stream.Documents[1].RootNode), "the file holds more than one YAML document; keep one scenario per file");
-            root = stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(context.PositionOf(e.Start), $"malformed YAML: {DescribeYamlError(e)}");
-            return null;
-        }
-        return ReadScenario(context, root, sha256);
+        var root = YamlFile.Parse(bytes, path, diagnostics,
+            "the file is empty; a scenario needs at least name, horizon and machines", "keep one scenario per file");
+        return root is null ? null : ReadScenario(new YamlReadContext(path, diagnostics), root, sha256);
     }
 
     private static Scenario? ReadScenario(YamlReadContext context, YamlNode root, string sha256)
@@ -243,56 +183,6 @@ public static partial class ScenarioLoader
         if (mapping[key] is { } node) return node;
         context.Error(owner, $"missing required key '{key}'");
         return null;
-    }
-
-    private static bool TryDecode(byte[] bytes, string path, DiagnosticBag diagnostics, out string text)
-    {
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
-        {
-            text = encoding.GetString(bytes);
-            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-            return true;
-        }
-        catch (DecoderFallbackException e)
-        {
-            var offset = Math.Max(0, e.Index);
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < offset && i < bytes.Length; i++)
-                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
-            var column = encoding.GetCharCount(bytes, lineStart, Math.Max(0, offset - lineStart)) + 1;
-            diagnostics.Error(new SourcePosition(path, line, column), $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2}); save it as UTF-8");
-            text = "";
-            return false;
-        }
-    }
-
-    private static (int Line, int Column)? FindIndentationTab(string text)
-    {
-        var line = 1;
-        var atLineStart = true;
-        var column = 1;
-        foreach (var c in text)
-        {
-            if (c == '\n')
-            {
-                line++;
-                column = 1;
-                atLineStart = true;
-                continue;
-            }
-            if (atLineStart && c == '\t') return (line, column);
-            if (c != ' ') atLineStart = false;
-            column++;
-        }
-        return null;
-    }
-
-    internal static string DescribeYamlError(YamlException e)
-    {
-        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-        return message.Length > 0 && char.IsUpper(message[0]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
     }
 
     [GeneratedRegex("^[a-z0-9_-]+$")]

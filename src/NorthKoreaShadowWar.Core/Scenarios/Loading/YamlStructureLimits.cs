@@ -4,7 +4,7 @@ using YamlDotNet.Core.Events;
 namespace NorthKoreaShadowWar.Scenarios.Loading;
 
 /// <summary>
-/// Checks the shape of a YAML text from its stream of parse events, before any tree is built: nesting deeper than
+/// Checks the shape of a YAML text (a scenario or any other YAML file the project reads) from its stream of parse events, before any tree is built: nesting deeper than
 /// <see cref="ScenarioLoader.MaximumNestingDepth"/> (which would exhaust the stack of a recursive reader) and
 /// anchors and aliases that would expand to more than <see cref="ScenarioLoader.MaximumAliasExpansion"/> values
 /// (the "billion laughs" file, a few lines that stand for billions of values). Both are refused at once.
