@@ -76,7 +76,7 @@ public partial class BadScenarioCorpusTests
     [TestCase("missing", "1:1: error: no such file")]
     [TestCase("directory", "1:1: error: this is a directory; give the path of a scenario .yaml file")]
     [TestCase("empty", "1:1: error: the file is empty")]
-    [TestCase("oversized", "1:1: error: the file is 4,194,305 bytes; scenario files are limited to 4,194,304 bytes")]
+    [TestCase("oversized", "1:1: error: the file is 4,194,305 bytes; a scenario .yaml file is limited to 4,194,304 bytes")]
     public void Files_that_cannot_be_read_as_a_scenario_are_refused_at_line_one(string kind, string expect)
     {
         var path = Path.Combine(directory, "input", kind + ".yaml");
