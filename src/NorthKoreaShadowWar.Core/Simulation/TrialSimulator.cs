@@ -283,12 +283,16 @@ internal sealed class TrialSimulator
         for (var i = 0; i < row.TransitionCount; i++)
         {
             var p = model.EffectiveProbability(model.RowTransitions[row.TransitionStart + i], constants, variables, current, stack);
-            if (!(p >= 0)) throw Invalid(machine, state, trial, step, $"a transition has probability {p}");
+            if (!(p >= 0)) throw Invalid(machine, state, trial, step, double.IsNaN(p)
+                ? "a transition's probability is not a number (0 / 0, or the log of a negative number?)"
+                : $"a transition has probability {p}");
             effective[i] = p;
             total += p;
         }
         if (total > 1 + TransitionTables.Tolerance)
-            throw Invalid(machine, state, trial, step, $"the outgoing probabilities add up to {total:G6}");
+            throw Invalid(machine, state, trial, step, double.IsPositiveInfinity(total)
+                ? "a transition's probability is infinite (a division by zero?)"
+                : $"the outgoing probabilities add up to {total:G6}");
         var cumulative = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
