@@ -170,7 +170,7 @@ internal sealed class TableTrialLoop
                     if (typeof(TWidth) == typeof(Eight256))
                         below += (uint)BitOperations.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
                 }
-                ref readonly var outcome = ref Unsafe.Add(ref outcomeBase, (nint)row.Outcomes + (nint)below);
+                var outcome = Unsafe.Add(ref outcomeBase, (nint)row.Outcomes + (nint)below);
                 Unsafe.Add(ref next, m) = outcome.State;
                 Unsafe.Add(ref cellsOfStep, (nint)(uint)outcome.State)++;
                 moving |= outcome.Movable;
