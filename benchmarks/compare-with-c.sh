@@ -6,8 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 trials=${1:-2000000}
 seed=${2:-1}
-anchor="$root/../shared/anchors/run-c-anchor.sh"
-[ -f "$anchor" ] || { echo "the C reference is expected at $anchor" >&2; exit 2; }
+anchor="${ANCHORS:-$root/../shared/anchors}/run-c-anchor.sh"
+[ -f "$anchor" ] || { echo "the C reference is expected at $anchor (set ANCHORS)" >&2; exit 2; }
 
 dotnet build "$root/src/NorthKoreaShadowWar.Cli" -c Release -v quiet -nologo >/dev/null
 engine="$root/src/NorthKoreaShadowWar.Cli/bin/Release/net10.0/shadowwar"

@@ -26,4 +26,11 @@ internal static class BenchmarkScenarios
         for (var trial = 0; trial < trials; trial++) simulator.Run(trial, outcomeValues);
         return simulator.Tallies.MachineSteps;
     }
+
+    /// <summary>Machine-steps in trials 0..trials-1 when every step of every trial is simulated (the reference simulator).</summary>
+    public static long EveryMachineStep(string relative, int trials)
+    {
+        var model = Load(relative);
+        return (long)trials * model.Horizon * model.Scenario.Machines.Count;
+    }
 }

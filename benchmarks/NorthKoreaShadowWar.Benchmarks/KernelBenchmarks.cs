@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Simulation;
 
@@ -10,7 +9,7 @@ namespace NorthKoreaShadowWar.Benchmarks;
 /// (compare with the C reference, <c>benchmarks/compare-with-c.sh</c>) and on the baseline.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(ShortRunConfig))]
 public class KernelBenchmarks
 {
     private TrialSimulator simulator = null!;
@@ -35,10 +34,5 @@ public class KernelBenchmarks
     public void OneThread()
     {
         for (var trial = 0; trial < Trials; trial++) simulator.Run(trial, values);
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(new NanosecondsPerMachineStepColumn());
     }
 }

@@ -27,7 +27,11 @@ public sealed class NanosecondsPerMachineStepColumn : IColumn
         if (report?.ResultStatistics is null) return "NA";
         var scenario = (string)benchmarkCase.Parameters["Scenario"];
         var trials = (int)benchmarkCase.Parameters["Trials"];
-        var steps = StepsByScenario.GetOrAdd($"{scenario}/{trials}", _ => BenchmarkScenarios.MachineSteps(scenario, trials));
+        // The reference simulator runs every step of every trial; the kernel stops a trial once nothing can change.
+        var everyStep = benchmarkCase.Descriptor.Type == typeof(ReferenceBenchmarks);
+        var steps = StepsByScenario.GetOrAdd($"{scenario}/{trials}/{everyStep}", _ => everyStep
+            ? BenchmarkScenarios.EveryMachineStep(scenario, trials)
+            : BenchmarkScenarios.MachineSteps(scenario, trials));
         return (report.ResultStatistics.Mean / steps).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
     }
 

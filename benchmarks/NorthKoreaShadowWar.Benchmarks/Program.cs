@@ -1,9 +1,68 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/NorthKoreaShadowWar.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/NorthKoreaShadowWar.Benchmarks -- --filter '*'</c>.
+/// <c>-- kernel SCENARIO TRIALS</c> instead runs that many trials through the kernel once, on one thread, and
+/// prints the machine-steps and ns per machine-step: a fixed workload for instruction counts (callgrind) and for
+/// <c>benchmarks/side-by-side.sh</c>; <c>-- stateless SCENARIO TRIALS</c> does the same through the reference
+/// simulator (Stateless machines, every step of every trial simulated).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length == 3 && args[0] == "kernel")
+        {
+            RunKernel(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+        if (args.Length == 3 && args[0] == "stateless")
+        {
+            RunStateless(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void RunKernel(string scenario, int trials)
+    {
+        CompiledModel model = BenchmarkScenarios.Load(scenario);
+        var values = new double[model.ValuePrograms.Length];
+        // Warm-up on other trials, so that the timed loop runs the JIT's final code.
+        var warmUp = new TrialSimulator(model, seed: 2);
+        for (var trial = 0; trial < Math.Max(1, trials / 4); trial++) warmUp.Run(trial, values);
+        var simulator = new TrialSimulator(model, seed: 1);
+        var stopwatch = Stopwatch.StartNew();
+        for (var trial = 0; trial < trials; trial++) simulator.Run(trial, values);
+        stopwatch.Stop();
+        var steps = simulator.Tallies.MachineSteps;
+        Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies.Occupancy)}");
+    }
+
+    private static void RunStateless(string scenario, int trials)
+    {
+        var resolved = BenchmarkScenarios.Load(scenario).Scenario;
+        NorthKoreaShadowWar.Reference.ReferenceSimulator.Run(resolved, Math.Max(1, trials / 20), seed: 2);
+        var stopwatch = Stopwatch.StartNew();
+        NorthKoreaShadowWar.Reference.ReferenceSimulator.Run(resolved, trials, seed: 1);
+        stopwatch.Stop();
+        var steps = BenchmarkScenarios.EveryMachineStep(scenario, trials);
+        Console.WriteLine($"{scenario}: {trials} trials through the Stateless reference simulator, {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step");
+    }
+
+    private static string VectorWidth() =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit vectors"
+        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit vectors" : "no vectors";
+
+    private static long Checksum(long[] cells)
+    {
+        long sum = 0;
+        for (var i = 0; i < cells.Length; i++) sum = sum * 31 + cells[i];
+        return sum;
+    }
 }

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Simulation;
 
@@ -7,7 +6,7 @@ namespace NorthKoreaShadowWar.Benchmarks;
 
 /// <summary>A whole run (threads, blocks, merging) on 1 and 2 threads.</summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(ShortRunConfig))]
 public class RunnerBenchmarks
 {
     private CompiledModel model = null!;
@@ -26,9 +25,4 @@ public class RunnerBenchmarks
 
     [Benchmark]
     public SimulationResult Run() => MonteCarloRunner.Run(model, new RunSettings { Trials = Trials, Seed = 1, Threads = Threads });
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddColumn(new NanosecondsPerMachineStepColumn());
-    }
 }

@@ -12,6 +12,8 @@ public static class Program
     public const int RunFailure = 1;
     /// <summary>Exit code for bad input: a scenario error, a bad option.</summary>
     public const int BadInput = 2;
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it): partial results or none were written.</summary>
+    public const int Interrupted = 130;
 
     /// <summary>Entry point.</summary>
     public static int Main(string[] args)

@@ -41,7 +41,7 @@ public static class ScenarioPipeline
 
     private static PreparedScenario Compile(Scenario? scenario, string? variant, IReadOnlyList<string>? overrides, DiagnosticBag diagnostics)
     {
-        if (scenario is not null) scenario = ScenarioOverrides.Apply(scenario, variant, overrides ?? [], diagnostics);
+        if (scenario is not null) scenario = ApplyChecked(scenario, variant, overrides, diagnostics);
         var resolved = scenario is null ? null : Resolve(scenario, diagnostics);
         if (resolved is null || diagnostics.HasErrors) throw new ScenarioException(diagnostics.Sorted());
         return new PreparedScenario(ModelCompiler.Compile(resolved), diagnostics.Sorted());
@@ -85,6 +85,16 @@ public static class ScenarioPipeline
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Applies the variant and overrides, after checking that no variant names a parameter or variable the scenario
+    /// lacks: a file that <c>validate</c> refuses is not run, whichever variant is chosen.
+    /// </summary>
+    private static Scenario ApplyChecked(Scenario scenario, string? variant, IReadOnlyList<string>? overrides, DiagnosticBag diagnostics)
+    {
+        ScenarioOverrides.CheckVariants(scenario, diagnostics);
+        return ScenarioOverrides.Apply(scenario, variant, overrides ?? [], diagnostics);
     }
 
     private static ResolvedScenario? Resolve(Scenario scenario, DiagnosticBag diagnostics)

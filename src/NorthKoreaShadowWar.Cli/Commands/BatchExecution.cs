@@ -33,6 +33,8 @@ internal static class BatchExecution
             Console.Error.WriteLine($"shadowwar {command}: {(batch.IsSweep ? "point" : "run")} {failed.Label}{overrides} makes the scenario invalid; nothing was run");
             return Program.BadInput;
         }
+        // Ctrl-C stops at once, leaving no half-written folder (a batch has no partial result worth writing).
+        using var interruption = Interruption.Listen(graceful: false);
         BatchResult result;
         try
         {

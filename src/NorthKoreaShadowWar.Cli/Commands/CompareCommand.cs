@@ -53,6 +53,7 @@ internal static class CompareCommand
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
         var quantities = ComparedQuantities.Match(OutcomeShape.Of(preparedA.Model), OutcomeShape.Of(preparedB.Model), out _);
+        using var interruption = Interruption.Listen(graceful: false);
         PairedRun run;
         try
         {

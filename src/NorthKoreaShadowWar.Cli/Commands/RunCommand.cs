@@ -99,6 +99,9 @@ internal static class RunCommand
         byte[]? scenarioCopy = null;
         if (shard is not null && (scenarioCopy = ScenarioCopy(request.File, scenario.Sha256)) is null) return Program.RunFailure;
         ShardState? shardState = null;
+        // A plain run stops gracefully on Ctrl-C with the trials completed; batched runs and shards (which merge
+        // expects whole) stop at once.
+        using var interruption = Interruption.Listen(graceful: request.Precision is null && !request.ConditionalExact && shard is null);
         RunResult result;
         IReadOnlyList<(string Outcome, double VarianceReduction)> reductions = [];
         try
@@ -113,7 +116,7 @@ internal static class RunCommand
                     new PrecisionSettings(precisionTarget, request.MaxTrials ?? PrecisionSettings.DefaultMaximumTrials),
                     batch => ProgressDisplay.Run(prepared.Model, batch), PrecisionProgress.Report)
                 : shard is { } part ? RunShard(prepared, settings, part, out shardState)
-                : ResultsBuilder.Build(ProgressDisplay.Run(prepared.Model, settings));
+                : ResultsBuilder.Build(ProgressDisplay.Run(prepared.Model, settings, interruption.Token));
         }
         catch (SimulationException e)
         {
@@ -124,6 +127,11 @@ internal static class RunCommand
         {
             Console.Error.WriteLine($"{request.File}: error: no conditional-exact answer: {e.Message}");
             return Program.BadInput;
+        }
+        if (result.Manifest.Trials == 0)
+        {
+            Console.Error.WriteLine("interrupted before any trial was completed; no results were written");
+            return Program.Interrupted;
         }
         if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
@@ -142,6 +150,12 @@ internal static class RunCommand
                 + $"when all {ran.Count} are done, join them with: shadowwar merge DIR...");
         foreach (var (outcome, reduction) in reductions)
             Console.WriteLine($"{outcome}: variance {Reduction(reduction)} smaller than plain Monte Carlo at {request.Trials:N0} trials");
+        if (result.TrialsRequested is { } requested)
+        {
+            Console.Error.WriteLine($"interrupted: {target} holds the first {result.Manifest.Trials:N0} of the {requested:N0} trials asked for "
+                + "(\"partial\": true in summary.json); the numbers are those of a run of that many trials");
+            return Program.Interrupted;
+        }
         return Program.Ok;
     }
 

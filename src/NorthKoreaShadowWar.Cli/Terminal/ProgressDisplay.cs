@@ -14,12 +14,12 @@ internal static class ProgressDisplay
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(5);
 
-    public static SimulationResult Run(CompiledModel model, RunSettings settings)
+    public static SimulationResult Run(CompiledModel model, RunSettings settings, CancellationToken cancellation = default)
     {
         // A later batch of a precision-controlled run names its range, so the bar does not seem to start over.
         var description = settings.FirstTrial == 0 ? $"{settings.Trials:N0} trials"
             : $"trials {settings.FirstTrial + 1:N0}–{settings.FirstTrial + settings.Trials:N0}";
-        return Track(progress => MonteCarloRunner.Run(model, settings, progress), settings.Trials, description, "trials");
+        return Track(progress => MonteCarloRunner.Run(model, settings, progress, cancellation), settings.Trials, description, "trials");
     }
 
     /// <summary>

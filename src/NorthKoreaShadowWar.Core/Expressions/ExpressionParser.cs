@@ -7,6 +7,12 @@ namespace NorthKoreaShadowWar.Expressions;
 /// </summary>
 internal sealed class ExpressionParser
 {
+    /// <summary>
+    /// The most tokens (names, numbers, operators, brackets) one expression may have. Expressions are walked
+    /// recursively; the limit keeps the walks shallow, far above what a readable expression needs.
+    /// </summary>
+    public const int MaximumTokens = 500;
+
     private static readonly HashSet<string> Comparisons = ["==", "!=", "<", "<=", ">", ">="];
     private readonly List<ExpressionToken> tokens;
     private int index;
@@ -23,6 +29,11 @@ internal sealed class ExpressionParser
         if (tokens.Count == 1)
         {
             error = (0, "the expression is empty");
+            return false;
+        }
+        if (tokens.Count > MaximumTokens)
+        {
+            error = (tokens[MaximumTokens].Offset, $"the expression is too long: more than {MaximumTokens} names, numbers and operators; split it into derived parameters");
             return false;
         }
         var parser = new ExpressionParser(tokens);

@@ -31,6 +31,7 @@ public static class ResultsBuilder
             simulation.Threads, simulation.MachineSteps, simulation.SimulateTime.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
         return new RunResult(manifest, outcomes, Occupancy(simulation), performance)
         {
+            TrialsRequested = simulation.TrialsRequested,
             Correlations = measureCorrelations
                 ? AchievedCorrelations.Measure(model, simulation.Settings with { Trials = simulation.Trials })
                 : [],

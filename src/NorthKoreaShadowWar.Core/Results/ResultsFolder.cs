@@ -19,6 +19,35 @@ public static class ResultsFolder
         Replace,
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> BeingWritten = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Deletes the temporary folders of writes still in progress, as best it can: for a process about to exit at once
+    /// (a second Ctrl-C), so that it leaves nothing half-written behind. The target folders are never touched.
+    /// </summary>
+    public static void DeleteTemporaryFolders()
+    {
+        foreach (var temporary in BeingWritten.Keys) DeleteQuietly(temporary);
+    }
+
+    /// <summary>Deletes a temporary folder if it can; one it cannot (a file still open) stays hidden, its name starting with '.'.</summary>
+    private static void DeleteQuietly(string temporary)
+    {
+        // A few attempts: another thread may still be adding a file while the folder is deleted.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the user to remove if it persists; the error that stopped the write is the one worth reporting.
+            }
+        }
+    }
+
     /// <summary>True when <paramref name="path"/> exists and is not an empty directory.</summary>
     public static bool IsOccupied(string path) =>
         File.Exists(path) || (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any());
@@ -36,16 +65,29 @@ public static class ResultsFolder
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
         var temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.writing-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temporary);
+        BeingWritten[temporary] = true;
         try
         {
-            write(temporary);
+            try
+            {
+                Directory.CreateDirectory(temporary);
+                write(temporary);
+                return MoveIntoPlace(temporary, target, parent, existing);
+            }
+            catch
+            {
+                DeleteQuietly(temporary);
+                throw;
+            }
         }
-        catch
+        finally
         {
-            Directory.Delete(temporary, recursive: true);
-            throw;
+            BeingWritten.TryRemove(temporary, out _);
         }
+    }
+
+    private static string? MoveIntoPlace(string temporary, string target, string parent, ExistingFolder existing)
+    {
         string? kept = null;
         if (Directory.Exists(target) || File.Exists(target))
         {
@@ -61,9 +103,20 @@ public static class ResultsFolder
             else
             {
                 var doomed = Path.Combine(parent, $".{Path.GetFileName(target)}.replaced-{Guid.NewGuid():N}");
-                if (Directory.Exists(target)) Directory.Move(target, doomed);
+                var wasFolder = Directory.Exists(target);
+                if (wasFolder) Directory.Move(target, doomed);
                 else File.Move(target, doomed);
-                Directory.Move(temporary, target);
+                try
+                {
+                    Directory.Move(temporary, target);
+                }
+                catch
+                {
+                    // Put the earlier results back: they are replaced only by complete new ones.
+                    if (wasFolder) Directory.Move(doomed, target);
+                    else File.Move(doomed, target);
+                    throw;
+                }
                 if (Directory.Exists(doomed)) Directory.Delete(doomed, recursive: true);
                 else File.Delete(doomed);
                 return null;

@@ -38,6 +38,15 @@ public sealed record RunResult(
     /// <summary>For one shard of a run (<c>run --shard K/N</c>): which shard, and of how many trials in all; null otherwise.</summary>
     public ShardInfo? Shard { get; init; }
 
+    /// <summary>
+    /// For a run stopped early (Ctrl-C), the trials that were asked for; the results are those of the
+    /// <see cref="RunManifest.Trials"/> completed. Null for a complete run.
+    /// </summary>
+    public long? TrialsRequested { get; init; }
+
+    /// <summary>True when the run was stopped before all the trials asked for were run.</summary>
+    public bool Partial => TrialsRequested is not null;
+
     /// <summary>For a scenario with <c>correlations</c>: each one's target and the rank correlation the draws achieved.</summary>
     public IReadOnlyList<CorrelationResult> Correlations { get; init; } = [];
 }

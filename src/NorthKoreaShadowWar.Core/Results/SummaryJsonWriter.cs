@@ -23,6 +23,12 @@ public static class SummaryJsonWriter
         json.WriteString("variant", manifest.Variant);
         json.WriteNumber("seed", manifest.Seed);
         json.WriteNumber("trials", manifest.Trials);
+        if (result.TrialsRequested is { } requested)
+        {
+            json.WriteBoolean("partial", true);
+            json.WriteNumber("trialsCompleted", manifest.Trials);
+            json.WriteNumber("trialsRequested", requested);
+        }
         json.WriteNumber("horizon", manifest.Horizon);
         json.WriteString("step", manifest.Step);
         json.WriteString("scenarioSha256", manifest.ScenarioSha256);

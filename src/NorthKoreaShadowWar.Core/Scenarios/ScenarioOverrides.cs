@@ -107,7 +107,7 @@ public static class ScenarioOverrides
         }
         catch (YamlException e)
         {
-            diagnostics.Error(new SourcePosition(file, 1, equals + 1 + (int)e.Start.Column), $"malformed value: {e.Message}");
+            diagnostics.Error(new SourcePosition(file, 1, equals + 1 + (int)e.Start.Column), $"malformed value: {YamlFile.DescribeYamlError(e)}");
             return scenario;
         }
         var distribution = DistributionReader.Read(context, node, name);

@@ -14,7 +14,10 @@ public static class MonteCarloRunner
 {
     /// <summary>
     /// Runs <paramref name="settings"/>.Trials trials from trial <paramref name="settings"/>.FirstTrial on; reports the
-    /// trials completed so far in this run to <paramref name="progress"/>.
+    /// trials completed so far in this run to <paramref name="progress"/>. When <paramref name="cancellation"/> is
+    /// signalled, blocks already started are finished and no new block is started: the result then holds exactly the
+    /// first k whole blocks (the numbers of a run of k × <see cref="RunSettings.BlockSize"/> trials), its
+    /// <see cref="SimulationResult.TrialsRequested"/> saying how many were asked for.
     /// </summary>
     /// <exception cref="SimulationException">The scenario did something impossible in some trial.</exception>
     /// <exception cref="ArgumentException">FirstTrial is negative or not a multiple of <see cref="RunSettings.BlockSize"/>.</exception>
@@ -34,7 +37,9 @@ public static class MonteCarloRunner
             var worker = accumulator.CreateWorker();
             Span<double> values = stackalloc double[model.ValuePrograms.Length];
             int block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount && !cancellation.IsCancellationRequested)
+            // Cancellation is checked before a block is claimed, and a claimed block is always finished: blocks are
+            // claimed in order, so the finished ones are always a prefix 0..k-1.
+            while (!cancellation.IsCancellationRequested && (block = Interlocked.Increment(ref nextBlock)) < blockCount)
             {
                 var first = settings.FirstTrial + (long)block * RunSettings.BlockSize;
                 var last = Math.Min(end, first + RunSettings.BlockSize);
@@ -44,7 +49,9 @@ public static class MonteCarloRunner
             accumulator.Merge(worker);
         });
         stopwatch.Stop();
-        cancellation.ThrowIfCancellationRequested();
-        return accumulator.Finish(stopwatch.Elapsed, threads);
+        var blocksFinished = Math.Min(blockCount, nextBlock + 1);
+        return blocksFinished == blockCount
+            ? accumulator.Finish(stopwatch.Elapsed, threads)
+            : accumulator.FinishPrefix(blocksFinished, stopwatch.Elapsed, threads);
     }
 }

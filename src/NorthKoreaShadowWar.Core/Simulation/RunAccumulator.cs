@@ -43,18 +43,30 @@ internal sealed class RunAccumulator
         }
     }
 
-    public SimulationResult Finish(TimeSpan simulateTime, int threads) => new()
+    public SimulationResult Finish(TimeSpan simulateTime, int threads) =>
+        Result(blockMoments, settings with { Threads = threads }, trialsRequested: null, simulateTime);
+
+    /// <summary>
+    /// The result of a run stopped after its first <paramref name="blocks"/> whole blocks (every trial run belongs to
+    /// them): the same numbers as a run of just those trials, marked with the trials that were asked for.
+    /// </summary>
+    public SimulationResult FinishPrefix(int blocks, TimeSpan simulateTime, int threads) =>
+        Result(blockMoments.Select(m => m[..blocks]).ToArray(),
+            settings with { Trials = (long)blocks * RunSettings.BlockSize, Threads = threads }, settings.Trials, simulateTime);
+
+    private SimulationResult Result(RunningMoments[][] moments, RunSettings run, long? trialsRequested, TimeSpan simulateTime) => new()
     {
         Model = Model,
-        Settings = settings with { Threads = threads },
+        Settings = run,
         Trials = totals.Trials,
+        TrialsRequested = trialsRequested,
         MachineSteps = totals.MachineSteps,
         SimulateTime = simulateTime,
         Occupancy = totals.CompleteOccupancy(),
         FirstStep = totals.FirstStep,
         StepsIn = totals.StepsIn,
-        BlockMoments = blockMoments,
-        ValueMoments = SimulationResult.MergeInBlockOrder(blockMoments),
+        BlockMoments = moments,
+        ValueMoments = SimulationResult.MergeInBlockOrder(moments),
         ValueSketches = sketches,
     };
 

@@ -15,6 +15,12 @@ public sealed class SimulationResult
     /// <summary>Trials completed.</summary>
     public required long Trials { get; init; }
 
+    /// <summary>
+    /// For a run stopped early (cancelled), the trials that were asked for; <see cref="Trials"/> are then the first whole
+    /// blocks of them. Null for a complete run.
+    /// </summary>
+    public long? TrialsRequested { get; init; }
+
     /// <summary>Machine-steps actually simulated (frozen tails are not simulated).</summary>
     public required long MachineSteps { get; init; }
 

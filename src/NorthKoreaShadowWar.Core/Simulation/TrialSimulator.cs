@@ -43,6 +43,10 @@ internal sealed class TrialSimulator
     private readonly StreamRandom parameterRandom = new();
     private readonly UniformBuffer uniforms = new();
     private readonly bool hasTimedValues;
+    /// <summary>The specialised loop when the model allows it (see <see cref="TableTrialLoop"/>), else null.</summary>
+    private readonly TableTrialLoop? tableLoop;
+    /// <summary>The states after each step of the current trial, for <see cref="tableLoop"/>: row t at t * machine count.</summary>
+    private readonly int[] history;
     private int stamp;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
@@ -72,6 +76,8 @@ internal sealed class TrialSimulator
         stepsInHolds = new bool[model.StepsInConditions.Length];
         Tallies = new TrialTallies(model);
         hasTimedValues = model.ValueAtStep.Any(step => step >= 0);
+        tableLoop = TableTrialLoop.For(model);
+        history = tableLoop is null ? [] : new int[(model.Horizon + 1) * model.MachineCount];
     }
 
     /// <summary>What this simulator has counted so far.</summary>
@@ -109,9 +115,14 @@ internal sealed class TrialSimulator
         var pendingFirstSteps = StartTrackers();
         observer?.OnStart(trial, constants, states, variables);
         var timedValues = hasTimedValues;
-        if (timedValues) RecordValuesAt(0, values);
+        if (timedValues) RecordValuesAt(0, values, states);
 
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
+        if (tableLoop is not null && observer is null)
+        {
+            FinishTableTrial(values, pendingFirstSteps);
+            return;
+        }
         var current = states;
         var next = nextStates;
         var step = 1;
@@ -129,7 +140,7 @@ internal sealed class TrialSimulator
             if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep);
             if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
             if (stepsIn.Length > 0) CountStepsIn(current);
-            if (timedValues) RecordValuesAt(step, values);
+            if (timedValues) RecordValuesAt(step, values, current);
             observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
             {
@@ -138,12 +149,50 @@ internal sealed class TrialSimulator
             }
         }
         if (!ReferenceEquals(current, states)) current.CopyTo(states, 0);
-        Tallies.MachineSteps += (long)Math.Min(step, horizon) * machineCount;
+        FinishTrial(Math.Min(step, horizon), values);
+    }
+
+    /// <summary>
+    /// Runs the rest of a trial through <see cref="tableLoop"/>. Nothing in such a model changes a variable, so the
+    /// trackers and the values due after each step are worked out afterwards from the states of each step, exactly
+    /// as the general loop works them out step by step.
+    /// </summary>
+    private void FinishTableTrial(Span<double> values, int pendingFirstSteps)
+    {
+        var machineCount = states.Length;
+        for (var m = 0; m < machineCount; m++) history[m] = stateOffset[m] + states[m];
+        var last = tableLoop!.Run(history, machineCount, model.Horizon, Tallies.Occupancy, uniforms);
+        var trackStepsIn = stepsIn.Length > 0;
+        if (pendingFirstSteps > 0 || trackStepsIn || hasTimedValues)
+        {
+            for (var step = 1; step <= last; step++)
+            {
+                StatesAfter(step, states);
+                if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(states, step, pendingFirstSteps);
+                if (trackStepsIn) CountStepsIn(states);
+                if (hasTimedValues) RecordValuesAt(step, values, states);
+            }
+        }
+        StatesAfter(last, states);
+        FinishFrozenTrial(states, last);
+        FinishTrial(last, values);
+    }
+
+    /// <summary>The states of the machines after step <paramref name="step"/> of <see cref="history"/>, numbered within each machine.</summary>
+    private void StatesAfter(int step, int[] into)
+    {
+        var row = step * into.Length;
+        for (var m = 0; m < into.Length; m++) into[m] = history[row + m] - stateOffset[m];
+    }
+
+    /// <summary>Adds a trial whose last simulated step was <paramref name="lastSimulated"/> to the tallies; fills in the values read at its end.</summary>
+    private void FinishTrial(int lastSimulated, Span<double> values)
+    {
+        Tallies.MachineSteps += (long)lastSimulated * states.Length;
         Tallies.Trials++;
         RecordTrackers();
         // Values read after the last step, and values due after a step a frozen trial did not simulate
         // (nothing changes once a trial is frozen, so they equal the values now).
-        var lastSimulated = Math.Min(step, horizon);
         for (var i = 0; i < values.Length; i++)
         {
             var at = model.ValueAtStep[i];
@@ -283,12 +332,16 @@ internal sealed class TrialSimulator
         for (var i = 0; i < row.TransitionCount; i++)
         {
             var p = model.EffectiveProbability(model.RowTransitions[row.TransitionStart + i], constants, variables, current, stack);
-            if (!(p >= 0)) throw Invalid(machine, state, trial, step, $"a transition has probability {p}");
+            if (!(p >= 0)) throw Invalid(machine, state, trial, step, double.IsNaN(p)
+                ? "a transition's probability is not a number (0 / 0, or the log of a negative number?)"
+                : $"a transition has probability {p}");
             effective[i] = p;
             total += p;
         }
         if (total > 1 + TransitionTables.Tolerance)
-            throw Invalid(machine, state, trial, step, $"the outgoing probabilities add up to {total:G6}");
+            throw Invalid(machine, state, trial, step, double.IsPositiveInfinity(total)
+                ? "a transition's probability is infinite (a division by zero?)"
+                : $"the outgoing probabilities add up to {total:G6}");
         var cumulative = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
@@ -340,11 +393,11 @@ internal sealed class TrialSimulator
         }
     }
 
-    private void RecordValuesAt(int step, Span<double> values)
+    private void RecordValuesAt(int step, Span<double> values, ReadOnlySpan<int> current)
     {
         for (var i = 0; i < values.Length; i++)
             if (model.ValueAtStep[i] == step)
-                values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, states, stack);
+                values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, current, stack);
     }
 
     private void DrawParameters(long trial)
@@ -392,12 +445,12 @@ internal sealed class TrialSimulator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Holds(in ConditionCode condition, int[] current) =>
+    private bool Holds(in ConditionCode condition, ReadOnlySpan<int> current) =>
         condition.Program < 0
             ? ((condition.Mask >> current[condition.Machine]) & 1UL) != 0
             : model.Evaluate(condition.Program, constants, variables, current, stack) != 0;
 
-    private int CheckFirstSteps(int[] current, int step, int pending)
+    private int CheckFirstSteps(ReadOnlySpan<int> current, int step, int pending)
     {
         var conditions = model.FirstStepConditions;
         for (var i = 0; i < conditions.Length; i++)
@@ -409,7 +462,7 @@ internal sealed class TrialSimulator
         return pending;
     }
 
-    private void CountStepsIn(int[] current)
+    private void CountStepsIn(ReadOnlySpan<int> current)
     {
         var conditions = model.StepsInConditions;
         for (var i = 0; i < conditions.Length; i++)
@@ -424,7 +477,7 @@ internal sealed class TrialSimulator
     /// Every machine is in a state it cannot leave and no variable changes any more: the remaining steps
     /// would repeat this one, so they are counted without being simulated.
     /// </summary>
-    private void FinishFrozenTrial(int[] current, int step)
+    private void FinishFrozenTrial(ReadOnlySpan<int> current, int step)
     {
         var remaining = model.Horizon - step;
         if (remaining == 0) return;

@@ -35,6 +35,21 @@ internal sealed class UniformBuffer
         Next = 0;
     }
 
+    /// <summary>
+    /// Moves the unread draws to the front and generates the rest of the block after them, so that the draws
+    /// come in the same order as with <see cref="Refill"/> but a whole step's worth can be read without checks.
+    /// </summary>
+    public void RefillKeepingUnread()
+    {
+        var values = Values;
+        var unread = Length - Next;
+        Array.Copy(values, Next, values, 0, unread);
+        var random = generator;
+        for (var i = unread; i < values.Length; i++) values[i] = random.NextDouble();
+        generator = random;
+        Next = 0;
+    }
+
     /// <summary>The next draw (for code off the hot path).</summary>
     public double NextDouble()
     {

@@ -14,6 +14,15 @@ public static partial class ScenarioLoader
     /// <summary>Files larger than this are refused before parsing.</summary>
     public const int MaximumFileBytes = 4 * 1024 * 1024;
 
+    /// <summary>Lists and mappings nested deeper than this are refused before the tree is built.</summary>
+    public const int MaximumNestingDepth = 64;
+
+    /// <summary>The most values anchors and aliases may stand for, all aliases expanded; more is refused unexpanded.</summary>
+    public const int MaximumAliasExpansion = 100_000;
+
+    /// <summary>The longest horizon a scenario may have, in steps (occupancy is kept for every step).</summary>
+    public const int MaximumHorizon = 10_000;
+
     private static readonly string[] TopLevelKeys =
         ["name", "title", "description", "sources", "step", "horizon", "parameters", "correlations", "variables", "machines", "outcomes", "variants"];
 
@@ -52,13 +61,15 @@ public static partial class ScenarioLoader
             context.Error(top["name"]!, $"name '{name}' may use only lowercase letters, digits, '_' and '-' (it names the results folder)");
         var horizon = ReadHorizon(context, top, root);
         var step = ReadStep(context, top["step"]) ?? new Located<string>("step", context.PositionOf(root));
+        // A parameter whose definition has errors keeps its name (with a stand-in value that is never run), so that
+        // the expressions naming it are not also reported as naming an unknown parameter.
         var parameters = SectionEntries(context, top["parameters"], "parameters")
-            .Select(e => DistributionReader.Read(context, e.Value, e.Name) is { } d ? new ParameterDefinition(e.Name, e.Position, d) : null)
-            .OfType<ParameterDefinition>().ToList();
+            .Select(e => new ParameterDefinition(e.Name, e.Position, DistributionReader.Read(context, e.Value, e.Name) ?? new FixedValue(0)))
+            .ToList();
         var correlations = top["correlations"] is { } correlationsNode ? CorrelationReader.Read(context, correlationsNode, "correlations") : [];
         var variables = SectionEntries(context, top["variables"], "variables")
             .Select(e => ReadVariable(context, e.Name, e.Position, e.Value)).OfType<VariableDefinition>().ToList();
-        if (Required(context, top, root, "machines") is { } machinesNode && machinesNode is YamlMappingNode { Children.Count: 0 })
+        if (Required(context, top, root, "machines") is { } machinesNode && (YamlReadContext.IsNull(machinesNode) || machinesNode is YamlMappingNode { Children.Count: 0 }))
             context.Error(machinesNode, "a scenario needs at least one machine");
         var machines = SectionEntries(context, top["machines"], "machines")
             .Select(e => MachineReader.Read(context, e.Name, e.Position, e.Value)).OfType<MachineDefinition>().ToList();
@@ -93,6 +104,11 @@ public static partial class ScenarioLoader
         if (horizon < 1)
         {
             context.Error(node, $"horizon must be at least 1 step, got {horizon}");
+            return null;
+        }
+        if (horizon > MaximumHorizon)
+        {
+            context.Error(node, $"horizon is {horizon:N0} steps; the limit is {MaximumHorizon:N0} (use a longer step, e.g. month instead of day)");
             return null;
         }
         return new Located<int>(horizon, context.PositionOf(node));

@@ -58,6 +58,11 @@ internal static class YamlFile
         }
         try
         {
+            if (YamlStructureLimits.FirstProblem(text) is { } problem)
+            {
+                diagnostics.Error(context.PositionOf(problem.Position), problem.Message);
+                return null;
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || YamlReadContext.IsNull(stream.Documents[0].RootNode))
@@ -120,7 +125,7 @@ internal static class YamlFile
         return null;
     }
 
-    private static string DescribeYamlError(YamlException e)
+    internal static string DescribeYamlError(YamlException e)
     {
         var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
         return message.Length > 0 && char.IsUpper(message[0]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;

@@ -73,7 +73,12 @@ internal sealed class YamlReadContext(string file, DiagnosticBag diagnostics)
     {
         var number = Number(node, what);
         if (number is null) return null;
-        if (number != Math.Floor(number.Value) || Math.Abs(number.Value) > int.MaxValue)
+        if (Math.Abs(number.Value) > int.MaxValue)
+        {
+            Error(node, $"{what} is far too large: {((YamlScalarNode)node).Value}");
+            return null;
+        }
+        if (number != Math.Floor(number.Value))
         {
             Error(node, $"{what} must be a whole number, not {((YamlScalarNode)node).Value}");
             return null;

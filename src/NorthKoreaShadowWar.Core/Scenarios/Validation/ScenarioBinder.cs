@@ -14,6 +14,9 @@ public static class ScenarioBinder
     /// <summary>The most states a machine may have (conditions test states as bits of a 64-bit mask).</summary>
     public const int MaximumStatesPerMachine = 64;
 
+    /// <summary>The most machines a scenario may have.</summary>
+    public const int MaximumMachines = 256;
+
     /// <summary>Resolves <paramref name="scenario"/>; returns null when it has errors, reported to <paramref name="diagnostics"/>.</summary>
     public static ResolvedScenario? Bind(Scenario scenario, DiagnosticBag diagnostics)
     {
@@ -68,6 +71,8 @@ public static class ScenarioBinder
             if (Declare(parameter.Name, "parameter", parameter.Position)) symbols.Parameters[parameter.Name] = index;
         foreach (var (variable, index) in scenario.Variables.Select((v, i) => (v, i)))
             if (Declare(variable.Name, "variable", variable.Position)) symbols.Variables[variable.Name] = index;
+        if (scenario.Machines.Count > MaximumMachines)
+            diagnostics.Error(scenario.Machines[MaximumMachines].Position, $"the scenario has {scenario.Machines.Count} machines; the limit is {MaximumMachines}");
         foreach (var (machine, index) in scenario.Machines.Select((m, i) => (m, i)))
         {
             if (Declare(machine.Name, "machine", machine.Position)) symbols.Machines[machine.Name] = index;

@@ -17,6 +17,7 @@ public static class ScenarioChecks
     public static void Check(ResolvedScenario scenario, DiagnosticBag diagnostics)
     {
         var parameterRanges = ParameterRanges(scenario);
+        CheckDivisionsByZero(scenario, parameterRanges, diagnostics);
         var reachable = scenario.Machines.Select((_, m) => ReachableStates(scenario, m, parameterRanges)).ToList();
         for (var m = 0; m < scenario.Machines.Count; m++)
         {
@@ -43,6 +44,35 @@ public static class ScenarioChecks
         }
         return ranges;
     }
+
+    /// <summary>
+    /// Expressions that divide by something that is 0 in every trial (a parameter fixed at 0, or derived from such):
+    /// found by folding the parameters' ranges, since a literal 0 is already refused when the expression is bound.
+    /// </summary>
+    private static void CheckDivisionsByZero(ResolvedScenario scenario, IReadOnlyList<Interval> parameters, DiagnosticBag diagnostics)
+    {
+        void Check(BoundExpression? expression, ExpressionText text, string what)
+        {
+            if (expression is not null && HasZeroDivisor(expression, parameters))
+                diagnostics.Error(text.Position, $"'{text.Text}' ({what}) divides by zero: its divisor is 0 in every trial");
+        }
+        foreach (var parameter in scenario.Parameters)
+            if (parameter.Distribution is DerivedValue derived) Check(parameter.Derived, derived.Expression, $"parameter '{parameter.Name}'");
+        for (var v = 0; v < scenario.Variables.Count; v++)
+            Check(scenario.Variables[v].Initial, scenario.Source.Variables[v].Initial, $"the initial value of '{scenario.Variables[v].Name}'");
+        foreach (var transition in scenario.Machines.SelectMany(m => m.Transitions))
+        {
+            Check(transition.Probability, transition.Definition.Probability, "a probability");
+            foreach (var ((_, factor), definition) in transition.Multipliers.Zip(transition.Definition.Multipliers))
+                Check(factor, definition.By, "a multiplier");
+        }
+    }
+
+    private static bool HasZeroDivisor(BoundExpression expression, IReadOnlyList<Interval> parameters) =>
+        BoundExpressionFacts.Descendants(expression).OfType<BoundBinary>().Any(division =>
+            division.Operator == BinaryOperator.Divide &&
+            !BoundExpressionFacts.ReadsVariables(division.Right) && !BoundExpressionFacts.ReadsMachines(division.Right) &&
+            Interval.Of(division.Right, parameters, []) is { IsPoint: true, Lower: 0 });
 
     private static void CheckProbabilityRanges(ResolvedMachine machine, IReadOnlyList<Interval> parameters, DiagnosticBag diagnostics)
     {

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Tests.Support;
+
+namespace NorthKoreaShadowWar.Tests.Cli;
+
+/// <summary>
+/// Ctrl-C for real: the built <c>shadowwar</c> runs as a child process and receives SIGINT. The first stops the run at a
+/// block boundary and writes the trials completed, marked partial, with exit code 130; a second exits at once and
+/// leaves no half-written folder.
+/// </summary>
+[NonParallelizable]
+public class InterruptionTests
+{
+    private string directory = "";
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) Assert.Ignore("sending SIGINT needs a Unix 'kill'");
+        directory = Directory.CreateTempSubdirectory("shadowwar-interrupt-").FullName;
+    }
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        if (directory.Length > 0) Directory.Delete(directory, recursive: true);
+    }
+
+    private static string Baseline => Path.Combine(Paths.Scenarios, "baseline.yaml");
+
+    [Test]
+    public void The_first_ctrl_c_writes_the_completed_whole_blocks_as_a_partial_run_that_equals_a_run_of_that_many_trials()
+    {
+        var results = Path.Combine(directory, "interrupted");
+        var (exitCode, error) = RunAndInterrupt(results, TimeSpan.FromSeconds(2), interrupts: 1);
+
+        Assert.That(exitCode, Is.EqualTo(130), error);
+        Assert.That(error, Does.Contain("partial").And.Not.Contain("   at "));
+        using var partial = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "summary.json")));
+        var root = partial.RootElement;
+        var trials = root.GetProperty("trials").GetInt64();
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("partial").GetBoolean(), Is.True);
+            Assert.That(root.GetProperty("trialsCompleted").GetInt64(), Is.EqualTo(trials));
+            Assert.That(root.GetProperty("trialsRequested").GetInt64(), Is.EqualTo(50_000_000));
+            Assert.That(trials, Is.GreaterThan(0));
+            Assert.That(trials % RunSettings.BlockSize, Is.EqualTo(0), "whole blocks only");
+            Assert.That(File.Exists(Path.Combine(results, "report.html")), Is.True, "a complete results folder");
+        });
+
+        var plain = Path.Combine(directory, "plain");
+        var run = CommandLine.Run("run", Baseline, "--trials", trials.ToString(), "--threads", "2", "--out", plain);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var complete = JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "summary.json")));
+        Assert.That(root.GetProperty("outcomes").GetRawText(), Is.EqualTo(complete.RootElement.GetProperty("outcomes").GetRawText()));
+        Assert.That(root.GetProperty("occupancy").GetRawText(), Is.EqualTo(complete.RootElement.GetProperty("occupancy").GetRawText()));
+        Assert.That(File.ReadAllText(Path.Combine(results, "outcomes.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(plain, "outcomes.csv"))));
+    }
+
+    [Test]
+    public void A_second_ctrl_c_exits_at_once_without_leaving_a_half_written_folder()
+    {
+        var results = Path.Combine(directory, "interrupted");
+        var (exitCode, error) = RunAndInterrupt(results, TimeSpan.FromSeconds(2), interrupts: 2);
+
+        Assert.That(exitCode, Is.EqualTo(130), error);
+        Assert.That(error, Does.Contain("stopped at once").And.Not.Contain("   at "));
+        Assert.That(Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName), Has.None.Contains(".writing-"));
+        if (Directory.Exists(results))
+            Assert.That(File.Exists(Path.Combine(results, "report.html")), Is.True, "a folder under the target's name is complete");
+    }
+
+    /// <summary>Starts a long run of the baseline, waits, sends SIGINT (twice 50 ms apart if asked) and waits for the exit.</summary>
+    private static (int ExitCode, string Error) RunAndInterrupt(string results, TimeSpan after, int interrupts)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "shadowwar.dll"), "run", Baseline,
+                     "--trials", "50000000", "--threads", "2", "--out", results })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        Thread.Sleep(after);
+        Assert.That(process.HasExited, Is.False, "the run is still going when interrupted");
+        for (var i = 0; i < interrupts; i++)
+        {
+            if (i > 0) Thread.Sleep(50);
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString()]);
+            kill.WaitForExit();
+        }
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the run did not stop within two minutes of Ctrl-C");
+        }
+        output.Wait();
+        return (process.ExitCode, error.Result);
+    }
+}
