@@ -61,7 +61,7 @@ internal static class ServeCommand
             stopped.TrySetResult();
         });
         Console.WriteLine($"Explorer of {options.Scenarios.Root}{(options.DefaultScenario is { } first ? $", opening {first}" : "")}");
-        Console.WriteLine($"Open {server.Url} in a browser; Ctrl+C stops it.");
+        Console.WriteLine($"Open {server.Url} in a browser; Ctrl-C stops it.");
         Console.Out.Flush();
         stopped.Task.GetAwaiter().GetResult();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -131,8 +131,17 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
     /// <inheritdoc />
     public void Dispose() => slots.Dispose();
 
-    private SimulationResult Simulate(Compilation.CompiledModel model, long first, long trials, ulong seed, CancellationToken cancellation) =>
-        MonteCarloRunner.Run(model, new RunSettings { FirstTrial = first, Trials = trials, Seed = seed, Threads = options.Threads }, null, cancellation);
+    /// <summary>
+    /// Runs the trials; a run cancelled because the page replaced the request is abandoned (its first whole blocks are of
+    /// no use to anyone), so only complete runs are ever kept and continued.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The request was given up.</exception>
+    private SimulationResult Simulate(Compilation.CompiledModel model, long first, long trials, ulong seed, CancellationToken cancellation)
+    {
+        var result = MonteCarloRunner.Run(model, new RunSettings { FirstTrial = first, Trials = trials, Seed = seed, Threads = options.Threads }, null, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        return result;
+    }
 
     private static long RoundUp(long trials) => (trials + RunSettings.BlockSize - 1) / RunSettings.BlockSize * RunSettings.BlockSize;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace NorthKoreaShadowWar.Cli.Explorer;
 
 /// <summary>
-/// A host lifetime that prints nothing and leaves Ctrl+C to the <c>serve</c> command, so that several servers can run
+/// A host lifetime that prints nothing and leaves Ctrl-C to the <c>serve</c> command, so that several servers can run
 /// in one process (the tests) and the terminal shows only the explorer's own lines.
 /// </summary>
 internal sealed class QuietLifetime : IHostLifetime
