@@ -71,7 +71,7 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
         var from = request.From ?? 0;
         if (from < 0 || from % RunSettings.BlockSize != 0)
             throw new ExplorerRequestException(400, $"from must be a non-negative multiple of {RunSettings.BlockSize:N0} (the trials shown so far), got {from}");
-        if (from + trials > options.MaxTotalTrials)
+        if (from > options.MaxTotalTrials - trials)
             throw new ExplorerRequestException(400, $"at most {options.MaxTotalTrials:N0} trials in all; {from:N0} are shown and {trials:N0} more were asked for");
         var seed = request.Seed ?? 1;
         var model = Prepare(request.Scenario, request.Variant, Overrides(request.Set));

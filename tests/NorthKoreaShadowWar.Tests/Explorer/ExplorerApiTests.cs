@@ -200,6 +200,7 @@ public class ExplorerApiTests
     [TestCase("{\"scenario\":\"baseline.yaml\",\"trials\":0}", "trials must be between 1 and 4,096")]
     [TestCase("{\"scenario\":\"baseline.yaml\",\"trials\":4096,\"from\":8192}", "at most 8,192 trials in all")]
     [TestCase("{\"scenario\":\"baseline.yaml\",\"from\":100}", "from must be a non-negative multiple of 1,024")]
+    [TestCase("{\"scenario\":\"baseline.yaml\",\"from\":9223372036854774784}", "at most 8,192 trials in all")]
     [TestCase("{\"scenario\": 12}", "not the JSON expected")]
     [TestCase("not json", "not the JSON expected")]
     public async Task A_bad_run_request_is_400_with_a_message_and_no_stack_trace(string body, string message)

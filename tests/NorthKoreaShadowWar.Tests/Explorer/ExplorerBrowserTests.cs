@@ -74,6 +74,26 @@ public class ExplorerBrowserTests
                 Assert.That(headline, Does.Contain("sk_lethal_aid_1y").And.Contain("95% interval").And.Contain(Percent(after)));
             });
 
+            var story = page.Locator("#trace li");
+            await story.First.WaitForAsync();
+            var diagrams = page.Locator("#diagrams figure");
+            var drawn = page.Locator("#diagrams figure svg");
+            var machines = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "baseline.yaml")).Model.Scenario.Machines.Count;
+            var diagramShot = Path.Combine(output, "explorer-diagrams.png");
+            await page.Locator("#trace-panel").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, "explorer-trace.png") });
+            await page.Locator("#diagrams-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = diagramShot });
+            TestContext.AddTestAttachment(diagramShot, "the machines as diagrams");
+            var firstLine = await story.First.TextContentAsync();
+            var figures = await diagrams.CountAsync();
+            var drawings = await drawn.CountAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(firstLine, Does.StartWith("Week 0: "), "a sample path told as a story");
+                Assert.That(figures, Is.EqualTo(machines), "a diagram per machine");
+                Assert.That(drawings, Is.GreaterThanOrEqualTo(machines), "each diagram drawn");
+            });
+
             await field.FillAsync("1.5");
             await field.PressAsync("Enter");
             var message = page.Locator("[data-parameter-error='sk_shift']");

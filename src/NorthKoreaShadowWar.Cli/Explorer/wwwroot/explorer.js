@@ -128,6 +128,8 @@ function rounded(value, control) {
 function buildParameters() {
   const box = $("parameters");
   box.replaceChildren();
+  if (state.description.parameters.length === 0)
+    box.append(element("p", { className: "hint", text: "This scenario has no parameters: every number is written into its transitions." }));
   for (const control of state.description.parameters) {
     if (control.kind === "computed") {
       box.append(element("div", { className: "param computed" },
@@ -309,6 +311,10 @@ function renderHeadline() {
 
 function renderChart() {
   const probabilities = state.result.outcomes.filter(o => o.kind === "probability");
+  if (probabilities.length === 0) {
+    $("chart").replaceChildren(element("p", { className: "hint", text: "This scenario has no probability outcomes; its outcomes are in the table." }));
+    return;
+  }
   const rowHeight = 22, labelWidth = 230, plotWidth = 430, valueWidth = 150, top = 20;
   const width = labelWidth + plotWidth + valueWidth;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${top + rowHeight * probabilities.length + 6}`, role: "img",
@@ -393,8 +399,12 @@ function drawDiagrams() {
   const box = $("diagrams");
   box.replaceChildren();
   for (const machine of state.description.machines) {
+    const enlarge = element("button", { type: "button", text: "enlarge", title: "Show this diagram at full size, across the page" });
     const figure = element("figure", { "data-machine": machine.name },
-      element("figcaption", { text: `${machine.label} (${machine.name})` }));
+      element("figcaption", {}, `${machine.label} (${machine.name})`, enlarge));
+    enlarge.addEventListener("click", () => {
+      enlarge.textContent = figure.classList.toggle("wide") ? "shrink" : "enlarge";
+    });
     if (machine.svg) {
       const holder = element("div");
       holder.innerHTML = machine.svg; // drawn by Graphviz on the server from the scenario
