@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Net;
+using System.Runtime.InteropServices;
+using NorthKoreaShadowWar.Cli.Explorer;
+using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Cli.Commands;
+
+/// <summary>
+/// <c>shadowwar serve [FILE]</c>: the explorer, a local web page with a slider for every parameter, the outcomes with
+/// their intervals after each change, the state diagrams and sample paths told as stories. Serves only this machine
+/// (127.0.0.1) unless <c>--host</c> says otherwise, and only the scenario files of one folder.
+/// </summary>
+internal static class ServeCommand
+{
+    internal sealed record Request(string? File, int Port, string Host, string? Scenarios, long Trials, long MaxTrials, long MaxTotalTrials);
+
+    public static Command Create()
+    {
+        var file = new Argument<string?>("FILE") { Description = "The scenario the page opens first (default: the first in the folder)", Arity = ArgumentArity.ZeroOrOne };
+        var port = new Option<int>("--port") { Description = "The port to listen on; 0 picks a free one", DefaultValueFactory = _ => ExplorerOptions.DefaultPort };
+        var host = new Option<string>("--host") { Description = "The address to listen on (default 127.0.0.1: this machine only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var scenarios = new Option<string?>("--scenarios") { Description = "The folder scenario files may be opened from (default: FILE's folder, else scenarios/)" };
+        var trials = new Option<long>("--trials") { Description = "Trials of each update, rounded up to a multiple of 1,024", DefaultValueFactory = _ => 4 * RunSettings.BlockSize };
+        var maxTrials = new Option<long>("--max-trials") { Description = "The most trials one request may run", DefaultValueFactory = _ => 100 * RunSettings.BlockSize };
+        var maxTotal = new Option<long>("--max-total-trials") { Description = "The most trials 'run more' may add up to", DefaultValueFactory = _ => 1024 * RunSettings.BlockSize };
+        var command = new Command("serve", "Explore a scenario in the browser: sliders for parameters, outcomes with intervals, diagrams, sample paths")
+        {
+            file, port, host, scenarios, trials, maxTrials, maxTotal,
+        };
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(file), parsed.GetValue(port), parsed.GetValue(host)!, parsed.GetValue(scenarios),
+            parsed.GetValue(trials), parsed.GetValue(maxTrials), parsed.GetValue(maxTotal))));
+        return command;
+    }
+
+    public static int Execute(Request request)
+    {
+        if (Options(request, out var problem) is not { } options) return Usage(problem!);
+        if (Warning(options) is { } warning) Console.Error.WriteLine(warning);
+        if (request.File is not null && ScenarioPreparation.TryPrepare(request.File, null, []) is null) return Program.BadInput;
+        ExplorerServer server;
+        try
+        {
+            server = ExplorerServer.StartAsync(options).GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"shadowwar serve: cannot listen on {options.Address}:{options.Port}: {e.Message}");
+            return Program.RunFailure;
+        }
+        var stopped = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopped.TrySetResult();
+        };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stopped.TrySetResult();
+        });
+        Console.WriteLine($"Explorer of {options.Scenarios.Root}{(options.DefaultScenario is { } first ? $", opening {first}" : "")}");
+        Console.WriteLine($"Open {server.Url} in a browser; Ctrl-C stops it.");
+        Console.Out.Flush();
+        stopped.Task.GetAwaiter().GetResult();
+        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return Program.Ok;
+    }
+
+    /// <summary>The warning printed when the server can be reached from other machines; null for loopback.</summary>
+    internal static string? Warning(ExplorerOptions options) => options.LoopbackOnly ? null
+        : $"shadowwar serve: warning: listening on {options.Address}, beyond this machine: anyone who can reach it can open " +
+          $"the scenarios of {options.Scenarios.Root} and run simulations here. Leave out --host to serve this machine only.";
+
+    /// <summary>The server's options from the command line, or null with what is wrong.</summary>
+    internal static ExplorerOptions? Options(Request request, out string? problem)
+    {
+        problem = null;
+        if (request.Port is < 0 or > 65535) problem = $"--port must be between 0 and 65535, got {request.Port}";
+        else if (request.Trials < 1 || request.Trials > request.MaxTrials) problem = $"--trials must be between 1 and --max-trials ({request.MaxTrials:N0}), got {request.Trials}";
+        else if (request.MaxTrials < 1 || request.MaxTrials > 100_000_000) problem = $"--max-trials must be between 1 and 100,000,000, got {request.MaxTrials}";
+        else if (request.MaxTotalTrials < request.MaxTrials || request.MaxTotalTrials > RunSettings.MaximumTrials)
+            problem = $"--max-total-trials must be between --max-trials and {RunSettings.MaximumTrials:N0}, got {request.MaxTotalTrials}";
+        if (problem is not null) return null;
+        IPAddress? address = request.Host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(request.Host.Trim('[', ']'), out var parsed) ? parsed : null;
+        if (address is null)
+        {
+            problem = $"--host must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (or localhost), got '{request.Host}'";
+            return null;
+        }
+        var folderPath = request.Scenarios ?? (request.File is not null ? Path.GetDirectoryName(Path.GetFullPath(request.File))! : "scenarios");
+        ScenarioFolder folder;
+        try
+        {
+            folder = new ScenarioFolder(folderPath);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            problem = $"the scenario folder {folderPath} does not exist; give one with --scenarios DIR";
+            return null;
+        }
+        string? first = null;
+        if (request.File is not null)
+        {
+            if (!File.Exists(request.File))
+            {
+                problem = $"no file {request.File}";
+                return null;
+            }
+            first = folder.NameOf(request.File);
+            if (first is null)
+            {
+                problem = $"{request.File} is not in the scenario folder {folder.Root}; give its folder with --scenarios DIR";
+                return null;
+            }
+        }
+        var block = RunSettings.BlockSize;
+        return new ExplorerOptions
+        {
+            Scenarios = folder,
+            DefaultScenario = first,
+            Address = address,
+            Port = request.Port,
+            DefaultTrials = (int)((request.Trials + block - 1) / block * block),
+            MaxTrialsPerRequest = (int)((request.MaxTrials + block - 1) / block * block),
+            MaxTotalTrials = (request.MaxTotalTrials + block - 1) / block * block,
+        };
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"shadowwar serve: {message}");
+        return Program.BadInput;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Tracing;
+
+namespace NorthKoreaShadowWar.Cli.Explorer;
+
+/// <summary>
+/// What the explorer's endpoints do: describe a scenario, run it with a variant and overrides (or add trials to the
+/// last run), and tell a sample path. Compiled scenarios are cached; at most <see cref="ExplorerOptions.MaxConcurrentRuns"/>
+/// runs are computed at a time. Every problem caused by the request is an <see cref="ExplorerRequestException"/>.
+/// </summary>
+internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
+{
+    private const int CachedModels = 32, MaxOverrides = 200, MaxOverrideLength = 500;
+    private const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private readonly SemaphoreSlim slots = new(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
+    private readonly Lock cacheGate = new();
+    private readonly Dictionary<string, ExploredModel> models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string?>> diagrams = new(StringComparer.Ordinal);
+    private long clock;
+
+    /// <summary>The scenario files the page may open, the one it opens first, and the limits.</summary>
+    public object Scenarios()
+    {
+        var files = options.Scenarios.List();
+        return new
+        {
+            folder = options.Scenarios.DisplayName,
+            scenarios = files,
+            defaultScenario = options.DefaultScenario ?? (files.Count > 0 ? files[0] : null),
+            defaultTrials = options.DefaultTrials,
+            maxTrialsPerRequest = options.MaxTrialsPerRequest,
+            maxTotalTrials = options.MaxTotalTrials,
+            blockSize = RunSettings.BlockSize,
+        };
+    }
+
+    /// <summary>The description of a scenario with a variant applied: parameters, variants, machines and outcomes.</summary>
+    public object Describe(string? file, string? variant)
+    {
+        var model = Prepare(file, variant, []);
+        var scenario = model.Prepared.Model.Scenario;
+        IReadOnlyList<string?>? drawn;
+        lock (cacheGate) diagrams.TryGetValue(scenario.Source.Sha256, out drawn);
+        if (drawn is null)
+        {
+            drawn = ScenarioDescription.DrawDiagrams(scenario);
+            lock (cacheGate) diagrams[scenario.Source.Sha256] = drawn;
+        }
+        return ScenarioDescription.Describe(model.File, scenario, drawn);
+    }
+
+    /// <summary>
+    /// Runs <see cref="ExplorerRequest.Trials"/> trials after the first <see cref="ExplorerRequest.From"/>: the answer
+    /// covers trials 0 .. From + Trials − 1 and equals one run of that many trials with the same seed, whether the
+    /// earlier trials were still kept (and are continued) or are run again.
+    /// </summary>
+    public async Task<object> RunAsync(ExplorerRequest request, CancellationToken cancellation)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var trials = request.Trials ?? options.DefaultTrials;
+        if (trials < 1 || trials > options.MaxTrialsPerRequest)
+            throw new ExplorerRequestException(400, $"trials must be between 1 and {options.MaxTrialsPerRequest:N0} per request, got {trials}");
+        trials = RoundUp(trials);
+        var from = request.From ?? 0;
+        if (from < 0 || from % RunSettings.BlockSize != 0)
+            throw new ExplorerRequestException(400, $"from must be a non-negative multiple of {RunSettings.BlockSize:N0} (the trials shown so far), got {from}");
+        if (from > options.MaxTotalTrials - trials)
+            throw new ExplorerRequestException(400, $"at most {options.MaxTotalTrials:N0} trials in all; {from:N0} are shown and {trials:N0} more were asked for");
+        var seed = request.Seed ?? 1;
+        var model = Prepare(request.Scenario, request.Variant, Overrides(request.Set));
+        if (!await slots.WaitAsync(options.RunQueueTimeout, cancellation))
+            throw new ExplorerRequestException(503, "the explorer is busy with other runs; try again in a moment");
+        try
+        {
+            var total = from + trials;
+            var result = model.Last(seed, total);
+            if (result is null)
+            {
+                var earlier = from > 0 ? model.Last(seed, from) : null;
+                var compiled = model.Prepared.Model;
+                result = earlier is null
+                    ? await Task.Run(() => Simulate(compiled, 0, total, seed, cancellation), cancellation)
+                    : SimulationResult.Concatenate(earlier, await Task.Run(() => Simulate(compiled, from, trials, seed, cancellation), cancellation));
+                model.Remember(result);
+            }
+            var built = ResultsBuilder.Build(result, measureCorrelations: false);
+            return RunJson.From(built, stopwatch.Elapsed, model.Prepared.Warnings.Select(FieldDiagnostic.From).ToList());
+        }
+        catch (SimulationException e)
+        {
+            var message = $"{model.File}: error: {e.Message}";
+            throw new ExplorerRequestException(400, message, [new FieldDiagnostic(message, null, "error")]);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>Trial <see cref="ExplorerRequest.Trial"/> told as a story, step by step.</summary>
+    public object Trace(ExplorerRequest request)
+    {
+        var trial = request.Trial ?? 0;
+        if (trial < 0 || trial >= RunSettings.MaximumTrials)
+            throw new ExplorerRequestException(400, $"trial must be between 0 and {RunSettings.MaximumTrials - 1:N0}, got {trial}");
+        var seed = request.Seed ?? 1;
+        var model = Prepare(request.Scenario, request.Variant, Overrides(request.Set));
+        var compiled = model.Prepared.Model;
+        try
+        {
+            var path = PathTracer.Trace(compiled, seed, [trial])[0];
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            NarrativeWriter.Write(path, new Storyteller(compiled.Scenario), $"Trial {trial} (seed {seed})", writer);
+            var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+            return new { trial, seed, heading = lines[0], lines = lines.Skip(1).Select(l => l.Trim()) };
+        }
+        catch (SimulationException e)
+        {
+            var message = $"{model.File}: error: {e.Message}";
+            throw new ExplorerRequestException(400, message, [new FieldDiagnostic(message, null, "error")]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => slots.Dispose();
+
+    /// <summary>
+    /// Runs the trials; a run cancelled because the page replaced the request is abandoned (its first whole blocks are of
+    /// no use to anyone), so only complete runs are ever kept and continued.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The request was given up.</exception>
+    private SimulationResult Simulate(Compilation.CompiledModel model, long first, long trials, ulong seed, CancellationToken cancellation)
+    {
+        var result = MonteCarloRunner.Run(model, new RunSettings { FirstTrial = first, Trials = trials, Seed = seed, Threads = options.Threads }, null, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        return result;
+    }
+
+    private static long RoundUp(long trials) => (trials + RunSettings.BlockSize - 1) / RunSettings.BlockSize * RunSettings.BlockSize;
+
+    /// <summary>The overrides as <c>name=value</c> texts, sorted by name, exactly as <c>--set</c> would give them.</summary>
+    internal static IReadOnlyList<string> Overrides(Dictionary<string, JsonElement>? set)
+    {
+        if (set is null) return [];
+        if (set.Count > MaxOverrides) throw new ExplorerRequestException(400, $"at most {MaxOverrides} overrides, got {set.Count}");
+        var overrides = new List<string>();
+        foreach (var (name, element) in set.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var value = element.ValueKind switch
+            {
+                JsonValueKind.Number => element.GetRawText(),
+                JsonValueKind.String => element.GetString()!,
+                _ => throw new ExplorerRequestException(400, $"the value of '{name}' must be a number or a text, like --set {name}=VALUE",
+                    [new FieldDiagnostic($"the value of '{name}' must be a number or a text", name, "error")]),
+            };
+            if (name.Length + value.Length > MaxOverrideLength)
+                throw new ExplorerRequestException(400, $"the override of '{name}' is longer than {MaxOverrideLength} characters");
+            overrides.Add($"{name}={value}");
+        }
+        return overrides;
+    }
+
+    private ExploredModel Prepare(string? file, string? variant, IReadOnlyList<string> overrides)
+    {
+        var path = options.Scenarios.Resolve(file);
+        var name = options.Scenarios.NameOf(path) ?? file!;
+        if (new FileInfo(path).Length > MaxFileBytes)
+            throw new ExplorerRequestException(400, $"'{name}' is larger than {MaxFileBytes / (1024 * 1024)} MiB");
+        var bytes = File.ReadAllBytes(path);
+        var key = string.Join('\n', [name, Convert.ToHexString(SHA256.HashData(bytes)), variant ?? "", .. overrides]);
+        lock (cacheGate)
+        {
+            if (models.TryGetValue(key, out var cached))
+            {
+                cached.LastUsed = ++clock;
+                return cached;
+            }
+        }
+        PreparedScenario prepared;
+        try
+        {
+            prepared = ScenarioPipeline.PrepareBytes(bytes, name, variant, overrides);
+        }
+        catch (ScenarioException e)
+        {
+            var problems = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(FieldDiagnostic.From).ToList();
+            var headline = overrides.Count == 0 && variant is null
+                ? $"'{name}' is not a valid scenario"
+                : $"'{name}' is not valid with {(variant is null ? "" : $"variant '{variant}'")}{(variant is not null && overrides.Count > 0 ? " and " : "")}{(overrides.Count > 0 ? "these values" : "")}";
+            throw new ExplorerRequestException(400, $"{headline}: {problems.FirstOrDefault()?.Message}", problems);
+        }
+        var model = new ExploredModel(name, prepared);
+        lock (cacheGate)
+        {
+            models[key] = model;
+            model.LastUsed = ++clock;
+            if (models.Count > CachedModels) models.Remove(models.MinBy(pair => pair.Value.LastUsed).Key);
+        }
+        return model;
+    }
+}

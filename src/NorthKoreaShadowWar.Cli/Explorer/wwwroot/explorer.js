@@ -1,0 +1,465 @@
+// The explorer page: sliders for parameters, a run after each change, the outcomes with their 95% intervals,
+// the machines as diagrams, and a sample path told as a story. Plain JavaScript; everything comes from this server.
+"use strict";
+
+const SVG = "http://www.w3.org/2000/svg";
+const $ = id => document.getElementById(id);
+
+const state = {
+  limits: null,          // defaultTrials, maxTrialsPerRequest, maxTotalTrials
+  file: null,            // scenario file, relative to the scenario folder
+  variant: "",           // "" for the base scenario
+  description: null,     // GET /api/scenario
+  overrides: {},         // parameter name -> text, sent as --set name=text
+  lastEdited: null,      // the parameter a message without one is shown next to
+  result: null,          // the last run's answer
+  previous: null,        // the answer before it, to show how the numbers moved
+  headline: null,        // the outcome shown big
+  controller: null,      // aborts a run that a newer change replaces
+  timer: 0,
+  traceTrial: 0,
+};
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "className") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function svg(tag, attributes = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const percent = x => x === null || x === undefined ? "–" : (x * 100).toFixed(1) + "%";
+const number = x => x === null || x === undefined ? "–" : Number(x).toLocaleString("en-US", { maximumSignificantDigits: 4 });
+const count = x => Number(x).toLocaleString("en-US");
+
+async function api(path, body, signal) {
+  const options = body === undefined ? { signal } : {
+    method: "POST", signal, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  };
+  const response = await fetch(path, options);
+  let json = null;
+  try { json = await response.json(); } catch { json = { error: `the server answered ${response.status} without a message` }; }
+  if (!response.ok) throw Object.assign(new Error(json.error || `error ${response.status}`), { status: response.status, diagnostics: json.diagnostics || [] });
+  return json;
+}
+
+function showError(message) {
+  const box = $("error");
+  box.textContent = message || "";
+  box.hidden = !message;
+}
+
+function setStatus(text) { $("status").textContent = text; }
+
+// --- Loading a scenario ---------------------------------------------------------------------------
+
+async function start() {
+  try {
+    const list = await api("/api/scenarios");
+    state.limits = list;
+    const select = $("scenario");
+    for (const file of list.scenarios) select.append(element("option", { value: file, text: file }));
+    state.file = list.defaultScenario;
+    select.value = state.file;
+    select.addEventListener("change", () => { state.file = select.value; state.variant = ""; state.overrides = {}; loadScenario(); });
+    $("variant").addEventListener("change", () => { state.variant = $("variant").value; loadScenario(); });
+    $("seed").addEventListener("change", () => schedule(0));
+    $("more").addEventListener("click", () => run(true));
+    $("reset").addEventListener("click", () => { state.overrides = {}; buildParameters(); schedule(0); });
+    $("trace-next").addEventListener("click", () => { state.traceTrial++; tell(); });
+    if (!state.file) { showError(`There is no scenario file in the folder ${list.folder}.`); return; }
+    await loadScenario();
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+async function loadScenario() {
+  showError("");
+  try {
+    const query = `file=${encodeURIComponent(state.file)}` + (state.variant ? `&variant=${encodeURIComponent(state.variant)}` : "");
+    const description = await api(`/api/scenario?${query}`);
+    state.description = description;
+    const names = new Set(description.parameters.filter(p => p.kind !== "computed").map(p => p.name));
+    for (const name of Object.keys(state.overrides)) if (!names.has(name)) delete state.overrides[name];
+    $("title").textContent = description.title || description.name;
+    $("subtitle").textContent = `${description.file}: ${description.horizon} ${description.step}s per trial, ` +
+      `${description.machines.length} machines, ${description.outcomes.length} outcomes`;
+    const variants = $("variant");
+    variants.replaceChildren(element("option", { value: "", text: "(base scenario)" }),
+      ...description.variants.map(v => element("option", { value: v.name, text: v.name, title: v.description })));
+    variants.value = state.variant;
+    const outcomes = description.outcomes;
+    if (!outcomes.some(o => o.name === state.headline)) state.headline = (outcomes.find(o => o.kind === "probability") || outcomes[0] || {}).name;
+    state.result = null;
+    state.previous = null;
+    state.traceTrial = 0;
+    buildParameters();
+    drawDiagrams();
+    await run(false);
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+// --- Parameters -------------------------------------------------------------------------------------
+
+function step(control) {
+  const span = control.maximum - control.minimum;
+  return span > 0 ? Math.pow(10, Math.floor(Math.log10(span / 200))) : 1;
+}
+
+function rounded(value, control) {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step(control))));
+  return String(Number(Number(value).toFixed(Math.min(decimals, 12))));
+}
+
+function buildParameters() {
+  const box = $("parameters");
+  box.replaceChildren();
+  if (state.description.parameters.length === 0)
+    box.append(element("p", { className: "hint", text: "This scenario has no parameters: every number is written into its transitions." }));
+  for (const control of state.description.parameters) {
+    if (control.kind === "computed") {
+      box.append(element("div", { className: "param computed" },
+        element("div", { className: "param-head" }, element("label", { text: control.name }),
+          element("span", { className: "definition", text: `= ${control.definition}`, title: control.definition }),
+          element("span", { className: "badge", text: "computed" }))));
+      continue;
+    }
+    const id = `field-${control.name}`;
+    const slider = element("input", {
+      type: "range", min: control.minimum, max: control.maximum, step: step(control), value: control.start,
+      "data-parameter": control.name, "aria-label": `${control.name} slider`,
+    });
+    const field = element("input", {
+      type: "text", id, inputmode: "decimal", spellcheck: "false", "data-parameter-field": control.name,
+      placeholder: control.kind === "drawn" ? "drawn" : rounded(control.value, control),
+    });
+    const reset = element("button", { type: "button", title: `Give ${control.name} back its definition: ${control.definition}`, text: "↺" });
+    const badge = element("span", { className: "badge" });
+    const message = element("div", { className: "param-error", role: "alert", "data-parameter-error": control.name, hidden: true });
+    const row = element("div", { className: "param", "data-name": control.name },
+      element("div", { className: "param-head" }, element("label", { for: id, text: control.name }),
+        element("span", { className: "definition", text: control.definition, title: control.definition }), badge, reset),
+      element("div", { className: "param-body" }, slider, field),
+      message);
+    const refresh = () => {
+      const set = Object.hasOwn(state.overrides, control.name);
+      row.classList.toggle("set", set);
+      row.classList.toggle("unset", !set && control.kind === "drawn");
+      badge.textContent = set ? "set" : control.kind;
+      field.value = set ? state.overrides[control.name] : "";
+    };
+    slider.addEventListener("input", () => {
+      state.overrides[control.name] = rounded(slider.value, control);
+      state.lastEdited = control.name;
+      refresh();
+      schedule(250);
+    });
+    slider.addEventListener("change", () => schedule(0));
+    const commit = () => {
+      const text = field.value.trim();
+      if (text === "") delete state.overrides[control.name];
+      else state.overrides[control.name] = text;
+      state.lastEdited = control.name;
+      const value = Number(text);
+      if (text !== "" && Number.isFinite(value)) slider.value = value;
+      refresh();
+      schedule(0);
+    };
+    field.addEventListener("change", commit);
+    field.addEventListener("keydown", event => { if (event.key === "Enter") { event.preventDefault(); commit(); } });
+    reset.addEventListener("click", () => {
+      delete state.overrides[control.name];
+      slider.value = control.start;
+      state.lastEdited = control.name;
+      refresh();
+      schedule(0);
+    });
+    if (Object.hasOwn(state.overrides, control.name) && Number.isFinite(Number(state.overrides[control.name])))
+      slider.value = Number(state.overrides[control.name]);
+    refresh();
+    box.append(row);
+  }
+}
+
+function clearMessages() {
+  for (const message of document.querySelectorAll(".param-error")) { message.hidden = true; message.textContent = ""; }
+  for (const row of document.querySelectorAll(".param.invalid")) row.classList.remove("invalid");
+  showError("");
+}
+
+function showDiagnostics(error) {
+  clearMessages();
+  const diagnostics = error.diagnostics.length > 0 ? error.diagnostics : [{ message: error.message, parameter: null }];
+  const unplaced = [];
+  for (const diagnostic of diagnostics) {
+    const name = diagnostic.parameter || state.lastEdited;
+    const box = name && document.querySelector(`[data-parameter-error="${CSS.escape(name)}"]`);
+    if (!box) { unplaced.push(diagnostic.message); continue; }
+    box.textContent = box.textContent ? `${box.textContent}\n${diagnostic.message}` : diagnostic.message;
+    box.hidden = false;
+    box.closest(".param").classList.add("invalid");
+  }
+  if (unplaced.length > 0) showError(unplaced.join("\n"));
+}
+
+// --- Runs ---------------------------------------------------------------------------------------------
+
+function schedule(delay) {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => run(false), delay);
+}
+
+function request(extra) {
+  return {
+    scenario: state.file, variant: state.variant || null, set: state.overrides,
+    seed: Number($("seed").value) || 0, ...extra,
+  };
+}
+
+async function run(more) {
+  if (!state.description) return;
+  if (state.controller) state.controller.abort();
+  const controller = new AbortController();
+  state.controller = controller;
+  const trials = state.limits.defaultTrials;
+  const from = more && state.result ? state.result.trials : 0;
+  document.body.dataset.state = "running";
+  setStatus(`running ${count(trials)} trials…`);
+  try {
+    const result = await api("/api/run", request({ trials, from }), controller.signal);
+    if (state.controller !== controller) return;
+    clearMessages();
+    state.previous = more ? state.previous : state.result;
+    state.result = result;
+    document.body.dataset.state = "idle";
+    document.body.dataset.runs = String(Number(document.body.dataset.runs) + 1);
+    setStatus(`${count(result.trials)} trials in ${count(Math.round(result.elapsedMilliseconds))} ms`);
+    $("more").disabled = result.trials + trials > state.limits.maxTotalTrials;
+    render();
+    if (!more) tell();
+  } catch (error) {
+    if (error.name === "AbortError" || state.controller !== controller) return;
+    document.body.dataset.state = "invalid";
+    setStatus("not run: see the message");
+    for (const part of [$("chart"), $("outcomes"), $("headline")]) part.classList.add("stale");
+    showDiagnostics(error);
+  }
+}
+
+function render() {
+  for (const part of [$("chart"), $("outcomes"), $("headline")]) part.classList.remove("stale");
+  renderHeadline();
+  renderChart();
+  renderTable();
+}
+
+function outcomeOf(result, name) { return result ? result.outcomes.find(o => o.name === name) : null; }
+function describeOutcome(name) { return state.description.outcomes.find(o => o.name === name) || { name }; }
+
+function stateLabel(machineName, stateName) {
+  const machine = state.description.machines.find(m => m.name === machineName);
+  const found = machine && machine.states.find(s => s.name === stateName);
+  return found ? found.label : stateName;
+}
+
+function renderHeadline() {
+  const box = $("headline");
+  const outcome = outcomeOf(state.result, state.headline);
+  const info = describeOutcome(state.headline);
+  const chooser = element("select", { "aria-label": "Outcome shown big" },
+    ...state.description.outcomes.map(o => element("option", { value: o.name, text: o.name, selected: o.name === state.headline })));
+  chooser.addEventListener("change", () => { state.headline = chooser.value; render(); });
+  box.replaceChildren(element("div", { className: "what" }, chooser, " ", info.description || info.definition || ""));
+  if (!outcome) return;
+  box.dataset.outcome = outcome.name;
+  const before = outcomeOf(state.previous, state.headline);
+  if (outcome.kind === "probability") {
+    box.append(element("div", { className: "big", "data-estimate": outcome.estimate, text: percent(outcome.estimate) }),
+      element("div", { className: "interval", text: `95% interval ${percent(outcome.ci95[0])} – ${percent(outcome.ci95[1])}` }));
+    if (before && before.estimate !== null && outcome.estimate !== null) {
+      const change = (outcome.estimate - before.estimate) * 100;
+      const direction = change > 0.05 ? "up" : change < -0.05 ? "down" : "";
+      box.append(element("div", { className: `delta ${direction}`,
+        text: `${change >= 0 ? "▲ +" : "▼ "}${change.toFixed(1)} points since the change before (${percent(before.estimate)})` }));
+    }
+  } else if (outcome.kind === "distribution") {
+    box.append(element("div", { className: "big", text: `mean ${number(outcome.mean)}` }),
+      element("div", { className: "interval", text: `95% interval ${number(outcome.ci95[0])} – ${number(outcome.ci95[1])}; ` +
+        `median ${number(outcome.quantiles.p50)}, 90% of trials ${number(outcome.quantiles.p05)} – ${number(outcome.quantiles.p95)}` +
+        (outcome.never !== null && outcome.never !== undefined ? `; never ${percent(outcome.never)}` : "") }));
+  } else {
+    const top = [...outcome.categories].sort((a, b) => b.probability - a.probability)[0];
+    box.append(element("div", { className: "big", text: `${stateLabel(info.machine, top.state)} ${percent(top.probability)}` }),
+      element("div", { className: "interval", text: `95% interval ${percent(top.ci95[0])} – ${percent(top.ci95[1])}` }));
+  }
+  box.append(element("div", { className: "what", text: `${count(state.result.trials)} trials, seed ${state.result.seed}` }));
+}
+
+function renderChart() {
+  const probabilities = state.result.outcomes.filter(o => o.kind === "probability");
+  if (probabilities.length === 0) {
+    $("chart").replaceChildren(element("p", { className: "hint", text: "This scenario has no probability outcomes; its outcomes are in the table." }));
+    return;
+  }
+  const rowHeight = 22, labelWidth = 230, plotWidth = 430, valueWidth = 150, top = 20;
+  const width = labelWidth + plotWidth + valueWidth;
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${top + rowHeight * probabilities.length + 6}`, role: "img",
+    "aria-label": "Each probability with its 95% interval" });
+  const x = p => labelWidth + plotWidth * p;
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    chart.append(svg("line", { x1: x(tick), x2: x(tick), y1: top - 4, y2: top + rowHeight * probabilities.length, stroke: "#d5dbe2" }),
+      svg("text", { x: x(tick), y: top - 8, "text-anchor": "middle", "font-size": 10, fill: "#5b6876" }, `${tick * 100}%`));
+  }
+  probabilities.forEach((outcome, i) => {
+    const y = top + i * rowHeight;
+    const row = svg("g", { class: `row${outcome.name === state.headline ? " selected" : ""}`, "data-outcome": outcome.name });
+    row.append(svg("title", {}, describeOutcome(outcome.name).description || outcome.name),
+      svg("text", { class: "label", x: labelWidth - 8, y: y + 15, "text-anchor": "end", "font-size": 12 }, outcome.name),
+      svg("rect", { x: x(0), y: y + 4, width: Math.max(0, plotWidth * (outcome.estimate || 0)), height: rowHeight - 8, fill: "#9dbbe0" }));
+    const before = outcomeOf(state.previous, outcome.name);
+    if (before && before.estimate !== null)
+      row.append(svg("line", { x1: x(before.estimate), x2: x(before.estimate), y1: y + 2, y2: y + rowHeight - 2, stroke: "#5b6876", "stroke-dasharray": "2 2" }));
+    const [low, high] = outcome.ci95;
+    if (low !== null && high !== null) {
+      const middle = y + rowHeight / 2;
+      row.append(svg("line", { x1: x(low), x2: x(high), y1: middle, y2: middle, stroke: "#1d2733", "stroke-width": 1.5 }),
+        svg("line", { x1: x(low), x2: x(low), y1: middle - 5, y2: middle + 5, stroke: "#1d2733", "stroke-width": 1.5 }),
+        svg("line", { x1: x(high), x2: x(high), y1: middle - 5, y2: middle + 5, stroke: "#1d2733", "stroke-width": 1.5 }));
+    }
+    row.append(svg("text", { x: labelWidth + plotWidth + 8, y: y + 15, "font-size": 12 },
+      `${percent(outcome.estimate)} (${percent(low)} – ${percent(high)})`));
+    row.addEventListener("click", () => { state.headline = outcome.name; render(); });
+    chart.append(row);
+  });
+  $("chart").replaceChildren(chart);
+}
+
+function renderTable() {
+  const body = $("outcomes").tBodies[0];
+  body.replaceChildren();
+  for (const outcome of state.result.outcomes) {
+    const info = describeOutcome(outcome.name);
+    const name = element("td", {}, element("div", { className: "outcome-name", text: outcome.name }),
+      element("div", { className: "outcome-description", text: info.description || info.definition || "" }));
+    let cells;
+    if (outcome.kind === "probability") {
+      cells = [element("td", { className: "number estimate", text: percent(outcome.estimate) }),
+        element("td", { className: "number interval", text: `${percent(outcome.ci95[0])} – ${percent(outcome.ci95[1])}` }),
+        element("td", { text: `${count(outcome.successes)} of ${count(outcome.trials)} trials` })];
+    } else if (outcome.kind === "distribution") {
+      const q = outcome.quantiles;
+      cells = [element("td", { className: "number estimate", text: `mean ${number(outcome.mean)}` }),
+        element("td", { className: "number interval", text: `${number(outcome.ci95[0])} – ${number(outcome.ci95[1])}` }),
+        element("td", { text: `median ${number(q.p50)}; 5%–95%: ${number(q.p05)} – ${number(q.p95)}` +
+          (outcome.never !== null && outcome.never !== undefined ? `; never ${percent(outcome.never)}` : "") })];
+    } else {
+      cells = [element("td", { colspan: 3 }, ...outcome.categories.map((c, i) =>
+        element("span", { className: "number", text: `${i > 0 ? " · " : ""}${stateLabel(info.machine, c.state)} ${percent(c.probability)} (${percent(c.ci95[0])} – ${percent(c.ci95[1])})` })))];
+    }
+    const row = element("tr", {
+      className: outcome.name === state.headline ? "selected" : "", "data-outcome": outcome.name, "data-kind": outcome.kind,
+      "data-estimate": outcome.kind === "probability" ? outcome.estimate : outcome.kind === "distribution" ? outcome.mean : null,
+      "data-low": outcome.ci95 ? outcome.ci95[0] : null, "data-high": outcome.ci95 ? outcome.ci95[1] : null,
+    }, name, ...cells);
+    row.addEventListener("click", () => { state.headline = outcome.name; render(); window.scrollTo({ top: 0, behavior: "smooth" }); });
+    body.append(row);
+  }
+}
+
+// --- A sample path ---------------------------------------------------------------------------------------
+
+async function tell() {
+  try {
+    const story = await api("/api/trace", request({ trial: state.traceTrial }));
+    $("trace-heading-line").textContent = story.heading;
+    $("trace").replaceChildren(...story.lines.map(line => element("li", { text: line })));
+  } catch (error) {
+    $("trace-heading-line").textContent = error.message;
+    $("trace").replaceChildren();
+  }
+}
+
+// --- Diagrams --------------------------------------------------------------------------------------------
+
+function drawDiagrams() {
+  const box = $("diagrams");
+  box.replaceChildren();
+  for (const machine of state.description.machines) {
+    const enlarge = element("button", { type: "button", text: "enlarge", title: "Show this diagram at full size, across the page" });
+    const figure = element("figure", { "data-machine": machine.name },
+      element("figcaption", {}, `${machine.label} (${machine.name})`, enlarge));
+    enlarge.addEventListener("click", () => {
+      enlarge.textContent = figure.classList.toggle("wide") ? "shrink" : "enlarge";
+    });
+    if (machine.svg) {
+      const holder = element("div");
+      holder.innerHTML = machine.svg; // drawn by Graphviz on the server from the scenario
+      figure.append(holder);
+    } else {
+      figure.append(drawMachine(machine));
+    }
+    box.append(figure);
+  }
+}
+
+// Without Graphviz on the server: the states on a circle, an arrow per transition, the labels listed below.
+function drawMachine(machine) {
+  const n = machine.states.length, boxWidth = 130, boxHeight = 30;
+  const radius = n <= 1 ? 0 : Math.max(90, (n * (boxWidth + 20)) / (2 * Math.PI));
+  const size = 2 * radius + boxWidth + 20, centre = size / 2;
+  const position = machine.states.map((_, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);
+    return { x: centre + radius * Math.cos(angle), y: centre + radius * Math.sin(angle) * 0.7 };
+  });
+  const height = radius * 1.4 + boxHeight + 30;
+  const drawing = svg("svg", { viewBox: `0 ${centre - height / 2} ${size} ${height}`, role: "img", "aria-label": `States of ${machine.name}` });
+  const marker = svg("marker", { id: `arrow-${machine.name}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
+  marker.append(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#5b6876" }));
+  const definitions = svg("defs");
+  definitions.append(marker);
+  drawing.append(definitions);
+  const edges = svg("g");
+  const list = element("ul");
+  for (const transition of machine.transitions) {
+    for (const from of transition.from) {
+      const text = `${machine.states[from].name} → ${machine.states[transition.to].name}: ${transition.label}${transition.guard ? ` [${transition.guard}]` : ""}`;
+      list.append(element("li", { text }));
+      if (from === transition.to) continue;
+      const a = position[from], b = position[transition.to];
+      const dx = b.x - a.x, dy = b.y - a.y, length = Math.hypot(dx, dy) || 1;
+      const shrink = t => Math.min(Math.abs((boxWidth / 2) / (dx / length || 1e-9)), Math.abs((boxHeight / 2) / (dy / length || 1e-9))) * t;
+      const start = shrink(1), end = shrink(1);
+      const line = svg("line", { x1: a.x + dx / length * start, y1: a.y + dy / length * start, x2: b.x - dx / length * end, y2: b.y - dy / length * end,
+        stroke: "#5b6876", "marker-end": `url(#arrow-${machine.name})` });
+      line.append(svg("title", {}, text));
+      edges.append(line);
+    }
+  }
+  drawing.append(edges);
+  machine.states.forEach((s, i) => {
+    const p = position[i];
+    const group = svg("g");
+    group.append(svg("rect", { x: p.x - boxWidth / 2, y: p.y - boxHeight / 2, width: boxWidth, height: boxHeight, rx: 8,
+      fill: i === machine.initial ? "#dbe7f5" : "#fff", stroke: "#1d2733", "stroke-width": s.absorbing ? 2.5 : 1 }),
+    svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", "font-size": 11 }, s.name),
+    svg("title", {}, `${s.label}${s.absorbing ? " (absorbing)" : ""}${i === machine.initial ? " (initial)" : ""}`));
+    drawing.append(group);
+  });
+  return element("div", {}, drawing, list);
+}
+
+start();

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using NorthKoreaShadowWar.Tests.Support;
+
+namespace NorthKoreaShadowWar.Tests.Explorer;
+
+/// <summary>
+/// The explorer in a real browser: <c>shadowwar serve scenarios/baseline.yaml --port 0</c> as a child process, Debian's
+/// chromium driven by Playwright. A student drags South Korea's shift up and sees the chance of lethal aid rise with its
+/// interval; a value that breaks the scenario shows the engine's message next to the field.
+/// </summary>
+public class ExplorerBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Test]
+    public async Task Dragging_sk_shift_up_raises_lethal_aid_with_its_interval_and_a_bad_value_shows_its_message_by_the_field()
+    {
+        if (!File.Exists(Chromium)) Assert.Ignore("Debian's chromium is not installed (.ci/run installs it)");
+        using var explorer = ExplorerProcess.Start(Path.Combine(Paths.Scenarios, "baseline.yaml"), "--port", "0");
+        var output = Path.Combine(TestContext.CurrentContext.WorkDirectory, "explorer");
+        Directory.CreateDirectory(output);
+        try
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],  // Playwright gives the browser a fresh profile of its own
+            });
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 1100 } });
+            page.SetDefaultTimeout(60_000);
+            var problems = new List<string>();
+            page.PageError += (_, error) => problems.Add(error);
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error" && !message.Text.Contains("400 (Bad Request)", StringComparison.Ordinal)) problems.Add(message.Text);
+            };
+            await page.GotoAsync(explorer.Url.ToString());
+            await WaitForRuns(page, 1);
+
+            var row = page.Locator("tr[data-outcome='sk_lethal_aid_1y']");
+            await row.ClickAsync();
+            var before = await Estimate(row);
+            var runs = await Runs(page);
+            var slider = page.Locator("input[type=range][data-parameter='sk_shift']");
+            await slider.ScrollIntoViewIfNeededAsync();
+            var box = (await slider.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(box.X + box.Width * 0.95f, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 8 });
+            await page.Mouse.UpAsync();
+            await WaitForRuns(page, runs + 1);
+            var field = page.Locator("[data-parameter-field='sk_shift']");
+            await page.WaitForFunctionAsync("() => document.body.dataset.state === 'idle' && !document.querySelector('[data-parameter-error]:not([hidden])')");
+            var after = await Estimate(row);
+            var low = double.Parse((await row.GetAttributeAsync("data-low"))!, CultureInfo.InvariantCulture);
+            var high = double.Parse((await row.GetAttributeAsync("data-high"))!, CultureInfo.InvariantCulture);
+            var shown = await row.Locator("td.interval").TextContentAsync();
+            var headline = await page.Locator("#headline").TextContentAsync();
+            var shiftValue = double.Parse(await field.InputValueAsync(), CultureInfo.InvariantCulture);
+            var screenshot = Path.Combine(output, "explorer-screenshot.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+            TestContext.AddTestAttachment(screenshot, "the explorer after dragging sk_shift up");
+            Assert.Multiple(() =>
+            {
+                Assert.That(shiftValue, Is.GreaterThan(0.010), "the slider was dragged towards its top, 0.012");
+                Assert.That(after, Is.GreaterThan(before), "the chance of lethal aid within a year moved up");
+                Assert.That(low, Is.LessThan(after));
+                Assert.That(high, Is.GreaterThan(after));
+                Assert.That(shown, Does.Match(@"^\d+\.\d% – \d+\.\d%$"), "the interval is shown");
+                Assert.That(headline, Does.Contain("sk_lethal_aid_1y").And.Contain("95% interval").And.Contain(Percent(after)));
+            });
+
+            var story = page.Locator("#trace li");
+            await story.First.WaitForAsync();
+            var diagrams = page.Locator("#diagrams figure");
+            var drawn = page.Locator("#diagrams figure svg");
+            var machines = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "baseline.yaml")).Model.Scenario.Machines.Count;
+            var diagramShot = Path.Combine(output, "explorer-diagrams.png");
+            await page.Locator("#trace-panel").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, "explorer-trace.png") });
+            await page.Locator("#diagrams-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = diagramShot });
+            TestContext.AddTestAttachment(diagramShot, "the machines as diagrams");
+            var firstLine = await story.First.TextContentAsync();
+            var figures = await diagrams.CountAsync();
+            var drawings = await drawn.CountAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(firstLine, Does.StartWith("Week 0: "), "a sample path told as a story");
+                Assert.That(figures, Is.EqualTo(machines), "a diagram per machine");
+                Assert.That(drawings, Is.GreaterThanOrEqualTo(machines), "each diagram drawn");
+            });
+
+            await field.FillAsync("1.5");
+            await field.PressAsync("Enter");
+            var message = page.Locator("[data-parameter-error='sk_shift']");
+            await message.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+            var text = await message.TextContentAsync();
+            var invalid = Path.Combine(output, "explorer-invalid-value.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = invalid });
+            TestContext.AddTestAttachment(invalid, "the explorer after an invalid value of sk_shift");
+            Assert.Multiple(() =>
+            {
+                Assert.That(text, Does.Match(@"baseline\.yaml:\d+:\d+: error: "), "the engine's diagnostic");
+                Assert.That(text, Does.Contain("probability 'sk_shift' is 1.5"));
+                Assert.That(problems, Is.Empty, "errors in the page");
+            });
+
+            await field.FillAsync("abc");
+            await field.PressAsync("Enter");
+            await page.WaitForFunctionAsync("() => (document.querySelector(\"[data-parameter-error='sk_shift']\").textContent || '').includes('abc')");
+            Assert.That(await message.TextContentAsync(), Does.Contain("--set sk_shift=abc:1:10: error: in parameter 'sk_shift': unknown name 'abc'"));
+        }
+        finally
+        {
+            TestContext.Out.WriteLine(explorer.Errors);
+        }
+    }
+
+    private static async Task<int> Runs(IPage page) => int.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.runs"), CultureInfo.InvariantCulture);
+
+    private static Task WaitForRuns(IPage page, int runs) =>
+        page.WaitForFunctionAsync($"() => Number(document.body.dataset.runs) >= {runs} && document.body.dataset.state === 'idle'");
+
+    private static async Task<double> Estimate(ILocator row) =>
+        double.Parse((await row.GetAttributeAsync("data-estimate"))!, CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => (share * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+}

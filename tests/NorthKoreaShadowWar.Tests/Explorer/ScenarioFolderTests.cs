@@ -1,0 +1,122 @@
+using NorthKoreaShadowWar.Cli.Explorer;
+
+namespace NorthKoreaShadowWar.Tests.Explorer;
+
+/// <summary>The explorer opens scenario files from its folder only: no '..', no absolute paths, no symbolic links leading out.</summary>
+public class ScenarioFolderTests
+{
+    private string root = "";
+    private string inside = "";
+
+    [SetUp]
+    public void MakeFolders()
+    {
+        root = Directory.CreateTempSubdirectory("shadowwar-folder-").FullName;
+        inside = Path.Combine(root, "scenarios");
+        Directory.CreateDirectory(Path.Combine(inside, "more"));
+        File.WriteAllText(Path.Combine(inside, "a.yaml"), "name: a\n");
+        File.WriteAllText(Path.Combine(inside, "more", "b.yml"), "name: b\n");
+        File.WriteAllText(Path.Combine(inside, "notes.txt"), "not a scenario\n");
+        File.WriteAllText(Path.Combine(root, "secret.yaml"), "name: secret\n");
+        Directory.CreateDirectory(Path.Combine(root, "outside"));
+        File.WriteAllText(Path.Combine(root, "outside", "c.yaml"), "name: c\n");
+    }
+
+    [TearDown]
+    public void DeleteFolders() => Directory.Delete(root, recursive: true);
+
+    [Test]
+    public void A_file_in_the_folder_or_a_subfolder_resolves_to_its_full_path()
+    {
+        var folder = new ScenarioFolder(inside);
+        Assert.Multiple(() =>
+        {
+            Assert.That(folder.Resolve("a.yaml"), Is.EqualTo(Path.Combine(folder.Root, "a.yaml")));
+            Assert.That(folder.Resolve("more/b.yml"), Is.EqualTo(Path.Combine(folder.Root, "more", "b.yml")));
+            Assert.That(folder.List(), Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
+        });
+    }
+
+    [TestCase("../secret.yaml", "escapes")]
+    [TestCase("more/../../secret.yaml", "escapes")]
+    [TestCase("./a.yaml", "escapes")]
+    [TestCase("more//b.yml", "escapes")]
+    [TestCase("..", "escapes")]
+    [TestCase("/etc/passwd", "absolute path")]
+    [TestCase("~/secret.yaml", "absolute path")]
+    [TestCase("more\\b.yml", "use '/'")]
+    [TestCase("notes.txt", "not a scenario file")]
+    [TestCase("", "no scenario file was named")]
+    public void A_name_that_leaves_the_folder_or_is_not_a_scenario_file_is_refused_with_400(string name, string message)
+    {
+        var error = Assert.Throws<ExplorerRequestException>(() => new ScenarioFolder(inside).Resolve(name))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.StatusCode, Is.EqualTo(400));
+            Assert.That(error.Message, Does.Contain(message));
+        });
+    }
+
+    [Test]
+    public void An_absolute_path_to_a_file_inside_the_folder_is_refused_too()
+    {
+        var error = Assert.Throws<ExplorerRequestException>(() => new ScenarioFolder(inside).Resolve(Path.Combine(inside, "a.yaml")))!;
+        Assert.That(error.Message, Does.Contain("absolute path"));
+    }
+
+    [Test]
+    public void A_missing_file_is_404()
+    {
+        var error = Assert.Throws<ExplorerRequestException>(() => new ScenarioFolder(inside).Resolve("missing.yaml"))!;
+        Assert.That(error.StatusCode, Is.EqualTo(404));
+    }
+
+    [Test]
+    public void Symbolic_links_that_lead_out_of_the_folder_are_refused_and_not_listed()
+    {
+        File.CreateSymbolicLink(Path.Combine(inside, "link.yaml"), Path.Combine(root, "secret.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(inside, "linked"), Path.Combine(root, "outside"));
+        File.CreateSymbolicLink(Path.Combine(inside, "relative.yaml"), "../secret.yaml");
+        var folder = new ScenarioFolder(inside);
+        Assert.Multiple(() =>
+        {
+            foreach (var name in new[] { "link.yaml", "linked/c.yaml", "relative.yaml" })
+            {
+                var error = Assert.Throws<ExplorerRequestException>(() => folder.Resolve(name))!;
+                Assert.That(error.Message, Does.Contain("leads out of the scenario folder"), name);
+            }
+            Assert.That(folder.List(), Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
+        });
+    }
+
+    [Test]
+    public void A_symbolic_link_within_the_folder_is_followed()
+    {
+        File.CreateSymbolicLink(Path.Combine(inside, "alias.yaml"), Path.Combine(inside, "more", "b.yml"));
+        var folder = new ScenarioFolder(inside);
+        Assert.That(folder.Resolve("alias.yaml"), Is.EqualTo(Path.Combine(folder.Root, "more", "b.yml")));
+    }
+
+    [Test]
+    public void A_loop_of_symbolic_links_is_refused()
+    {
+        File.CreateSymbolicLink(Path.Combine(inside, "x.yaml"), Path.Combine(inside, "y.yaml"));
+        File.CreateSymbolicLink(Path.Combine(inside, "y.yaml"), Path.Combine(inside, "x.yaml"));
+        var error = Assert.Throws<ExplorerRequestException>(() => new ScenarioFolder(inside).Resolve("x.yaml"))!;
+        Assert.That(error.StatusCode, Is.EqualTo(400));
+    }
+
+    [Test]
+    public void A_folder_reached_through_a_symbolic_link_is_the_folder_it_leads_to()
+    {
+        var alias = Path.Combine(root, "alias");
+        Directory.CreateSymbolicLink(alias, inside);
+        var folder = new ScenarioFolder(alias);
+        Assert.Multiple(() =>
+        {
+            Assert.That(folder.Resolve("a.yaml"), Is.EqualTo(Path.Combine(folder.Root, "a.yaml")));
+            Assert.That(folder.NameOf(Path.Combine(alias, "more", "b.yml")), Is.EqualTo("more/b.yml"));
+            Assert.That(folder.NameOf(Path.Combine(root, "secret.yaml")), Is.Null);
+        });
+    }
+}
