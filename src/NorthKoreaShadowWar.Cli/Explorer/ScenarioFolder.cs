@@ -24,14 +24,17 @@ internal sealed class ScenarioFolder
     /// <summary>The folder's own name, for the page.</summary>
     public string DisplayName => Path.GetFileName(Root.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } name ? name : Root;
 
-    /// <summary>The scenario files (<c>*.yaml</c>, <c>*.yml</c>) in the folder and its subfolders, sorted, by their names relative to it.</summary>
+    /// <summary>
+    /// The scenario files in the folder and its subfolders, sorted, by their names relative to it: <c>*.yaml</c> and
+    /// <c>*.yml</c> files with a top-level <c>machines:</c> key (other YAML, such as observed-outcomes files, is left out).
+    /// </summary>
     public IReadOnlyList<string> List()
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = MaxDepth, IgnoreInaccessible = true };
         return Directory.EnumerateFiles(Root, "*", options)
             .Where(IsScenarioFile)
             .Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(name => TryResolve(name, out _) is null)
+            .Where(name => TryResolve(name, out var path) is null && DefinesMachines(path!))
             .Order(StringComparer.Ordinal)
             .Take(MaxListed)
             .ToList();
@@ -82,6 +85,22 @@ internal sealed class ScenarioFolder
 
     private bool IsInside(string canonical) =>
         canonical.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>True when a line of the file's first 256 KiB starts with <c>machines:</c>, as every scenario's does.</summary>
+    private static bool DefinesMachines(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var buffer = new char[256 * 1024];
+            var text = new string(buffer, 0, reader.ReadBlock(buffer));
+            return text.StartsWith("machines:", StringComparison.Ordinal) || text.Contains("\nmachines:", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsScenarioFile(string name) =>
         name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);

@@ -14,8 +14,8 @@ public class ScenarioFolderTests
         root = Directory.CreateTempSubdirectory("shadowwar-folder-").FullName;
         inside = Path.Combine(root, "scenarios");
         Directory.CreateDirectory(Path.Combine(inside, "more"));
-        File.WriteAllText(Path.Combine(inside, "a.yaml"), "name: a\n");
-        File.WriteAllText(Path.Combine(inside, "more", "b.yml"), "name: b\n");
+        File.WriteAllText(Path.Combine(inside, "a.yaml"), "name: a\nmachines: {}\n");
+        File.WriteAllText(Path.Combine(inside, "more", "b.yml"), "machines: {}\nname: b\n");
         File.WriteAllText(Path.Combine(inside, "notes.txt"), "not a scenario\n");
         File.WriteAllText(Path.Combine(root, "secret.yaml"), "name: secret\n");
         Directory.CreateDirectory(Path.Combine(root, "outside"));
@@ -35,6 +35,13 @@ public class ScenarioFolderTests
             Assert.That(folder.Resolve("more/b.yml"), Is.EqualTo(Path.Combine(folder.Root, "more", "b.yml")));
             Assert.That(folder.List(), Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
         });
+    }
+
+    [Test]
+    public void Yaml_files_that_define_no_machines_are_not_listed()
+    {
+        File.WriteAllText(Path.Combine(inside, "observed.yaml"), "recorded: 2025-10-01\noutcomes:\n  on: true   # machines: none here\n");
+        Assert.That(new ScenarioFolder(inside).List(), Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
     }
 
     [TestCase("../secret.yaml", "escapes")]
