@@ -26,9 +26,12 @@ internal sealed class TableTrialLoop
     /// <summary>Bounds compared per row: every row's bounds fit in this many doubles.</summary>
     private readonly int width;
     private readonly bool twoDependencies;
-    private readonly Row[] rows;
-    private readonly double[] bounds;
-    private readonly Outcome[] outcomes;
+    /// <summary>
+    /// Everything the loop reads, in one block so that one register addresses it: the rows (one <see cref="Row"/> per
+    /// state, from the start), then the bounds (doubles, at <see cref="Row.Bounds"/> plus the context), then the state
+    /// each outcome enters (ints, at <see cref="Row.Outcomes"/> plus the outcome's index).
+    /// </summary>
+    private readonly double[] table;
     private readonly int totalStates;
 
     private TableTrialLoop(CompiledModel model, int width)
@@ -36,12 +39,15 @@ internal sealed class TableTrialLoop
         this.width = width;
         totalStates = model.TotalStates;
         var source = model.Rows;
-        rows = new Row[source.Length];
+        var rowsLength = source.Length * (Unsafe.SizeOf<Row>() / sizeof(double));
         var boundsLength = 0;
         foreach (var row in source) boundsLength += row.ContextCount * width;
-        bounds = new double[boundsLength];
-        Array.Fill(bounds, double.PositiveInfinity);
-        outcomes = new Outcome[model.Outcomes.Length];
+        table = new double[rowsLength + boundsLength + (model.Outcomes.Length + 1) / 2];
+        var rows = MemoryMarshal.Cast<double, Row>(table.AsSpan(0, rowsLength));
+        var bounds = table.AsSpan(rowsLength, boundsLength);
+        bounds.Fill(double.PositiveInfinity);
+        var outcomesStart = 2 * (rowsLength + boundsLength);
+        var outcomes = MemoryMarshal.Cast<double, int>(table.AsSpan()).Slice(outcomesStart);
         var next = 0;
         for (var m = 0; m < model.MachineCount; m++)
         {
@@ -56,12 +62,12 @@ internal sealed class TableTrialLoop
                 rows[index] = new Row
                 {
                     // The loop reads states numbered over all machines; the offsets of the machines read cancel here.
-                    Bounds = next - model.StateOffset[from.FirstDependencyMachine] * firstScale - model.StateOffset[from.SecondDependencyMachine] * secondScale,
+                    Bounds = rowsLength + next - model.StateOffset[from.FirstDependencyMachine] * firstScale - model.StateOffset[from.SecondDependencyMachine] * secondScale,
                     FirstMachine = from.FirstDependencyMachine,
                     FirstScale = firstScale,
                     SecondMachine = from.SecondDependencyMachine,
                     SecondScale = secondScale,
-                    Outcomes = from.OutcomeOffset,
+                    Outcomes = outcomesStart + from.OutcomeOffset,
                     Draws = moves ? 1 : 0,
                 };
                 if (from.Kind == RowKind.Table)
@@ -71,8 +77,7 @@ internal sealed class TableTrialLoop
                 next += from.ContextCount * width;
                 for (var k = 0; k < from.OutcomeCount; k++)
                 {
-                    var target = model.StateOffset[m] + model.Outcomes[from.OutcomeOffset + k].Target;
-                    outcomes[from.OutcomeOffset + k] = new Outcome { State = target, Movable = source[target].Kind == RowKind.Stay ? 0 : 1 };
+                    outcomes[from.OutcomeOffset + k] = model.StateOffset[m] + model.Outcomes[from.OutcomeOffset + k].Target;
                 }
             }
         }
@@ -106,8 +111,7 @@ internal sealed class TableTrialLoop
     {
         var step = 1;
         var draw = uniforms.Next;
-        var frozen = false;
-        while (step <= horizon && !frozen)
+        while (step <= horizon)
         {
             if (draw > UniformBuffer.Length - machineCount)
             {
@@ -115,29 +119,44 @@ internal sealed class TableTrialLoop
                 uniforms.RefillKeepingUnread();
                 draw = 0;
             }
-            step = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? Advance<Eight512, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen) : Advance<Eight512, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen))
+            var reached = width == 8 && Vector512.IsHardwareAccelerated
+                ? (twoDependencies ? Advance<Eight512, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw) : Advance<Eight512, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw))
                 : width == 8
-                ? (twoDependencies ? Advance<Eight256, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen) : Advance<Eight256, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen))
-                : (twoDependencies ? Advance<Four, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen) : Advance<Four, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen));
+                ? (twoDependencies ? Advance<Eight256, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw) : Advance<Eight256, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw))
+                : (twoDependencies ? Advance<Four, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw) : Advance<Four, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw));
+            if (reached < 0)
+            {
+                // Step -reached drew nothing: every machine was already in a state it cannot leave after the step
+                // before. That step is the last one simulated; the one just taken repeated it, so its occupancy is
+                // taken back (except at step 1, which is always simulated).
+                var idle = -reached;
+                uniforms.Next = draw;
+                if (idle == 1) return 1;
+                var cells = idle * totalStates;
+                for (var m = 0; m < machineCount; m++) occupancy[cells + history[idle * machineCount + m]]--;
+                return idle - 1;
+            }
+            step = reached;
         }
         uniforms.Next = draw;
-        return step - 1;
+        return horizon;
     }
 
     /// <summary>
     /// The innermost loop: moves every machine once per step from <paramref name="step"/> on, for as long as a whole
     /// step's draws are in the buffer. It calls nothing, so the JIT keeps its array bases in registers. Returns the
-    /// next step to simulate.
+    /// next step to simulate, or minus a step that drew nothing (every machine was in a state it cannot leave): a
+    /// trial is over once that happens, and counting the draws taken costs less than tracking, machine by machine,
+    /// whether the state entered can be left.
     /// </summary>
     private int Advance<TWidth, TDependencies>(int[] history, int machineCount, int step, int horizon, long[] occupancy,
-        double[] drawBlock, ref int drawIndex, ref bool frozen)
+        double[] drawBlock, ref int drawIndex)
         where TWidth : struct
         where TDependencies : struct
     {
-        ref var rowBase = ref MemoryMarshal.GetArrayDataReference(rows);
-        ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(bounds);
-        ref var outcomeBase = ref MemoryMarshal.GetArrayDataReference(outcomes);
+        ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var rowBase = ref Unsafe.As<double, Row>(ref boundsBase);
+        ref var outcomeBase = ref Unsafe.As<double, int>(ref boundsBase);
         ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machineCount);
         ref var cellsOfStep = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 1) * totalStates);
         ref var draws = ref MemoryMarshal.GetArrayDataReference(drawBlock);
@@ -149,45 +168,42 @@ internal sealed class TableTrialLoop
         {
             ref var next = ref Unsafe.Add(ref current, machines);
             cellsOfStep = ref Unsafe.Add(ref cellsOfStep, states);
-            var moving = 0;
+            var drawsBefore = draw;
             for (nint m = 0; m < machines; m++)
             {
                 ref readonly var row = ref Unsafe.Add(ref rowBase, (nint)(uint)Unsafe.Add(ref current, m));
                 var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
                 if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
-                var u = Unsafe.Add(ref draws, draw);
-                draw += row.Draws;
                 ref var rowBounds = ref Unsafe.Add(ref boundsBase, at);
-                uint below;
+                nint below;
                 if (typeof(TWidth) == typeof(Eight512))
                 {
-                    below = (uint)BitOperations.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(u), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+                    below = (nint)ulong.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(Unsafe.Add(ref draws, draw)), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
                 }
                 else
                 {
-                    var draw256 = Vector256.Create(u);
-                    below = (uint)BitOperations.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+                    var draw256 = Vector256.Create(Unsafe.Add(ref draws, draw));
+                    below = (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
                     if (typeof(TWidth) == typeof(Eight256))
-                        below += (uint)BitOperations.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
+                        below += (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
                 }
-                var outcome = Unsafe.Add(ref outcomeBase, (nint)row.Outcomes + (nint)below);
-                Unsafe.Add(ref next, m) = outcome.State;
-                Unsafe.Add(ref cellsOfStep, (nint)(uint)outcome.State)++;
-                moving |= outcome.Movable;
+                draw += row.Draws;
+                var state = Unsafe.Add(ref outcomeBase, (nint)row.Outcomes + below);
+                Unsafe.Add(ref next, m) = state;
+                Unsafe.Add(ref cellsOfStep, (nint)(uint)state)++;
             }
             current = ref next;
-            if (moving == 0)
+            if (draw == drawsBefore)
             {
-                frozen = true;
-                step++;
-                break;
+                drawIndex = (int)draw;
+                return -step;
             }
         }
         drawIndex = (int)draw;
         return step;
     }
 
-    /// <summary>One state's row, laid out for this loop (32 bytes).</summary>
+    /// <summary>One state's row, laid out for this loop (32 bytes); its indices are into <see cref="table"/>.</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Row
     {
@@ -199,13 +215,6 @@ internal sealed class TableTrialLoop
         public int Outcomes;
         public int Draws;
         public int Unused;
-    }
-
-    /// <summary>One outcome of a row: the state entered (numbered over all machines), and 1 when a machine can leave it.</summary>
-    private struct Outcome
-    {
-        public int State;
-        public int Movable;
     }
 
     private struct Four;
