@@ -33,15 +33,24 @@ public static class Program
     {
         CompiledModel model = BenchmarkScenarios.Load(scenario);
         var values = new double[model.ValuePrograms.Length];
+        var secondValues = new double[model.ValuePrograms.Length];
         // Warm-up on other trials, so that the timed loop runs the JIT's final code.
         var warmUp = new TrialSimulator(model, seed: 2);
-        for (var trial = 0; trial < Math.Max(1, trials / 4); trial++) warmUp.Run(trial, values);
+        RunTrials(warmUp, Math.Max(1, trials / 4), values, secondValues);
         var simulator = new TrialSimulator(model, seed: 1);
         var stopwatch = Stopwatch.StartNew();
-        for (var trial = 0; trial < trials; trial++) simulator.Run(trial, values);
+        RunTrials(simulator, trials, values, secondValues);
         stopwatch.Stop();
         var steps = simulator.Tallies.MachineSteps;
         Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies.Occupancy)}");
+    }
+
+    /// <summary>Trials 0..trials-1 as a run goes through them: two at a time, side by side.</summary>
+    internal static void RunTrials(TrialSimulator simulator, int trials, double[] values, double[] secondValues)
+    {
+        var trial = 0;
+        for (; trial + 1 < trials; trial += 2) simulator.RunTwo(trial, values, secondValues);
+        if (trial < trials) simulator.Run(trial, values);
     }
 
     private static void RunStateless(string scenario, int trials)

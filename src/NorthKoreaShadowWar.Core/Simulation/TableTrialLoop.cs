@@ -32,6 +32,10 @@ internal sealed class TableTrialLoop
     /// each outcome enters (ints, at <see cref="Row.Outcomes"/> plus the outcome's index).
     /// </summary>
     private readonly double[] table;
+    /// <summary>Where the block starts in <see cref="table"/>: the first element on a cache line.</summary>
+    private readonly int tableStart;
+    private const int LineBytes = 64;
+    private const int LineDoubles = LineBytes / sizeof(double);
     private readonly int totalStates;
 
     private TableTrialLoop(CompiledModel model, int width)
@@ -39,15 +43,24 @@ internal sealed class TableTrialLoop
         this.width = width;
         totalStates = model.TotalStates;
         var source = model.Rows;
-        var rowsLength = source.Length * (Unsafe.SizeOf<Row>() / sizeof(double));
+        // Rows padded to whole cache lines, so that every row's bounds start on a line of their own.
+        var rowsLength = (source.Length * (Unsafe.SizeOf<Row>() / sizeof(double)) + LineDoubles - 1) / LineDoubles * LineDoubles;
         var boundsLength = 0;
         foreach (var row in source) boundsLength += row.ContextCount * width;
-        table = new double[rowsLength + boundsLength + (model.Outcomes.Length + 1) / 2];
-        var rows = MemoryMarshal.Cast<double, Row>(table.AsSpan(0, rowsLength));
-        var bounds = table.AsSpan(rowsLength, boundsLength);
+        // Pinned, so that the block never moves and its start can be aligned to a cache line: a vector of bounds that
+        // straddled two lines would cost two loads.
+        var length = rowsLength + boundsLength + (model.Outcomes.Length + 1) / 2;
+        table = GC.AllocateArray<double>(length + LineDoubles, pinned: true);
+        unsafe
+        {
+            tableStart = (int)((LineBytes - (nuint)Unsafe.AsPointer(ref table[0]) % LineBytes) % LineBytes / sizeof(double));
+        }
+        var block = table.AsSpan(tableStart, length);
+        var rows = MemoryMarshal.Cast<double, Row>(block[..rowsLength]);
+        var bounds = block.Slice(rowsLength, boundsLength);
         bounds.Fill(double.PositiveInfinity);
         var outcomesStart = 2 * (rowsLength + boundsLength);
-        var outcomes = MemoryMarshal.Cast<double, int>(table.AsSpan()).Slice(outcomesStart);
+        var outcomes = MemoryMarshal.Cast<double, int>(block).Slice(outcomesStart);
         var next = 0;
         for (var m = 0; m < model.MachineCount; m++)
         {
@@ -102,14 +115,75 @@ internal sealed class TableTrialLoop
     }
 
     /// <summary>
-    /// Simulates one trial from the states in row 0 of <paramref name="history"/> (one row of machine-count states per
-    /// step, each state numbered over all machines: <c>stateOffset[m] + s</c>), counting occupancy after each step at
-    /// <c>step * totalStates + state</c>. Stops after the horizon, or after the first step that leaves every machine in a
-    /// state it cannot leave. Returns the last step simulated.
+    /// Simulates one trial from step <paramref name="step"/> on. The states after step t are at
+    /// <c>lane + t * machineCount</c> in <paramref name="history"/> (each numbered over all machines:
+    /// <c>stateOffset[m] + s</c>); row <paramref name="step"/> - 1 holds the states to start from. Stops after the
+    /// horizon, or after the first step that leaves every machine in a state it cannot leave; then counts the occupancy
+    /// of steps <paramref name="step"/> to the last at <c>t * totalStates + state</c>. Returns the last step simulated.
     /// </summary>
-    public int Run(int[] history, int machineCount, int horizon, long[] occupancy, UniformBuffer uniforms)
+    public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
     {
+        var last = Simulate(history, lane, machineCount, step, horizon, uniforms);
+        CountOccupancy(history, lane, machineCount, step, last, occupancy);
+        return last;
+    }
+
+    /// <summary>
+    /// Simulates two trials at once, step by step side by side, so that their chains of loads from one step to the
+    /// next overlap: the first from <paramref name="history"/>'s start with <paramref name="first"/>'s draws, the second
+    /// from <paramref name="secondLane"/> with <paramref name="second"/>'s. Each trial reads only its own draws, so each
+    /// gives exactly what <see cref="Run"/> gives it alone. When one trial is over, the other goes on alone. Counts
+    /// the occupancy of both; returns the last step simulated of each.
+    /// </summary>
+    public (int First, int Second) RunTwo(int[] history, int secondLane, int machineCount, int horizon, long[] occupancy, UniformBuffer first, UniformBuffer second)
+    {
+        var drawFirst = first.Next;
+        var drawSecond = second.Next;
         var step = 1;
+        int lastFirst = horizon, lastSecond = horizon;
+        while (step <= horizon)
+        {
+            if (drawFirst > UniformBuffer.Length - machineCount)
+            {
+                first.Next = drawFirst;
+                first.RefillKeepingUnread();
+                drawFirst = 0;
+            }
+            if (drawSecond > UniformBuffer.Length - machineCount)
+            {
+                second.Next = drawSecond;
+                second.RefillKeepingUnread();
+                drawSecond = 0;
+            }
+            var idle = 0;
+            step = width == 8 && Vector512.IsHardwareAccelerated
+                ? (twoDependencies ? AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
+                : width == 8
+                ? (twoDependencies ? AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
+                : (twoDependencies ? AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle));
+            if (idle != 0)
+            {
+                // Both trials simulated step `step`; a trial that drew nothing in it was over the step before.
+                first.Next = drawFirst;
+                second.Next = drawSecond;
+                lastFirst = (idle & 1) != 0 ? LastOf(step) : Simulate(history, 0, machineCount, step + 1, horizon, first);
+                lastSecond = (idle & 2) != 0 ? LastOf(step) : Simulate(history, secondLane, machineCount, step + 1, horizon, second);
+                break;
+            }
+        }
+        first.Next = drawFirst;
+        second.Next = drawSecond;
+        CountOccupancy(history, 0, machineCount, 1, lastFirst, occupancy);
+        CountOccupancy(history, secondLane, machineCount, 1, lastSecond, occupancy);
+        return (lastFirst, lastSecond);
+    }
+
+    /// <summary>
+    /// Moves the machines of one trial from step <paramref name="step"/> on, refilling its draws as needed (see
+    /// <see cref="Run"/>). Returns the last step simulated.
+    /// </summary>
+    private int Simulate(int[] history, int lane, int machineCount, int step, int horizon, UniformBuffer uniforms)
+    {
         var draw = uniforms.Next;
         while (step <= horizon)
         {
@@ -119,27 +193,46 @@ internal sealed class TableTrialLoop
                 uniforms.RefillKeepingUnread();
                 draw = 0;
             }
+            var values = uniforms.Values;
             var reached = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? Advance<Eight512, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw) : Advance<Eight512, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw))
+                ? (twoDependencies ? Advance<Eight512, Two>(history, lane, machineCount, step, horizon, values, ref draw) : Advance<Eight512, One>(history, lane, machineCount, step, horizon, values, ref draw))
                 : width == 8
-                ? (twoDependencies ? Advance<Eight256, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw) : Advance<Eight256, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw))
-                : (twoDependencies ? Advance<Four, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw) : Advance<Four, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw));
+                ? (twoDependencies ? Advance<Eight256, Two>(history, lane, machineCount, step, horizon, values, ref draw) : Advance<Eight256, One>(history, lane, machineCount, step, horizon, values, ref draw))
+                : (twoDependencies ? Advance<Four, Two>(history, lane, machineCount, step, horizon, values, ref draw) : Advance<Four, One>(history, lane, machineCount, step, horizon, values, ref draw));
             if (reached < 0)
             {
-                // Step -reached drew nothing: every machine was already in a state it cannot leave after the step
-                // before. That step is the last one simulated; the one just taken repeated it, so its occupancy is
-                // taken back (except at step 1, which is always simulated).
-                var idle = -reached;
                 uniforms.Next = draw;
-                if (idle == 1) return 1;
-                var cells = idle * totalStates;
-                for (var m = 0; m < machineCount; m++) occupancy[cells + history[idle * machineCount + m]]--;
-                return idle - 1;
+                return LastOf(-reached);
             }
             step = reached;
         }
         uniforms.Next = draw;
         return horizon;
+    }
+
+    /// <summary>
+    /// Step <paramref name="idle"/> drew nothing: every machine was already in a state it cannot leave after the step
+    /// before, which is then the last one simulated (step 1 is always simulated).
+    /// </summary>
+    private static int LastOf(int idle) => Math.Max(1, idle - 1);
+
+    /// <summary>
+    /// Counts the states after steps <paramref name="from"/> to <paramref name="last"/> of one trial. It is done after the
+    /// trial rather than in the loop: a count's address is known only at the end of a machine's chain of loads, and
+    /// the processor holds back later loads until the addresses of earlier stores are known, which made the machines
+    /// of a step, and two trials side by side, wait for each other.
+    /// </summary>
+    private void CountOccupancy(int[] history, int lane, int machineCount, int from, int last, long[] occupancy)
+    {
+        ref var cells = ref MemoryMarshal.GetArrayDataReference(occupancy);
+        ref var states = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane);
+        var machines = (nint)machineCount;
+        for (nint step = from; step <= last; step++)
+        {
+            ref var row = ref Unsafe.Add(ref states, step * machines);
+            ref var cellsOfStep = ref Unsafe.Add(ref cells, step * totalStates);
+            for (nint m = 0; m < machines; m++) Unsafe.Add(ref cellsOfStep, (nint)(uint)Unsafe.Add(ref row, m))++;
+        }
     }
 
     /// <summary>
@@ -149,49 +242,22 @@ internal sealed class TableTrialLoop
     /// trial is over once that happens, and counting the draws taken costs less than tracking, machine by machine,
     /// whether the state entered can be left.
     /// </summary>
-    private int Advance<TWidth, TDependencies>(int[] history, int machineCount, int step, int horizon, long[] occupancy,
-        double[] drawBlock, ref int drawIndex)
+    private int Advance<TWidth, TDependencies>(int[] history, int lane, int machineCount, int step, int horizon, double[] drawBlock, ref int drawIndex)
         where TWidth : struct
         where TDependencies : struct
     {
-        ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(table);
-        ref var rowBase = ref Unsafe.As<double, Row>(ref boundsBase);
-        ref var outcomeBase = ref Unsafe.As<double, int>(ref boundsBase);
-        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machineCount);
-        ref var cellsOfStep = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 1) * totalStates);
+        ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
+        var machines = (nint)machineCount;
+        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane + (nint)(step - 1) * machines);
         ref var draws = ref MemoryMarshal.GetArrayDataReference(drawBlock);
         var draw = (nint)drawIndex;
         var lastDraw = (nint)(UniformBuffer.Length - machineCount);
-        var states = (nint)totalStates;
-        var machines = (nint)machineCount;
         for (; step <= horizon && draw <= lastDraw; step++)
         {
             ref var next = ref Unsafe.Add(ref current, machines);
-            cellsOfStep = ref Unsafe.Add(ref cellsOfStep, states);
             var drawsBefore = draw;
             for (nint m = 0; m < machines; m++)
-            {
-                ref readonly var row = ref Unsafe.Add(ref rowBase, (nint)(uint)Unsafe.Add(ref current, m));
-                var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
-                if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
-                ref var rowBounds = ref Unsafe.Add(ref boundsBase, at);
-                nint below;
-                if (typeof(TWidth) == typeof(Eight512))
-                {
-                    below = (nint)ulong.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(Unsafe.Add(ref draws, draw)), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
-                }
-                else
-                {
-                    var draw256 = Vector256.Create(Unsafe.Add(ref draws, draw));
-                    below = (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
-                    if (typeof(TWidth) == typeof(Eight256))
-                        below += (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
-                }
-                draw += row.Draws;
-                var state = Unsafe.Add(ref outcomeBase, (nint)row.Outcomes + below);
-                Unsafe.Add(ref next, m) = state;
-                Unsafe.Add(ref cellsOfStep, (nint)(uint)state)++;
-            }
+                draw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref draws, draw);
             current = ref next;
             if (draw == drawsBefore)
             {
@@ -201,6 +267,80 @@ internal sealed class TableTrialLoop
         }
         drawIndex = (int)draw;
         return step;
+    }
+
+    /// <summary>
+    /// <see cref="Advance"/> for two trials side by side (the second at <paramref name="secondLane"/> of the history):
+    /// both move every machine once per step, for as long as both have a whole step's draws. Returns the next step to
+    /// simulate, or the step in which one trial or both (<paramref name="idle"/>: 1 the first, 2 the second) drew nothing.
+    /// </summary>
+    private int AdvanceTwo<TWidth, TDependencies>(int[] history, int secondLane, int machineCount, int step, int horizon,
+        double[] firstDrawBlock, ref int firstDrawIndex, double[] secondDrawBlock, ref int secondDrawIndex, ref int idle)
+        where TWidth : struct
+        where TDependencies : struct
+    {
+        ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
+        var machines = (nint)machineCount;
+        var lane = (nint)secondLane;
+        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machines);
+        ref var firstDraws = ref MemoryMarshal.GetArrayDataReference(firstDrawBlock);
+        ref var secondDraws = ref MemoryMarshal.GetArrayDataReference(secondDrawBlock);
+        var firstDraw = (nint)firstDrawIndex;
+        var secondDraw = (nint)secondDrawIndex;
+        var lastDraw = (nint)(UniformBuffer.Length - machineCount);
+        for (; step <= horizon && firstDraw <= lastDraw && secondDraw <= lastDraw; step++)
+        {
+            ref var next = ref Unsafe.Add(ref current, machines);
+            ref var secondCurrent = ref Unsafe.Add(ref current, lane);
+            ref var secondNext = ref Unsafe.Add(ref next, lane);
+            var firstBefore = firstDraw;
+            var secondBefore = secondDraw;
+            for (nint m = 0; m < machines; m++)
+            {
+                firstDraw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref firstDraws, firstDraw);
+                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref secondDraws, secondDraw);
+            }
+            current = ref next;
+            var over = (firstDraw == firstBefore ? 1 : 0) | (secondDraw == secondBefore ? 2 : 0);
+            if (over != 0)
+            {
+                idle = over;
+                break;
+            }
+        }
+        firstDrawIndex = (int)firstDraw;
+        secondDrawIndex = (int)secondDraw;
+        return step;
+    }
+
+    /// <summary>
+    /// Moves machine <paramref name="m"/> one step: its row and context give the bounds, the draw at
+    /// <paramref name="draw"/> (if the row draws) picks the outcome by counting the bounds at or below it, and the state
+    /// entered is written to <paramref name="next"/>. Returns the next draw.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Move<TWidth, TDependencies>(ref double tableBase, ref int current, ref int next, nint m, ref double draws, nint draw)
+        where TWidth : struct
+        where TDependencies : struct
+    {
+        ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), (nint)(uint)Unsafe.Add(ref current, m));
+        var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
+        if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
+        ref var rowBounds = ref Unsafe.Add(ref tableBase, at);
+        nint below;
+        if (typeof(TWidth) == typeof(Eight512))
+        {
+            below = (nint)ulong.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(Unsafe.Add(ref draws, draw)), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+        }
+        else
+        {
+            var draw256 = Vector256.Create(Unsafe.Add(ref draws, draw));
+            below = (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+            if (typeof(TWidth) == typeof(Eight256))
+                below += (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
+        }
+        Unsafe.Add(ref next, m) = Unsafe.Add(ref Unsafe.As<double, int>(ref tableBase), (nint)row.Outcomes + below);
+        return draw + row.Draws;
     }
 
     /// <summary>One state's row, laid out for this loop (32 bytes); its indices are into <see cref="table"/>.</summary>
