@@ -42,7 +42,7 @@ public static class Program
         RunTrials(simulator, trials, values, secondValues);
         stopwatch.Stop();
         var steps = simulator.Tallies.MachineSteps;
-        Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies.Occupancy)}");
+        Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies)}");
     }
 
     /// <summary>Trials 0..trials-1 as a run goes through them: two at a time, side by side.</summary>
@@ -68,10 +68,11 @@ public static class Program
         System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit vectors"
         : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit vectors" : "no vectors";
 
-    private static long Checksum(long[] cells)
+    /// <summary>A checksum of the occupancy counted in the loop (both lanes of trials run side by side).</summary>
+    private static long Checksum(TrialTallies tallies)
     {
         long sum = 0;
-        for (var i = 0; i < cells.Length; i++) sum = sum * 31 + cells[i];
+        for (var i = 0; i < tallies.Occupancy.Length; i++) sum = sum * 31 + tallies.Occupancy[i] + tallies.SecondLaneOccupancy[i];
         return sum;
     }
 }

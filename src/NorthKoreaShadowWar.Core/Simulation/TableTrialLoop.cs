@@ -118,24 +118,22 @@ internal sealed class TableTrialLoop
     /// Simulates one trial from step <paramref name="step"/> on. The states after step t are at
     /// <c>lane + t * machineCount</c> in <paramref name="history"/> (each numbered over all machines:
     /// <c>stateOffset[m] + s</c>); row <paramref name="step"/> - 1 holds the states to start from. Stops after the
-    /// horizon, or after the first step that leaves every machine in a state it cannot leave; then counts the occupancy
-    /// of steps <paramref name="step"/> to the last at <c>t * totalStates + state</c>. Returns the last step simulated.
+    /// horizon, or after the first step that leaves every machine in a state it cannot leave. Counts the occupancy of
+    /// steps <paramref name="step"/> - 1 to the last at <c>t * totalStates + state</c>. Returns the last step simulated.
     /// </summary>
-    public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
-    {
-        var last = Simulate(history, lane, machineCount, step, horizon, uniforms);
-        CountOccupancy(history, lane, machineCount, step, last, occupancy);
-        return last;
-    }
+    public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms) =>
+        Simulate(history, lane, machineCount, step, horizon, occupancy, uniforms);
 
     /// <summary>
     /// Simulates two trials at once, step by step side by side, so that their chains of loads from one step to the
     /// next overlap: the first from <paramref name="history"/>'s start with <paramref name="first"/>'s draws, the second
     /// from <paramref name="secondLane"/> with <paramref name="second"/>'s. Each trial reads only its own draws, so each
     /// gives exactly what <see cref="Run"/> gives it alone. When one trial is over, the other goes on alone. Counts
-    /// the occupancy of both; returns the last step simulated of each.
+    /// the occupancy of both from step 0, the second's in <paramref name="secondOccupancy"/>; returns the last step
+    /// simulated of each.
     /// </summary>
-    public (int First, int Second) RunTwo(int[] history, int secondLane, int machineCount, int horizon, long[] occupancy, UniformBuffer first, UniformBuffer second)
+    public (int First, int Second) RunTwo(int[] history, int secondLane, int machineCount, int horizon, long[] occupancy, long[] secondOccupancy,
+        UniformBuffer first, UniformBuffer second)
     {
         var drawFirst = first.Next;
         var drawSecond = second.Next;
@@ -157,24 +155,28 @@ internal sealed class TableTrialLoop
             }
             var idle = 0;
             step = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
+                ? (twoDependencies ? AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
                 : width == 8
-                ? (twoDependencies ? AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
-                : (twoDependencies ? AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle));
+                ? (twoDependencies ? AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
+                : (twoDependencies ? AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle));
             if (idle != 0)
             {
                 // Both trials simulated step `step`; a trial that drew nothing in it was over the step before.
                 first.Next = drawFirst;
                 second.Next = drawSecond;
-                lastFirst = (idle & 1) != 0 ? LastOf(step) : Simulate(history, 0, machineCount, step + 1, horizon, first);
-                lastSecond = (idle & 2) != 0 ? LastOf(step) : Simulate(history, secondLane, machineCount, step + 1, horizon, second);
-                break;
+                lastFirst = (idle & 1) != 0
+                    ? Finish(history, 0, machineCount, step, occupancy)
+                    : Simulate(history, 0, machineCount, step + 1, horizon, occupancy, first);
+                lastSecond = (idle & 2) != 0
+                    ? Finish(history, secondLane, machineCount, step, secondOccupancy)
+                    : Simulate(history, secondLane, machineCount, step + 1, horizon, secondOccupancy, second);
+                return (lastFirst, lastSecond);
             }
         }
         first.Next = drawFirst;
         second.Next = drawSecond;
-        CountOccupancy(history, 0, machineCount, 1, lastFirst, occupancy);
-        CountOccupancy(history, secondLane, machineCount, 1, lastSecond, occupancy);
+        CountRow(history, 0, machineCount, horizon, occupancy);
+        CountRow(history, secondLane, machineCount, horizon, secondOccupancy);
         return (lastFirst, lastSecond);
     }
 
@@ -182,7 +184,7 @@ internal sealed class TableTrialLoop
     /// Moves the machines of one trial from step <paramref name="step"/> on, refilling its draws as needed (see
     /// <see cref="Run"/>). Returns the last step simulated.
     /// </summary>
-    private int Simulate(int[] history, int lane, int machineCount, int step, int horizon, UniformBuffer uniforms)
+    private int Simulate(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
     {
         var draw = uniforms.Next;
         while (step <= horizon)
@@ -195,69 +197,68 @@ internal sealed class TableTrialLoop
             }
             var values = uniforms.Values;
             var reached = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? Advance<Eight512, Two>(history, lane, machineCount, step, horizon, values, ref draw) : Advance<Eight512, One>(history, lane, machineCount, step, horizon, values, ref draw))
+                ? (twoDependencies ? Advance<Eight512, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Eight512, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw))
                 : width == 8
-                ? (twoDependencies ? Advance<Eight256, Two>(history, lane, machineCount, step, horizon, values, ref draw) : Advance<Eight256, One>(history, lane, machineCount, step, horizon, values, ref draw))
-                : (twoDependencies ? Advance<Four, Two>(history, lane, machineCount, step, horizon, values, ref draw) : Advance<Four, One>(history, lane, machineCount, step, horizon, values, ref draw));
+                ? (twoDependencies ? Advance<Eight256, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Eight256, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw))
+                : (twoDependencies ? Advance<Four, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Four, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw));
             if (reached < 0)
             {
                 uniforms.Next = draw;
-                return LastOf(-reached);
+                return Finish(history, lane, machineCount, -reached, occupancy);
             }
             step = reached;
         }
         uniforms.Next = draw;
+        CountRow(history, lane, machineCount, horizon, occupancy);
         return horizon;
     }
 
     /// <summary>
     /// Step <paramref name="idle"/> drew nothing: every machine was already in a state it cannot leave after the step
-    /// before, which is then the last one simulated (step 1 is always simulated).
+    /// before, which is then the last one simulated (step 1 is always simulated). The loop has counted the states up to
+    /// that step; the states after step 1 are counted here when it is the last. Returns the last step simulated.
     /// </summary>
-    private static int LastOf(int idle) => Math.Max(1, idle - 1);
-
-    /// <summary>
-    /// Counts the states after steps <paramref name="from"/> to <paramref name="last"/> of one trial. It is done after the
-    /// trial rather than in the loop: a count's address is known only at the end of a machine's chain of loads, and
-    /// the processor holds back later loads until the addresses of earlier stores are known, which made the machines
-    /// of a step, and two trials side by side, wait for each other.
-    /// </summary>
-    private void CountOccupancy(int[] history, int lane, int machineCount, int from, int last, long[] occupancy)
+    private int Finish(int[] history, int lane, int machineCount, int idle, long[] occupancy)
     {
-        ref var cells = ref MemoryMarshal.GetArrayDataReference(occupancy);
-        ref var states = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane);
-        var machines = (nint)machineCount;
-        for (nint step = from; step <= last; step++)
-        {
-            ref var row = ref Unsafe.Add(ref states, step * machines);
-            ref var cellsOfStep = ref Unsafe.Add(ref cells, step * totalStates);
-            for (nint m = 0; m < machines; m++) Unsafe.Add(ref cellsOfStep, (nint)(uint)Unsafe.Add(ref row, m))++;
-        }
+        if (idle > 1) return idle - 1;
+        CountRow(history, lane, machineCount, 1, occupancy);
+        return 1;
+    }
+
+    /// <summary>Counts the states after step <paramref name="step"/>, which the loop counts only when it simulates the step after.</summary>
+    private void CountRow(int[] history, int lane, int machineCount, int step, long[] occupancy)
+    {
+        for (var m = 0; m < machineCount; m++) occupancy[step * totalStates + history[lane + step * machineCount + m]]++;
     }
 
     /// <summary>
     /// The innermost loop: moves every machine once per step from <paramref name="step"/> on, for as long as a whole
-    /// step's draws are in the buffer. It calls nothing, so the JIT keeps its array bases in registers. Returns the
+    /// step's draws are in the buffer, and counts the states each step starts from (the states after the step before:
+    /// their counts' addresses are known early, whereas counting the states entered would hold back later loads until
+    /// the end of each machine's chain of loads). It calls nothing, so the JIT keeps its array bases in registers. Returns the
     /// next step to simulate, or minus a step that drew nothing (every machine was in a state it cannot leave): a
     /// trial is over once that happens, and counting the draws taken costs less than tracking, machine by machine,
     /// whether the state entered can be left.
     /// </summary>
-    private int Advance<TWidth, TDependencies>(int[] history, int lane, int machineCount, int step, int horizon, double[] drawBlock, ref int drawIndex)
+    private int Advance<TWidth, TDependencies>(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, double[] drawBlock, ref int drawIndex)
         where TWidth : struct
         where TDependencies : struct
     {
         ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
         var machines = (nint)machineCount;
         ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane + (nint)(step - 1) * machines);
+        var states = (nint)totalStates;
+        ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 2) * states);
         ref var draws = ref MemoryMarshal.GetArrayDataReference(drawBlock);
         var draw = (nint)drawIndex;
         var lastDraw = (nint)(UniformBuffer.Length - machineCount);
         for (; step <= horizon && draw <= lastDraw; step++)
         {
             ref var next = ref Unsafe.Add(ref current, machines);
+            cellsBefore = ref Unsafe.Add(ref cellsBefore, states);
             var drawsBefore = draw;
             for (nint m = 0; m < machines; m++)
-                draw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref draws, draw);
+                draw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref draws, draw, ref cellsBefore);
             current = ref next;
             if (draw == drawsBefore)
             {
@@ -275,7 +276,7 @@ internal sealed class TableTrialLoop
     /// simulate, or the step in which one trial or both (<paramref name="idle"/>: 1 the first, 2 the second) drew nothing.
     /// </summary>
     private int AdvanceTwo<TWidth, TDependencies>(int[] history, int secondLane, int machineCount, int step, int horizon,
-        double[] firstDrawBlock, ref int firstDrawIndex, double[] secondDrawBlock, ref int secondDrawIndex, ref int idle)
+        long[] occupancy, long[] secondOccupancy, double[] firstDrawBlock, ref int firstDrawIndex, double[] secondDrawBlock, ref int secondDrawIndex, ref int idle)
         where TWidth : struct
         where TDependencies : struct
     {
@@ -283,6 +284,12 @@ internal sealed class TableTrialLoop
         var machines = (nint)machineCount;
         var lane = (nint)secondLane;
         ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machines);
+        var states = (nint)totalStates;
+        ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 2) * states);
+        // The second trial counts in cells of its own, as an offset from the first's (one register less): both trials'
+        // machines are often in the same states, and counts of one cell from both, a few instructions apart, would
+        // make the processor's speculative loads of the cell fail.
+        var secondCells = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(occupancy), ref MemoryMarshal.GetArrayDataReference(secondOccupancy)) / sizeof(long);
         ref var firstDraws = ref MemoryMarshal.GetArrayDataReference(firstDrawBlock);
         ref var secondDraws = ref MemoryMarshal.GetArrayDataReference(secondDrawBlock);
         var firstDraw = (nint)firstDrawIndex;
@@ -293,12 +300,13 @@ internal sealed class TableTrialLoop
             ref var next = ref Unsafe.Add(ref current, machines);
             ref var secondCurrent = ref Unsafe.Add(ref current, lane);
             ref var secondNext = ref Unsafe.Add(ref next, lane);
+            cellsBefore = ref Unsafe.Add(ref cellsBefore, states);
             var firstBefore = firstDraw;
             var secondBefore = secondDraw;
             for (nint m = 0; m < machines; m++)
             {
-                firstDraw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref firstDraws, firstDraw);
-                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref secondDraws, secondDraw);
+                firstDraw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref firstDraws, firstDraw, ref cellsBefore);
+                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref secondDraws, secondDraw, ref Unsafe.Add(ref cellsBefore, secondCells));
             }
             current = ref next;
             var over = (firstDraw == firstBefore ? 1 : 0) | (secondDraw == secondBefore ? 2 : 0);
@@ -316,14 +324,17 @@ internal sealed class TableTrialLoop
     /// <summary>
     /// Moves machine <paramref name="m"/> one step: its row and context give the bounds, the draw at
     /// <paramref name="draw"/> (if the row draws) picks the outcome by counting the bounds at or below it, and the state
-    /// entered is written to <paramref name="next"/>. Returns the next draw.
+    /// entered is written to <paramref name="next"/>; the state left is counted in <paramref name="cells"/>. Returns the
+    /// next draw.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Move<TWidth, TDependencies>(ref double tableBase, ref int current, ref int next, nint m, ref double draws, nint draw)
+    private static nint Move<TWidth, TDependencies>(ref double tableBase, ref int current, ref int next, nint m, ref double draws, nint draw, ref long cells)
         where TWidth : struct
         where TDependencies : struct
     {
-        ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), (nint)(uint)Unsafe.Add(ref current, m));
+        var state = (nint)(uint)Unsafe.Add(ref current, m);
+        Unsafe.Add(ref cells, state)++;
+        ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), state);
         var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
         if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
         ref var rowBounds = ref Unsafe.Add(ref tableBase, at);

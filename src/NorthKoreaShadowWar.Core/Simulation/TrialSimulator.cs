@@ -110,13 +110,14 @@ internal sealed class TrialSimulator
         var totalStates = model.TotalStates;
         var effectsReadVariables = model.EffectsReadVariables;
 
-        var pendingFirstSteps = StartTrial(trial, values, observer);
+        var tableTrial = tableLoop is not null && observer is null;
+        var pendingFirstSteps = StartTrial(trial, values, observer, countInitialStates: !tableTrial);
         var timedValues = hasTimedValues;
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
-        if (tableLoop is not null && observer is null)
+        if (tableTrial)
         {
             StartHistory(0);
-            var last = tableLoop.Run(history, 0, machineCount, 1, horizon, Tallies.Occupancy, uniforms);
+            var last = tableLoop!.Run(history, 0, machineCount, 1, horizon, Tallies.Occupancy, uniforms);
             FinishTableTrial(values, pendingFirstSteps, 0, last);
             return;
         }
@@ -170,16 +171,17 @@ internal sealed class TrialSimulator
         StartHistory(secondLane);
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
         secondUniforms.Reset(RandomStreams.For(seed, trial + 1, RandomStreams.Transitions));
-        var (lastFirst, lastSecond) = tableLoop.RunTwo(history, secondLane, machineCount, model.Horizon, Tallies.Occupancy, uniforms, secondUniforms);
-        FinishTableTrial(first, StartTrial(trial, first, null), 0, lastFirst);
-        FinishTableTrial(second, StartTrial(trial + 1, second, null), secondLane, lastSecond);
+        var (lastFirst, lastSecond) = tableLoop.RunTwo(history, secondLane, machineCount, model.Horizon, Tallies.Occupancy, Tallies.SecondLaneOccupancy, uniforms, secondUniforms);
+        FinishTableTrial(first, StartTrial(trial, first, null, countInitialStates: false), 0, lastFirst);
+        FinishTableTrial(second, StartTrial(trial + 1, second, null, countInitialStates: false), secondLane, lastSecond);
     }
 
     /// <summary>
     /// Sets up trial <paramref name="trial"/> up to its first step: parameters, variables, initial states and their
-    /// occupancy, trackers and values due at step 0. Returns the first-step conditions still pending.
+    /// occupancy (unless <paramref name="countInitialStates"/> is false: the table loop counts them), trackers and
+    /// values due at step 0. Returns the first-step conditions still pending.
     /// </summary>
-    private int StartTrial(long trial, Span<double> values, ITrialObserver? observer)
+    private int StartTrial(long trial, Span<double> values, ITrialObserver? observer, bool countInitialStates)
     {
         if (++stamp == 0)
         {
@@ -189,8 +191,11 @@ internal sealed class TrialSimulator
         DrawParameters(trial);
         InitialiseVariables();
         model.InitialState.CopyTo(states, 0);
-        var occupancy = Tallies.Occupancy;
-        for (var m = 0; m < states.Length; m++) occupancy[stateOffset[m] + states[m]]++;
+        if (countInitialStates)
+        {
+            var occupancy = Tallies.Occupancy;
+            for (var m = 0; m < states.Length; m++) occupancy[stateOffset[m] + states[m]]++;
+        }
         var pendingFirstSteps = StartTrackers();
         observer?.OnStart(trial, constants, states, variables);
         if (hasTimedValues) RecordValuesAt(0, values, states);
