@@ -21,6 +21,11 @@ public static class Program
             RunKernel(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
+        if (args.Length == 4 && args[0] == "runner")
+        {
+            RunRunner(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
         if (args.Length == 3 && args[0] == "stateless")
         {
             RunStateless(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -43,6 +48,19 @@ public static class Program
         stopwatch.Stop();
         var steps = simulator.Tallies.MachineSteps;
         Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies)}");
+    }
+
+    /// <summary>A whole run (threads, blocks, merging), after a warm-up run: ns per machine-step and bytes allocated per trial.</summary>
+    private static void RunRunner(string scenario, int trials, int threads)
+    {
+        CompiledModel model = BenchmarkScenarios.Load(scenario);
+        MonteCarloRunner.Run(model, new RunSettings { Trials = Math.Max(RunSettings.BlockSize, trials / 4), Seed = 2, Threads = threads });
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        var result = MonteCarloRunner.Run(model, new RunSettings { Trials = trials, Seed = 1, Threads = threads });
+        stopwatch.Stop();
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine($"{scenario}: {trials} trials in a whole run on {threads} thread(s), {result.MachineSteps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / result.MachineSteps:F2} ns per machine-step, {(double)allocated / trials:F2} bytes allocated per trial");
     }
 
     /// <summary>Trials 0..trials-1 as a run goes through them: two at a time, side by side.</summary>

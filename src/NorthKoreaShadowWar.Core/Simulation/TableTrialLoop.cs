@@ -291,11 +291,13 @@ internal sealed class TableTrialLoop
         // make the processor's speculative loads of the cell fail.
         var secondCells = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(occupancy), ref MemoryMarshal.GetArrayDataReference(secondOccupancy)) / sizeof(long);
         ref var firstDraws = ref MemoryMarshal.GetArrayDataReference(firstDrawBlock);
-        ref var secondDraws = ref MemoryMarshal.GetArrayDataReference(secondDrawBlock);
+        // The second trial's draws are read through the first's base too, at an offset: one register less.
+        var secondDrawsAt = Unsafe.ByteOffset(ref firstDraws, ref MemoryMarshal.GetArrayDataReference(secondDrawBlock)) / sizeof(double);
         var firstDraw = (nint)firstDrawIndex;
-        var secondDraw = (nint)secondDrawIndex;
+        var secondDraw = secondDrawsAt + secondDrawIndex;
         var lastDraw = (nint)(UniformBuffer.Length - machineCount);
-        for (; step <= horizon && firstDraw <= lastDraw && secondDraw <= lastDraw; step++)
+        var secondLastDraw = secondDrawsAt + lastDraw;
+        for (; step <= horizon && firstDraw <= lastDraw && secondDraw <= secondLastDraw; step++)
         {
             ref var next = ref Unsafe.Add(ref current, machines);
             ref var secondCurrent = ref Unsafe.Add(ref current, lane);
@@ -306,7 +308,7 @@ internal sealed class TableTrialLoop
             for (nint m = 0; m < machines; m++)
             {
                 firstDraw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref firstDraws, firstDraw, ref cellsBefore);
-                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref secondDraws, secondDraw, ref Unsafe.Add(ref cellsBefore, secondCells));
+                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref firstDraws, secondDraw, ref Unsafe.Add(ref cellsBefore, secondCells));
             }
             current = ref next;
             var over = (firstDraw == firstBefore ? 1 : 0) | (secondDraw == secondBefore ? 2 : 0);
@@ -316,6 +318,7 @@ internal sealed class TableTrialLoop
                 break;
             }
         }
+        secondDraw -= secondDrawsAt;
         firstDrawIndex = (int)firstDraw;
         secondDrawIndex = (int)secondDraw;
         return step;
@@ -333,7 +336,7 @@ internal sealed class TableTrialLoop
         where TDependencies : struct
     {
         var state = (nint)(uint)Unsafe.Add(ref current, m);
-        Unsafe.Add(ref cells, state)++;
+        Unsafe.Add(ref cells, state) = Unsafe.Add(ref cells, state) + 1;
         ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), state);
         var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
         if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
