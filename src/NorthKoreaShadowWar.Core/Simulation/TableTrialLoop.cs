@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,7 +10,8 @@ namespace NorthKoreaShadowWar.Simulation;
 /// in every trial, it reads at most two other machines, it has at most eight bounds, and no transition or state has
 /// effects. Variables then never change within a trial, so everything tracked per step can be worked out afterwards
 /// from the states of each step, which this loop writes to a history (row t = the states after step t). The loop
-/// itself only moves machines and counts occupancy, over tables laid out for it once per model:
+/// itself only moves machines and counts occupancy (of the state each step starts from, whose address is known early),
+/// one trial or two side by side, over tables laid out for it once per model:
 /// <list type="bullet">
 /// <item>one 32-byte <see cref="Row"/> per state, with the context folded into a single bounds index
 /// (<c>bounds + state[first] * firstScale + state[second] * secondScale</c>);</item>
@@ -115,16 +115,6 @@ internal sealed class TableTrialLoop
     }
 
     /// <summary>
-    /// Simulates one trial from step <paramref name="step"/> on. The states after step t are at
-    /// <c>lane + t * machineCount</c> in <paramref name="history"/> (each numbered over all machines:
-    /// <c>stateOffset[m] + s</c>); row <paramref name="step"/> - 1 holds the states to start from. Stops after the
-    /// horizon, or after the first step that leaves every machine in a state it cannot leave. Counts the occupancy of
-    /// steps <paramref name="step"/> - 1 to the last at <c>t * totalStates + state</c>. Returns the last step simulated.
-    /// </summary>
-    public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms) =>
-        Simulate(history, lane, machineCount, step, horizon, occupancy, uniforms);
-
-    /// <summary>
     /// Simulates two trials at once, step by step side by side, so that their chains of loads from one step to the
     /// next overlap: the first from <paramref name="history"/>'s start with <paramref name="first"/>'s draws, the second
     /// from <paramref name="secondLane"/> with <paramref name="second"/>'s. Each trial reads only its own draws, so each
@@ -166,10 +156,10 @@ internal sealed class TableTrialLoop
                 second.Next = drawSecond;
                 lastFirst = (idle & 1) != 0
                     ? Finish(history, 0, machineCount, step, occupancy)
-                    : Simulate(history, 0, machineCount, step + 1, horizon, occupancy, first);
+                    : Run(history, 0, machineCount, step + 1, horizon, occupancy, first);
                 lastSecond = (idle & 2) != 0
                     ? Finish(history, secondLane, machineCount, step, secondOccupancy)
-                    : Simulate(history, secondLane, machineCount, step + 1, horizon, secondOccupancy, second);
+                    : Run(history, secondLane, machineCount, step + 1, horizon, secondOccupancy, second);
                 return (lastFirst, lastSecond);
             }
         }
@@ -181,10 +171,13 @@ internal sealed class TableTrialLoop
     }
 
     /// <summary>
-    /// Moves the machines of one trial from step <paramref name="step"/> on, refilling its draws as needed (see
-    /// <see cref="Run"/>). Returns the last step simulated.
+    /// Simulates one trial from step <paramref name="step"/> on. The states after step t are at
+    /// <c>lane + t * machineCount</c> in <paramref name="history"/> (each numbered over all machines:
+    /// <c>stateOffset[m] + s</c>); row <paramref name="step"/> - 1 holds the states to start from. Stops after the
+    /// horizon, or after the first step that leaves every machine in a state it cannot leave. Counts the occupancy of
+    /// steps <paramref name="step"/> - 1 to the last at <c>t * totalStates + state</c>. Returns the last step simulated.
     /// </summary>
-    private int Simulate(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
+    public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
     {
         var draw = uniforms.Next;
         while (step <= horizon)
