@@ -2,6 +2,8 @@
 # ref4x6 three ways in one sitting, one thread each: the plain C reference loop, the engine's kernel (the scenario
 # loaded from scenarios/bench/ref4x6.yaml through the loader and compiler), and the same scenario through the
 # Stateless reference simulator. Prints ns per machine-step for each and the ratios engine / C and Stateless / engine.
+# Then, unless RUNS=0: the baseline's kernel, and whole runs (threads, blocks, merging) of ref4x6 and the baseline on
+# 1 and 2 threads, with the bytes allocated per trial.
 # usage: benchmarks/side-by-side.sh [trials] [stateless-trials]
 #   The C reference is looked for in $ANCHORS (default: ../shared/anchors beside the repository).
 set -euo pipefail
@@ -32,3 +34,16 @@ awk -v c="$(echo "$c_line" | ns)" -v e="$(echo "$engine_line" | ns)" -v s="$(ech
   printf "  engine / C:         %8.2f\n", e / c
   printf "  Stateless / engine: %8.2f\n", s / e
 }'
+
+[ "${RUNS:-1}" = 0 ] && exit 0
+echo
+"$bench" kernel baseline.yaml $((trials / 8))
+for scenario in bench/ref4x6.yaml baseline.yaml; do
+  n=$trials
+  [ "$scenario" = baseline.yaml ] && n=$((trials / 8))
+  one=$("$bench" runner "$scenario" "$n" 1)
+  two=$("$bench" runner "$scenario" "$n" 2)
+  echo "$one"
+  echo "$two"
+  awk -v a="$(echo "$one" | ns)" -v b="$(echo "$two" | ns)" -v s="$scenario" 'BEGIN { printf "  %s: 2 threads / 1 thread: %.2fx\n", s, a / b }'
+done

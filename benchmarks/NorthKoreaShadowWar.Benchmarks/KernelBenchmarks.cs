@@ -14,6 +14,7 @@ public class KernelBenchmarks
 {
     private TrialSimulator simulator = null!;
     private double[] values = [];
+    private double[] secondValues = [];
 
     [Params("bench/ref4x6.yaml", "baseline.yaml")]
     public string Scenario { get; set; } = "";
@@ -27,12 +28,10 @@ public class KernelBenchmarks
         CompiledModel model = BenchmarkScenarios.Load(Scenario);
         simulator = new TrialSimulator(model, seed: 1);
         values = new double[model.ValuePrograms.Length];
+        secondValues = new double[model.ValuePrograms.Length];
     }
 
     /// <summary>The same trials every time, so every operation simulates the same machine-steps.</summary>
     [Benchmark]
-    public void OneThread()
-    {
-        for (var trial = 0; trial < Trials; trial++) simulator.Run(trial, values);
-    }
+    public void OneThread() => Program.RunTrials(simulator, Trials, values, secondValues);
 }

@@ -21,6 +21,11 @@ public static class Program
             RunKernel(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
+        if (args.Length == 4 && args[0] == "runner")
+        {
+            RunRunner(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
         if (args.Length == 3 && args[0] == "stateless")
         {
             RunStateless(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -33,15 +38,37 @@ public static class Program
     {
         CompiledModel model = BenchmarkScenarios.Load(scenario);
         var values = new double[model.ValuePrograms.Length];
+        var secondValues = new double[model.ValuePrograms.Length];
         // Warm-up on other trials, so that the timed loop runs the JIT's final code.
         var warmUp = new TrialSimulator(model, seed: 2);
-        for (var trial = 0; trial < Math.Max(1, trials / 4); trial++) warmUp.Run(trial, values);
+        RunTrials(warmUp, Math.Max(1, trials / 4), values, secondValues);
         var simulator = new TrialSimulator(model, seed: 1);
         var stopwatch = Stopwatch.StartNew();
-        for (var trial = 0; trial < trials; trial++) simulator.Run(trial, values);
+        RunTrials(simulator, trials, values, secondValues);
         stopwatch.Stop();
         var steps = simulator.Tallies.MachineSteps;
-        Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies.Occupancy)}");
+        Console.WriteLine($"{scenario}: {trials} trials through the kernel ({VectorWidth()}), {steps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / steps:F2} ns per machine-step, occupancy checksum {Checksum(simulator.Tallies)}");
+    }
+
+    /// <summary>A whole run (threads, blocks, merging), after a warm-up run: ns per machine-step and bytes allocated per trial.</summary>
+    private static void RunRunner(string scenario, int trials, int threads)
+    {
+        CompiledModel model = BenchmarkScenarios.Load(scenario);
+        MonteCarloRunner.Run(model, new RunSettings { Trials = Math.Max(RunSettings.BlockSize, trials / 4), Seed = 2, Threads = threads });
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        var result = MonteCarloRunner.Run(model, new RunSettings { Trials = trials, Seed = 1, Threads = threads });
+        stopwatch.Stop();
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine($"{scenario}: {trials} trials in a whole run on {threads} thread(s), {result.MachineSteps} machine-steps, {stopwatch.Elapsed.TotalNanoseconds / result.MachineSteps:F2} ns per machine-step, {(double)allocated / trials:F2} bytes allocated per trial");
+    }
+
+    /// <summary>Trials 0..trials-1 as a run goes through them: two at a time, side by side.</summary>
+    internal static void RunTrials(TrialSimulator simulator, int trials, double[] values, double[] secondValues)
+    {
+        var trial = 0;
+        for (; trial + 1 < trials; trial += 2) simulator.RunTwo(trial, values, secondValues);
+        if (trial < trials) simulator.Run(trial, values);
     }
 
     private static void RunStateless(string scenario, int trials)
@@ -59,10 +86,11 @@ public static class Program
         System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit vectors"
         : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit vectors" : "no vectors";
 
-    private static long Checksum(long[] cells)
+    /// <summary>A checksum of the occupancy counted in the loop (both lanes of trials run side by side).</summary>
+    private static long Checksum(TrialTallies tallies)
     {
         long sum = 0;
-        for (var i = 0; i < cells.Length; i++) sum = sum * 31 + cells[i];
+        for (var i = 0; i < tallies.Occupancy.Length; i++) sum = sum * 31 + tallies.Occupancy[i] + tallies.SecondLaneOccupancy[i];
         return sum;
     }
 }

@@ -36,6 +36,7 @@ public static class MonteCarloRunner
         {
             var worker = accumulator.CreateWorker();
             Span<double> values = stackalloc double[model.ValuePrograms.Length];
+            Span<double> secondValues = stackalloc double[model.ValuePrograms.Length];
             int block;
             // Cancellation is checked before a block is claimed, and a claimed block is always finished: blocks are
             // claimed in order, so the finished ones are always a prefix 0..k-1.
@@ -43,7 +44,9 @@ public static class MonteCarloRunner
             {
                 var first = settings.FirstTrial + (long)block * RunSettings.BlockSize;
                 var last = Math.Min(end, first + RunSettings.BlockSize);
-                for (var trial = first; trial < last; trial++) worker.Run(trial, block, values);
+                var trial = first;
+                for (; trial + 1 < last; trial += 2) worker.RunTwo(trial, block, values, secondValues);
+                if (trial < last) worker.Run(trial, block, values);
                 progress?.Invoke(Interlocked.Add(ref completed, last - first));
             }
             accumulator.Merge(worker);

@@ -91,6 +91,23 @@ internal sealed class RunAccumulator
         public void Run(long trial, int block, Span<double> values)
         {
             Simulator.Run(trial, values);
+            Record(trial, block, values);
+        }
+
+        /// <summary>
+        /// Runs trials <paramref name="trial"/> and <paramref name="trial"/> + 1 (both of the <paramref name="block"/>-th
+        /// block) side by side, then records them in order: the same numbers as two calls of <see cref="Run"/>.
+        /// </summary>
+        /// <exception cref="SimulationException">A value outcome is not a finite number.</exception>
+        public void RunTwo(long trial, int block, Span<double> first, Span<double> second)
+        {
+            Simulator.RunTwo(trial, first, second);
+            Record(trial, block, first);
+            Record(trial + 1, block, second);
+        }
+
+        private void Record(long trial, int block, Span<double> values)
+        {
             for (var v = 0; v < values.Length; v++)
             {
                 if (double.IsNaN(values[v]) || double.IsInfinity(values[v]))

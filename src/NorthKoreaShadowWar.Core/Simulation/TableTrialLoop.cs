@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,7 +10,8 @@ namespace NorthKoreaShadowWar.Simulation;
 /// in every trial, it reads at most two other machines, it has at most eight bounds, and no transition or state has
 /// effects. Variables then never change within a trial, so everything tracked per step can be worked out afterwards
 /// from the states of each step, which this loop writes to a history (row t = the states after step t). The loop
-/// itself only moves machines and counts occupancy, over tables laid out for it once per model:
+/// itself only moves machines and counts occupancy (of the state each step starts from, whose address is known early),
+/// one trial or two side by side, over tables laid out for it once per model:
 /// <list type="bullet">
 /// <item>one 32-byte <see cref="Row"/> per state, with the context folded into a single bounds index
 /// (<c>bounds + state[first] * firstScale + state[second] * secondScale</c>);</item>
@@ -26,9 +26,16 @@ internal sealed class TableTrialLoop
     /// <summary>Bounds compared per row: every row's bounds fit in this many doubles.</summary>
     private readonly int width;
     private readonly bool twoDependencies;
-    private readonly Row[] rows;
-    private readonly double[] bounds;
-    private readonly Outcome[] outcomes;
+    /// <summary>
+    /// Everything the loop reads, in one block so that one register addresses it: the rows (one <see cref="Row"/> per
+    /// state, from the start), then the bounds (doubles, at <see cref="Row.Bounds"/> plus the context), then the state
+    /// each outcome enters (ints, at <see cref="Row.Outcomes"/> plus the outcome's index).
+    /// </summary>
+    private readonly double[] table;
+    /// <summary>Where the block starts in <see cref="table"/>: the first element on a cache line.</summary>
+    private readonly int tableStart;
+    private const int LineBytes = 64;
+    private const int LineDoubles = LineBytes / sizeof(double);
     private readonly int totalStates;
 
     private TableTrialLoop(CompiledModel model, int width)
@@ -36,12 +43,24 @@ internal sealed class TableTrialLoop
         this.width = width;
         totalStates = model.TotalStates;
         var source = model.Rows;
-        rows = new Row[source.Length];
+        // Rows padded to whole cache lines, so that every row's bounds start on a line of their own.
+        var rowsLength = (source.Length * (Unsafe.SizeOf<Row>() / sizeof(double)) + LineDoubles - 1) / LineDoubles * LineDoubles;
         var boundsLength = 0;
         foreach (var row in source) boundsLength += row.ContextCount * width;
-        bounds = new double[boundsLength];
-        Array.Fill(bounds, double.PositiveInfinity);
-        outcomes = new Outcome[model.Outcomes.Length];
+        // Pinned, so that the block never moves and its start can be aligned to a cache line: a vector of bounds that
+        // straddled two lines would cost two loads.
+        var length = rowsLength + boundsLength + (model.Outcomes.Length + 1) / 2;
+        table = GC.AllocateArray<double>(length + LineDoubles, pinned: true);
+        unsafe
+        {
+            tableStart = (int)((LineBytes - (nuint)Unsafe.AsPointer(ref table[0]) % LineBytes) % LineBytes / sizeof(double));
+        }
+        var block = table.AsSpan(tableStart, length);
+        var rows = MemoryMarshal.Cast<double, Row>(block[..rowsLength]);
+        var bounds = block.Slice(rowsLength, boundsLength);
+        bounds.Fill(double.PositiveInfinity);
+        var outcomesStart = 2 * (rowsLength + boundsLength);
+        var outcomes = MemoryMarshal.Cast<double, int>(block).Slice(outcomesStart);
         var next = 0;
         for (var m = 0; m < model.MachineCount; m++)
         {
@@ -56,12 +75,12 @@ internal sealed class TableTrialLoop
                 rows[index] = new Row
                 {
                     // The loop reads states numbered over all machines; the offsets of the machines read cancel here.
-                    Bounds = next - model.StateOffset[from.FirstDependencyMachine] * firstScale - model.StateOffset[from.SecondDependencyMachine] * secondScale,
+                    Bounds = rowsLength + next - model.StateOffset[from.FirstDependencyMachine] * firstScale - model.StateOffset[from.SecondDependencyMachine] * secondScale,
                     FirstMachine = from.FirstDependencyMachine,
                     FirstScale = firstScale,
                     SecondMachine = from.SecondDependencyMachine,
                     SecondScale = secondScale,
-                    Outcomes = from.OutcomeOffset,
+                    Outcomes = outcomesStart + from.OutcomeOffset,
                     Draws = moves ? 1 : 0,
                 };
                 if (from.Kind == RowKind.Table)
@@ -71,8 +90,7 @@ internal sealed class TableTrialLoop
                 next += from.ContextCount * width;
                 for (var k = 0; k < from.OutcomeCount; k++)
                 {
-                    var target = model.StateOffset[m] + model.Outcomes[from.OutcomeOffset + k].Target;
-                    outcomes[from.OutcomeOffset + k] = new Outcome { State = target, Movable = source[target].Kind == RowKind.Stay ? 0 : 1 };
+                    outcomes[from.OutcomeOffset + k] = model.StateOffset[m] + model.Outcomes[from.OutcomeOffset + k].Target;
                 }
             }
         }
@@ -97,17 +115,72 @@ internal sealed class TableTrialLoop
     }
 
     /// <summary>
-    /// Simulates one trial from the states in row 0 of <paramref name="history"/> (one row of machine-count states per
-    /// step, each state numbered over all machines: <c>stateOffset[m] + s</c>), counting occupancy after each step at
-    /// <c>step * totalStates + state</c>. Stops after the horizon, or after the first step that leaves every machine in a
-    /// state it cannot leave. Returns the last step simulated.
+    /// Simulates two trials at once, step by step side by side, so that their chains of loads from one step to the
+    /// next overlap: the first from <paramref name="history"/>'s start with <paramref name="first"/>'s draws, the second
+    /// from <paramref name="secondLane"/> with <paramref name="second"/>'s. Each trial reads only its own draws, so each
+    /// gives exactly what <see cref="Run"/> gives it alone. When one trial is over, the other goes on alone. Counts
+    /// the occupancy of both from step 0, the second's in <paramref name="secondOccupancy"/>; returns the last step
+    /// simulated of each.
     /// </summary>
-    public int Run(int[] history, int machineCount, int horizon, long[] occupancy, UniformBuffer uniforms)
+    public (int First, int Second) RunTwo(int[] history, int secondLane, int machineCount, int horizon, long[] occupancy, long[] secondOccupancy,
+        UniformBuffer first, UniformBuffer second)
     {
+        var drawFirst = first.Next;
+        var drawSecond = second.Next;
         var step = 1;
+        int lastFirst = horizon, lastSecond = horizon;
+        while (step <= horizon)
+        {
+            if (drawFirst > UniformBuffer.Length - machineCount)
+            {
+                first.Next = drawFirst;
+                first.RefillKeepingUnread();
+                drawFirst = 0;
+            }
+            if (drawSecond > UniformBuffer.Length - machineCount)
+            {
+                second.Next = drawSecond;
+                second.RefillKeepingUnread();
+                drawSecond = 0;
+            }
+            var idle = 0;
+            step = width == 8 && Vector512.IsHardwareAccelerated
+                ? (twoDependencies ? AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
+                : width == 8
+                ? (twoDependencies ? AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
+                : (twoDependencies ? AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle));
+            if (idle != 0)
+            {
+                // Both trials simulated step `step`; a trial that drew nothing in it was over the step before.
+                first.Next = drawFirst;
+                second.Next = drawSecond;
+                lastFirst = (idle & 1) != 0
+                    ? Finish(history, 0, machineCount, step, occupancy)
+                    : Run(history, 0, machineCount, step + 1, horizon, occupancy, first);
+                lastSecond = (idle & 2) != 0
+                    ? Finish(history, secondLane, machineCount, step, secondOccupancy)
+                    : Run(history, secondLane, machineCount, step + 1, horizon, secondOccupancy, second);
+                return (lastFirst, lastSecond);
+            }
+        }
+        first.Next = drawFirst;
+        second.Next = drawSecond;
+        CountRow(history, 0, machineCount, horizon, occupancy);
+        CountRow(history, secondLane, machineCount, horizon, secondOccupancy);
+        return (lastFirst, lastSecond);
+    }
+
+    /// <summary>
+    /// Simulates one trial from step <paramref name="step"/> on. The states after step t are at
+    /// <c>lane + t * machineCount</c> in <paramref name="history"/> (each numbered over all machines:
+    /// <c>stateOffset[m] + s</c>); row <paramref name="step"/> - 1 holds the states to start from. Stops after the
+    /// horizon, or after the first step that leaves every machine in a state it cannot leave. Counts the occupancy of
+    /// steps <paramref name="step"/> - 1 to the last at <c>t * totalStates + state</c>. Returns the last step simulated.
+    /// </summary>
+    public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
+    {
         var draw = uniforms.Next;
-        var frozen = false;
-        while (step <= horizon && !frozen)
+        while (step <= horizon)
         {
             if (draw > UniformBuffer.Length - machineCount)
             {
@@ -115,79 +188,169 @@ internal sealed class TableTrialLoop
                 uniforms.RefillKeepingUnread();
                 draw = 0;
             }
-            step = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? Advance<Eight512, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen) : Advance<Eight512, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen))
+            var values = uniforms.Values;
+            var reached = width == 8 && Vector512.IsHardwareAccelerated
+                ? (twoDependencies ? Advance<Eight512, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Eight512, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw))
                 : width == 8
-                ? (twoDependencies ? Advance<Eight256, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen) : Advance<Eight256, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen))
-                : (twoDependencies ? Advance<Four, Two>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen) : Advance<Four, One>(history, machineCount, step, horizon, occupancy, uniforms.Values, ref draw, ref frozen));
+                ? (twoDependencies ? Advance<Eight256, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Eight256, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw))
+                : (twoDependencies ? Advance<Four, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Four, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw));
+            if (reached < 0)
+            {
+                uniforms.Next = draw;
+                return Finish(history, lane, machineCount, -reached, occupancy);
+            }
+            step = reached;
         }
         uniforms.Next = draw;
-        return step - 1;
+        CountRow(history, lane, machineCount, horizon, occupancy);
+        return horizon;
+    }
+
+    /// <summary>
+    /// Step <paramref name="idle"/> drew nothing: every machine was already in a state it cannot leave after the step
+    /// before, which is then the last one simulated (step 1 is always simulated). The loop has counted the states up to
+    /// that step; the states after step 1 are counted here when it is the last. Returns the last step simulated.
+    /// </summary>
+    private int Finish(int[] history, int lane, int machineCount, int idle, long[] occupancy)
+    {
+        if (idle > 1) return idle - 1;
+        CountRow(history, lane, machineCount, 1, occupancy);
+        return 1;
+    }
+
+    /// <summary>Counts the states after step <paramref name="step"/>, which the loop counts only when it simulates the step after.</summary>
+    private void CountRow(int[] history, int lane, int machineCount, int step, long[] occupancy)
+    {
+        for (var m = 0; m < machineCount; m++) occupancy[step * totalStates + history[lane + step * machineCount + m]]++;
     }
 
     /// <summary>
     /// The innermost loop: moves every machine once per step from <paramref name="step"/> on, for as long as a whole
-    /// step's draws are in the buffer. It calls nothing, so the JIT keeps its array bases in registers. Returns the
-    /// next step to simulate.
+    /// step's draws are in the buffer, and counts the states each step starts from (the states after the step before:
+    /// their counts' addresses are known early, whereas counting the states entered would hold back later loads until
+    /// the end of each machine's chain of loads). It calls nothing, so the JIT keeps its array bases in registers. Returns the
+    /// next step to simulate, or minus a step that drew nothing (every machine was in a state it cannot leave): a
+    /// trial is over once that happens, and counting the draws taken costs less than tracking, machine by machine,
+    /// whether the state entered can be left.
     /// </summary>
-    private int Advance<TWidth, TDependencies>(int[] history, int machineCount, int step, int horizon, long[] occupancy,
-        double[] drawBlock, ref int drawIndex, ref bool frozen)
+    private int Advance<TWidth, TDependencies>(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, double[] drawBlock, ref int drawIndex)
         where TWidth : struct
         where TDependencies : struct
     {
-        ref var rowBase = ref MemoryMarshal.GetArrayDataReference(rows);
-        ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(bounds);
-        ref var outcomeBase = ref MemoryMarshal.GetArrayDataReference(outcomes);
-        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machineCount);
-        ref var cellsOfStep = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 1) * totalStates);
+        ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
+        var machines = (nint)machineCount;
+        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane + (nint)(step - 1) * machines);
+        var states = (nint)totalStates;
+        ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 2) * states);
         ref var draws = ref MemoryMarshal.GetArrayDataReference(drawBlock);
         var draw = (nint)drawIndex;
         var lastDraw = (nint)(UniformBuffer.Length - machineCount);
-        var states = (nint)totalStates;
-        var machines = (nint)machineCount;
         for (; step <= horizon && draw <= lastDraw; step++)
         {
             ref var next = ref Unsafe.Add(ref current, machines);
-            cellsOfStep = ref Unsafe.Add(ref cellsOfStep, states);
-            var moving = 0;
+            cellsBefore = ref Unsafe.Add(ref cellsBefore, states);
+            var drawsBefore = draw;
             for (nint m = 0; m < machines; m++)
-            {
-                ref readonly var row = ref Unsafe.Add(ref rowBase, (nint)(uint)Unsafe.Add(ref current, m));
-                var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
-                if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
-                var u = Unsafe.Add(ref draws, draw);
-                draw += row.Draws;
-                ref var rowBounds = ref Unsafe.Add(ref boundsBase, at);
-                uint below;
-                if (typeof(TWidth) == typeof(Eight512))
-                {
-                    below = (uint)BitOperations.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(u), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
-                }
-                else
-                {
-                    var draw256 = Vector256.Create(u);
-                    below = (uint)BitOperations.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
-                    if (typeof(TWidth) == typeof(Eight256))
-                        below += (uint)BitOperations.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
-                }
-                var outcome = Unsafe.Add(ref outcomeBase, (nint)row.Outcomes + (nint)below);
-                Unsafe.Add(ref next, m) = outcome.State;
-                Unsafe.Add(ref cellsOfStep, (nint)(uint)outcome.State)++;
-                moving |= outcome.Movable;
-            }
+                draw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref draws, draw, ref cellsBefore);
             current = ref next;
-            if (moving == 0)
+            if (draw == drawsBefore)
             {
-                frozen = true;
-                step++;
-                break;
+                drawIndex = (int)draw;
+                return -step;
             }
         }
         drawIndex = (int)draw;
         return step;
     }
 
-    /// <summary>One state's row, laid out for this loop (32 bytes).</summary>
+    /// <summary>
+    /// <see cref="Advance"/> for two trials side by side (the second at <paramref name="secondLane"/> of the history):
+    /// both move every machine once per step, for as long as both have a whole step's draws. Returns the next step to
+    /// simulate, or the step in which one trial or both (<paramref name="idle"/>: 1 the first, 2 the second) drew nothing.
+    /// </summary>
+    private int AdvanceTwo<TWidth, TDependencies>(int[] history, int secondLane, int machineCount, int step, int horizon,
+        long[] occupancy, long[] secondOccupancy, double[] firstDrawBlock, ref int firstDrawIndex, double[] secondDrawBlock, ref int secondDrawIndex, ref int idle)
+        where TWidth : struct
+        where TDependencies : struct
+    {
+        ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
+        var machines = (nint)machineCount;
+        var lane = (nint)secondLane;
+        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machines);
+        var states = (nint)totalStates;
+        ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 2) * states);
+        // The second trial counts in cells of its own, as an offset from the first's (one register less): both trials'
+        // machines are often in the same states, and counts of one cell from both, a few instructions apart, would
+        // make the processor's speculative loads of the cell fail.
+        var secondCells = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(occupancy), ref MemoryMarshal.GetArrayDataReference(secondOccupancy)) / sizeof(long);
+        ref var firstDraws = ref MemoryMarshal.GetArrayDataReference(firstDrawBlock);
+        // The second trial's draws are read through the first's base too, at an offset: one register less.
+        var secondDrawsAt = Unsafe.ByteOffset(ref firstDraws, ref MemoryMarshal.GetArrayDataReference(secondDrawBlock)) / sizeof(double);
+        var firstDraw = (nint)firstDrawIndex;
+        var secondDraw = secondDrawsAt + secondDrawIndex;
+        var lastDraw = (nint)(UniformBuffer.Length - machineCount);
+        var secondLastDraw = secondDrawsAt + lastDraw;
+        for (; step <= horizon && firstDraw <= lastDraw && secondDraw <= secondLastDraw; step++)
+        {
+            ref var next = ref Unsafe.Add(ref current, machines);
+            ref var secondCurrent = ref Unsafe.Add(ref current, lane);
+            ref var secondNext = ref Unsafe.Add(ref next, lane);
+            cellsBefore = ref Unsafe.Add(ref cellsBefore, states);
+            var firstBefore = firstDraw;
+            var secondBefore = secondDraw;
+            for (nint m = 0; m < machines; m++)
+            {
+                firstDraw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref firstDraws, firstDraw, ref cellsBefore);
+                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref firstDraws, secondDraw, ref Unsafe.Add(ref cellsBefore, secondCells));
+            }
+            current = ref next;
+            var over = (firstDraw == firstBefore ? 1 : 0) | (secondDraw == secondBefore ? 2 : 0);
+            if (over != 0)
+            {
+                idle = over;
+                break;
+            }
+        }
+        secondDraw -= secondDrawsAt;
+        firstDrawIndex = (int)firstDraw;
+        secondDrawIndex = (int)secondDraw;
+        return step;
+    }
+
+    /// <summary>
+    /// Moves machine <paramref name="m"/> one step: its row and context give the bounds, the draw at
+    /// <paramref name="draw"/> (if the row draws) picks the outcome by counting the bounds at or below it, and the state
+    /// entered is written to <paramref name="next"/>; the state left is counted in <paramref name="cells"/>. Returns the
+    /// next draw.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Move<TWidth, TDependencies>(ref double tableBase, ref int current, ref int next, nint m, ref double draws, nint draw, ref long cells)
+        where TWidth : struct
+        where TDependencies : struct
+    {
+        var state = (nint)(uint)Unsafe.Add(ref current, m);
+        Unsafe.Add(ref cells, state) = Unsafe.Add(ref cells, state) + 1;
+        ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), state);
+        var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
+        if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
+        ref var rowBounds = ref Unsafe.Add(ref tableBase, at);
+        nint below;
+        if (typeof(TWidth) == typeof(Eight512))
+        {
+            below = (nint)ulong.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(Unsafe.Add(ref draws, draw)), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+        }
+        else
+        {
+            var draw256 = Vector256.Create(Unsafe.Add(ref draws, draw));
+            below = (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+            if (typeof(TWidth) == typeof(Eight256))
+                below += (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
+        }
+        Unsafe.Add(ref next, m) = Unsafe.Add(ref Unsafe.As<double, int>(ref tableBase), (nint)row.Outcomes + below);
+        return draw + row.Draws;
+    }
+
+    /// <summary>One state's row, laid out for this loop (32 bytes); its indices are into <see cref="table"/>.</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Row
     {
@@ -199,13 +362,6 @@ internal sealed class TableTrialLoop
         public int Outcomes;
         public int Draws;
         public int Unused;
-    }
-
-    /// <summary>One outcome of a row: the state entered (numbered over all machines), and 1 when a machine can leave it.</summary>
-    private struct Outcome
-    {
-        public int State;
-        public int Movable;
     }
 
     private struct Four;

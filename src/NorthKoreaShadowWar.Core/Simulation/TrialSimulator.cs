@@ -45,8 +45,15 @@ internal sealed class TrialSimulator
     private readonly bool hasTimedValues;
     /// <summary>The specialised loop when the model allows it (see <see cref="TableTrialLoop"/>), else null.</summary>
     private readonly TableTrialLoop? tableLoop;
-    /// <summary>The states after each step of the current trial, for <see cref="tableLoop"/>: row t at t * machine count.</summary>
+    /// <summary>
+    /// The states after each step of the current trial for <see cref="tableLoop"/>, row t at t * machine count; the
+    /// second trial of <see cref="RunTwo"/> from <see cref="secondLane"/> on.
+    /// </summary>
     private readonly int[] history;
+    /// <summary>The draws of the second trial of <see cref="RunTwo"/>.</summary>
+    private readonly UniformBuffer secondUniforms = new();
+    /// <summary>Where the second trial of <see cref="RunTwo"/> starts in <see cref="history"/>.</summary>
+    private readonly int secondLane;
     private int stamp;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
@@ -77,7 +84,8 @@ internal sealed class TrialSimulator
         Tallies = new TrialTallies(model);
         hasTimedValues = model.ValueAtStep.Any(step => step >= 0);
         tableLoop = TableTrialLoop.For(model);
-        history = tableLoop is null ? [] : new int[(model.Horizon + 1) * model.MachineCount];
+        history = tableLoop is null ? [] : new int[(model.Horizon + 1) * 2 * model.MachineCount];
+        secondLane = (model.Horizon + 1) * model.MachineCount;
     }
 
     /// <summary>What this simulator has counted so far.</summary>
@@ -100,27 +108,17 @@ internal sealed class TrialSimulator
         var machineCount = states.Length;
         var horizon = model.Horizon;
         var totalStates = model.TotalStates;
-        var occupancy = Tallies.Occupancy;
         var effectsReadVariables = model.EffectsReadVariables;
 
-        if (++stamp == 0)
-        {
-            Array.Clear(stamps);
-            stamp = 1;
-        }
-        DrawParameters(trial);
-        InitialiseVariables();
-        model.InitialState.CopyTo(states, 0);
-        for (var m = 0; m < machineCount; m++) occupancy[stateOffset[m] + states[m]]++;
-        var pendingFirstSteps = StartTrackers();
-        observer?.OnStart(trial, constants, states, variables);
+        var tableTrial = tableLoop is not null && observer is null;
+        var pendingFirstSteps = StartTrial(trial, values, observer, countInitialStates: !tableTrial);
         var timedValues = hasTimedValues;
-        if (timedValues) RecordValuesAt(0, values, states);
-
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
-        if (tableLoop is not null && observer is null)
+        if (tableTrial)
         {
-            FinishTableTrial(values, pendingFirstSteps);
+            StartHistory(0);
+            var last = tableLoop!.Run(history, 0, machineCount, 1, horizon, Tallies.Occupancy, uniforms);
+            FinishTableTrial(values, pendingFirstSteps, 0, last);
             return;
         }
         var current = states;
@@ -153,35 +151,92 @@ internal sealed class TrialSimulator
     }
 
     /// <summary>
-    /// Runs the rest of a trial through <see cref="tableLoop"/>. Nothing in such a model changes a variable, so the
-    /// trackers and the values due after each step are worked out afterwards from the states of each step, exactly
-    /// as the general loop works them out step by step.
+    /// Runs trials <paramref name="trial"/> and <paramref name="trial"/> + 1, exactly as two calls of <see cref="Run"/>
+    /// would (the same tallies, the values of each in <paramref name="first"/> and <paramref name="second"/>), but
+    /// through the table loop side by side when the model allows it, so that the two overlap in the processor.
+    /// <see cref="ReadOutcomes"/> then reads the second trial's.
     /// </summary>
-    private void FinishTableTrial(Span<double> values, int pendingFirstSteps)
+    public void RunTwo(long trial, Span<double> first, Span<double> second)
     {
+        if (tableLoop is null)
+        {
+            Run(trial, first);
+            Run(trial + 1, second);
+            return;
+        }
         var machineCount = states.Length;
-        for (var m = 0; m < machineCount; m++) history[m] = stateOffset[m] + states[m];
-        var last = tableLoop!.Run(history, machineCount, model.Horizon, Tallies.Occupancy, uniforms);
+        // The loop reads only the initial states and the draws; everything else of a trial is worked out after it,
+        // one trial at a time.
+        StartHistory(0);
+        StartHistory(secondLane);
+        uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
+        secondUniforms.Reset(RandomStreams.For(seed, trial + 1, RandomStreams.Transitions));
+        var (lastFirst, lastSecond) = tableLoop.RunTwo(history, secondLane, machineCount, model.Horizon, Tallies.Occupancy, Tallies.SecondLaneOccupancy, uniforms, secondUniforms);
+        FinishTableTrial(first, StartTrial(trial, first, null, countInitialStates: false), 0, lastFirst);
+        FinishTableTrial(second, StartTrial(trial + 1, second, null, countInitialStates: false), secondLane, lastSecond);
+    }
+
+    /// <summary>
+    /// Sets up trial <paramref name="trial"/> up to its first step: parameters, variables, initial states and their
+    /// occupancy (unless <paramref name="countInitialStates"/> is false: the table loop counts them), trackers and
+    /// values due at step 0. Returns the first-step conditions still pending.
+    /// </summary>
+    private int StartTrial(long trial, Span<double> values, ITrialObserver? observer, bool countInitialStates)
+    {
+        if (++stamp == 0)
+        {
+            Array.Clear(stamps);
+            stamp = 1;
+        }
+        DrawParameters(trial);
+        InitialiseVariables();
+        model.InitialState.CopyTo(states, 0);
+        if (countInitialStates)
+        {
+            var occupancy = Tallies.Occupancy;
+            for (var m = 0; m < states.Length; m++) occupancy[stateOffset[m] + states[m]]++;
+        }
+        var pendingFirstSteps = StartTrackers();
+        observer?.OnStart(trial, constants, states, variables);
+        if (hasTimedValues) RecordValuesAt(0, values, states);
+        return pendingFirstSteps;
+    }
+
+    /// <summary>Writes the initial states, numbered over all machines, to row 0 of <see cref="history"/> at <paramref name="lane"/>.</summary>
+    private void StartHistory(int lane)
+    {
+        var initial = model.InitialState;
+        for (var m = 0; m < initial.Length; m++) history[lane + m] = stateOffset[m] + initial[m];
+    }
+
+    /// <summary>
+    /// Finishes a trial the table loop ran in <paramref name="lane"/> of <see cref="history"/> up to step
+    /// <paramref name="last"/>. Nothing in such a model changes a variable, so the trackers and the values due after
+    /// each step are worked out afterwards from the states of each step, exactly as the general loop works them out
+    /// step by step.
+    /// </summary>
+    private void FinishTableTrial(Span<double> values, int pendingFirstSteps, int lane, int last)
+    {
         var trackStepsIn = stepsIn.Length > 0;
         if (pendingFirstSteps > 0 || trackStepsIn || hasTimedValues)
         {
             for (var step = 1; step <= last; step++)
             {
-                StatesAfter(step, states);
+                StatesAfter(step, lane, states);
                 if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(states, step, pendingFirstSteps);
                 if (trackStepsIn) CountStepsIn(states);
                 if (hasTimedValues) RecordValuesAt(step, values, states);
             }
         }
-        StatesAfter(last, states);
+        StatesAfter(last, lane, states);
         FinishFrozenTrial(states, last);
         FinishTrial(last, values);
     }
 
-    /// <summary>The states of the machines after step <paramref name="step"/> of <see cref="history"/>, numbered within each machine.</summary>
-    private void StatesAfter(int step, int[] into)
+    /// <summary>The states of the machines after step <paramref name="step"/> in <paramref name="lane"/> of <see cref="history"/>, numbered within each machine.</summary>
+    private void StatesAfter(int step, int lane, int[] into)
     {
-        var row = step * into.Length;
+        var row = lane + step * into.Length;
         for (var m = 0; m < into.Length; m++) into[m] = history[row + m] - stateOffset[m];
     }
 

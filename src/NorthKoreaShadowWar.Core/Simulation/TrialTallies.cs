@@ -12,6 +12,7 @@ internal sealed class TrialTallies
     {
         var cells = (model.Horizon + 1) * model.TotalStates;
         Occupancy = new long[cells];
+        SecondLaneOccupancy = new long[cells];
         FrozenTailStarts = new long[cells + model.TotalStates];
         FirstStep = model.FirstStepConditions.Select(_ => new long[model.Horizon + 2]).ToArray();
         StepsIn = model.StepsInConditions.Select(_ => new long[model.Horizon + 1]).ToArray();
@@ -27,6 +28,13 @@ internal sealed class TrialTallies
     /// <summary>Trials with machine m in state s after step t, at <c>t * totalStates + offset[m] + s</c>, for simulated steps.</summary>
     public long[] Occupancy { get; }
 
+    /// <summary>
+    /// <see cref="Occupancy"/> counted by the second of two trials run side by side (<see cref="TrialSimulator.RunTwo"/>),
+    /// in cells of its own (see <see cref="TableTrialLoop.RunTwo"/>). Counted in with <see cref="Occupancy"/> by
+    /// <see cref="Add"/> and <see cref="CompleteOccupancy"/>.
+    /// </summary>
+    public long[] SecondLaneOccupancy { get; }
+
     /// <summary>Trials that froze before step t and occupy the cell from t on (added up over t when finishing).</summary>
     public long[] FrozenTailStarts { get; }
 
@@ -41,6 +49,7 @@ internal sealed class TrialTallies
         Trials += other.Trials;
         MachineSteps += other.MachineSteps;
         AddInto(Occupancy, other.Occupancy);
+        AddInto(Occupancy, other.SecondLaneOccupancy);
         AddInto(FrozenTailStarts, other.FrozenTailStarts);
         for (var i = 0; i < FirstStep.Length; i++) AddInto(FirstStep[i], other.FirstStep[i]);
         for (var i = 0; i < StepsIn.Length; i++) AddInto(StepsIn[i], other.StepsIn[i]);
@@ -50,6 +59,7 @@ internal sealed class TrialTallies
     public long[] CompleteOccupancy()
     {
         var complete = (long[])Occupancy.Clone();
+        AddInto(complete, SecondLaneOccupancy);
         var running = new long[TotalStates];
         for (var cell = 0; cell < complete.Length; cell++)
         {

@@ -28,10 +28,7 @@ internal sealed class UniformBuffer
     /// <summary>Generates the next block and rewinds to its start.</summary>
     public void Refill()
     {
-        var random = generator;
-        var values = Values;
-        for (var i = 0; i < values.Length; i++) values[i] = random.NextDouble();
-        generator = random;
+        generator.Fill(Values);
         Next = 0;
     }
 
@@ -42,11 +39,11 @@ internal sealed class UniformBuffer
     public void RefillKeepingUnread()
     {
         var values = Values;
-        var unread = Length - Next;
-        Array.Copy(values, Next, values, 0, unread);
-        var random = generator;
-        for (var i = unread; i < values.Length; i++) values[i] = random.NextDouble();
-        generator = random;
+        var next = Next;
+        var unread = Length - next;
+        // At most a step's worth: a loop, not a call to Array.Copy.
+        for (var i = 0; i < unread; i++) values[i] = values[next + i];
+        generator.Fill(values.AsSpan(unread));
         Next = 0;
     }
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NorthKoreaShadowWar.Simulation;
 
@@ -34,7 +36,86 @@ internal struct Xoroshiro128StarStar
 
     /// <summary>A uniform draw in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (long)(NextUInt64() >> 11) * (1.0 / (1L << 53));
+    public double NextDouble() => (long)(NextUInt64() >> 11) * Scale;
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the next draws: exactly the values of as many
+    /// <see cref="NextDouble"/> calls, in order. The generator writes its 53-bit integers first, two per iteration with
+    /// its state in registers, and converts them to doubles afterwards, a vector at a time: far fewer instructions per
+    /// draw than converting each one on its own. It calls nothing, so the JIT optimises it fully everywhere.
+    /// </summary>
+    public void Fill(Span<double> destination)
+    {
+        var count = (nint)destination.Length;
+        ref var first = ref MemoryMarshal.GetReference(destination);
+        ref var integers = ref Unsafe.As<double, ulong>(ref first);
+        var a = s0;
+        var b = s1;
+        nint i = 0;
+        for (; i + 1 < count; i += 2)
+        {
+            Unsafe.Add(ref integers, i) = BitRotate(a * 5, 7) * 9;
+            b ^= a;
+            a = BitRotate(a, 24) ^ b ^ (b << 16);
+            b = BitRotate(b, 37);
+            Unsafe.Add(ref integers, i + 1) = BitRotate(a * 5, 7) * 9;
+            b ^= a;
+            a = BitRotate(a, 24) ^ b ^ (b << 16);
+            b = BitRotate(b, 37);
+        }
+        if (i < count)
+        {
+            Unsafe.Add(ref integers, i) = BitRotate(a * 5, 7) * 9;
+            b ^= a;
+            a = BitRotate(a, 24) ^ b ^ (b << 16);
+            b = BitRotate(b, 37);
+        }
+        s0 = a;
+        s1 = b;
+        ToUnitInterval(ref integers, count);
+    }
+
+    /// <summary>
+    /// Turns <paramref name="count"/> 64-bit outputs in place into doubles, each exactly <c>(x &gt;&gt; 11) * 2^-53</c>
+    /// as <see cref="NextDouble"/> computes it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ToUnitInterval(ref ulong integers, nint count)
+    {
+        nint i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + Vector512<ulong>.Count <= count; i += Vector512<ulong>.Count)
+            {
+                var bits = Vector512.ShiftRightLogical(Vector512.LoadUnsafe(ref integers, (nuint)i), 11).AsInt64();
+                (Vector512.ConvertToDouble(bits) * Scale).AsUInt64().StoreUnsafe(ref integers, (nuint)i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            // Without a 64-bit integer conversion: a 53-bit integer v = high * 2^32 + low is, exactly,
+            // (double(2^84 + high * 2^32) - (2^84 + 2^52)) + double(2^52 + low), each double made by setting bits.
+            var highExponent = Vector256.Create(0x4530000000000000UL);
+            var lowExponent = Vector256.Create(0x4330000000000000UL);
+            var lowMask = Vector256.Create(0xFFFFFFFFUL);
+            var offset = Vector256.Create(BitConverter.UInt64BitsToDouble(0x4530000000100000UL));
+            var scale = Vector256.Create(Scale);
+            for (; i + Vector256<ulong>.Count <= count; i += Vector256<ulong>.Count)
+            {
+                var bits = Vector256.ShiftRightLogical(Vector256.LoadUnsafe(ref integers, (nuint)i), 11);
+                var high = (Vector256.ShiftRightLogical(bits, 32) | highExponent).AsDouble();
+                var low = ((bits & lowMask) | lowExponent).AsDouble();
+                (((high - offset) + low) * scale).AsUInt64().StoreUnsafe(ref integers, (nuint)i);
+            }
+        }
+        for (; i < count; i++)
+        {
+            ref var x = ref Unsafe.Add(ref integers, i);
+            x = BitConverter.DoubleToUInt64Bits((long)(x >> 11) * Scale);
+        }
+    }
+
+    private const double Scale = 1.0 / (1L << 53);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong BitRotate(ulong x, int k) => (x << k) | (x >> (64 - k));

@@ -74,6 +74,45 @@ public class TableTrialLoopTests
     }
 
     [Test]
+    public void Two_trials_side_by_side_give_what_they_give_one_at_a_time()
+    {
+        foreach (var model in new[]
+                 {
+                     ScenarioPipeline.PrepareText(Scenario).Model,
+                     ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "bench", "ref4x6.yaml")).Model,
+                 })
+        {
+            var paired = new TrialSimulator(model, seed: 5);
+            var single = new TrialSimulator(model, seed: 5);
+            var first = new double[model.ValuePrograms.Length];
+            var second = new double[model.ValuePrograms.Length];
+            var values = new double[model.ValuePrograms.Length];
+            var outcomes = new double[model.Scenario.Outcomes.Count];
+            var singleOutcomes = new double[model.Scenario.Outcomes.Count];
+            for (var trial = 0; trial < 2000; trial += 2)
+            {
+                paired.RunTwo(trial, first, second);
+                single.Run(trial, values);
+                Assert.That(first, Is.EqualTo(values), $"values of trial {trial}");
+                single.Run(trial + 1, values);
+                Assert.That(second, Is.EqualTo(values), $"values of trial {trial + 1}");
+                paired.ReadOutcomes(second, outcomes);
+                single.ReadOutcomes(values, singleOutcomes);
+                Assert.That(outcomes, Is.EqualTo(singleOutcomes), $"outcomes of trial {trial + 1}");
+            }
+            Assert.Multiple(() =>
+            {
+                Assert.That(paired.Tallies.Trials, Is.EqualTo(single.Tallies.Trials));
+                Assert.That(paired.Tallies.MachineSteps, Is.EqualTo(single.Tallies.MachineSteps));
+                Assert.That(paired.Tallies.CompleteOccupancy(), Is.EqualTo(single.Tallies.CompleteOccupancy()));
+                Assert.That(paired.Tallies.FrozenTailStarts, Is.EqualTo(single.Tallies.FrozenTailStarts));
+                Assert.That(paired.Tallies.FirstStep, Is.EqualTo(single.Tallies.FirstStep));
+                Assert.That(paired.Tallies.StepsIn, Is.EqualTo(single.Tallies.StepsIn));
+            });
+        }
+    }
+
+    [Test]
     public void A_model_with_effects_takes_the_general_loop()
     {
         var model = ScenarioPipeline.PrepareText("""
