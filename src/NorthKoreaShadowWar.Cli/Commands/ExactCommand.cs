@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Exact;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
@@ -48,6 +49,11 @@ internal static class ExactCommand
         {
             Console.Error.WriteLine($"{request.File}: error: no exact answer: {e.Message}");
             return Program.BadInput;
+        }
+        catch (SimulationException e)
+        {
+            Console.Error.WriteLine($"{request.File}: error: {e.Message}");
+            return Program.RunFailure;
         }
         if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {

@@ -87,18 +87,23 @@ public sealed class CompiledModel
 
     /// <summary>
     /// The probability with which transition <paramref name="transition"/> is taken in the given situation:
-    /// 0 while its guard is false, else <c>p</c> times the factors of the multipliers whose conditions hold.
+    /// 0 while its guard is false, else <c>p</c> times the factors of the multipliers whose conditions hold. Not a
+    /// number when a condition it evaluates has no answer (a comparison with a value that is not a finite number, see
+    /// <see cref="ProgramEvaluator"/>); <see cref="NonFiniteReports.OfTransition"/> then says which.
     /// </summary>
     internal double EffectiveProbability(int transition, ReadOnlySpan<double> constants, ReadOnlySpan<double> variables, ReadOnlySpan<int> states, Span<double> stack)
     {
         ref readonly var code = ref Transitions[transition];
-        if (code.GuardProgram >= 0 && Evaluate(code.GuardProgram, constants, variables, states, stack) == 0) return 0;
-        var probability = Value(code.ProbabilitySource, constants, variables, states, stack);
+        // A condition is 1, 0 or not a number; multiplying by 1 changes nothing, and not a number is passed on.
+        var guard = 1.0;
+        if (code.GuardProgram >= 0 && (guard = Evaluate(code.GuardProgram, constants, variables, states, stack)) == 0) return 0;
+        var probability = guard * Value(code.ProbabilitySource, constants, variables, states, stack);
         for (var i = code.MultiplierStart; i < code.MultiplierStart + code.MultiplierCount; i++)
         {
             ref readonly var multiplier = ref Multipliers[i];
-            if (Evaluate(multiplier.ConditionProgram, constants, variables, states, stack) != 0)
-                probability *= Value(multiplier.FactorSource, constants, variables, states, stack);
+            var holds = Evaluate(multiplier.ConditionProgram, constants, variables, states, stack);
+            if (holds != 0)
+                probability *= holds * Value(multiplier.FactorSource, constants, variables, states, stack);
         }
         return probability;
     }

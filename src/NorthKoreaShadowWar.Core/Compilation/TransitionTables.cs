@@ -51,8 +51,11 @@ internal static class TransitionTables
         var total = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
-            var p = model.EffectiveProbability(model.RowTransitions[row.TransitionStart + i], constants, [], states, stack);
-            if (!(p >= 0)) return Describe(model, machine, state, states, row, $"a transition has probability {p}");
+            var transition = model.RowTransitions[row.TransitionStart + i];
+            var p = model.EffectiveProbability(transition, constants, [], states, stack);
+            if (!(p >= 0))
+                return Describe(model, machine, state, states, row,
+                    NonFiniteReports.OfTransition(model, transition, constants, [], states, stack) ?? $"a transition has probability {p}");
             effective[i] = p;
             total += p;
         }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Diagnostics;
 
 namespace NorthKoreaShadowWar.Exact;
 
@@ -46,9 +47,11 @@ internal static class ExactPropagation
         {
             space.Decode(x, states);
             var holds = condition.Program < 0
-                ? ((condition.Mask >> states[condition.Machine]) & 1UL) != 0
-                : model.Evaluate(condition.Program, constants, [], states, stack) != 0;
-            mask[x] = holds ? 1 : 0;
+                ? (((condition.Mask >> states[condition.Machine]) & 1UL) != 0 ? 1 : 0)
+                : model.Evaluate(condition.Program, constants, [], states, stack);
+            if (double.IsNaN(holds))
+                throw new SimulationException($"{NonFiniteReports.OfOutcome(model, condition.Program, constants, [], states, stack)}, in the exact solution for these parameters");
+            mask[x] = holds;
         }
         return mask;
     }

@@ -55,6 +55,8 @@ internal sealed class TrialSimulator
     /// <summary>Where the second trial of <see cref="RunTwo"/> starts in <see cref="history"/>.</summary>
     private readonly int secondLane;
     private int stamp;
+    /// <summary>The trial being run, for the errors that name it.</summary>
+    private long currentTrial;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
     /// <summary>What the current step has gathered so far: effects taken, and the flags of the states entered.</summary>
@@ -135,9 +137,9 @@ internal sealed class TrialSimulator
             var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
             var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
             (current, next) = (next, current);
-            if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep);
+            if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
             if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
-            if (stepsIn.Length > 0) CountStepsIn(current);
+            if (stepsIn.Length > 0) CountStepsIn(current, step);
             if (timedValues) RecordValuesAt(step, values, current);
             observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
@@ -188,6 +190,7 @@ internal sealed class TrialSimulator
             Array.Clear(stamps);
             stamp = 1;
         }
+        currentTrial = trial;
         DrawParameters(trial);
         InitialiseVariables();
         model.InitialState.CopyTo(states, 0);
@@ -224,7 +227,7 @@ internal sealed class TrialSimulator
             {
                 StatesAfter(step, lane, states);
                 if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(states, step, pendingFirstSteps);
-                if (trackStepsIn) CountStepsIn(states);
+                if (trackStepsIn) CountStepsIn(states, step);
                 if (hasTimedValues) RecordValuesAt(step, values, states);
             }
         }
@@ -386,10 +389,12 @@ internal sealed class TrialSimulator
         var total = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
-            var p = model.EffectiveProbability(model.RowTransitions[row.TransitionStart + i], constants, variables, current, stack);
-            if (!(p >= 0)) throw Invalid(machine, state, trial, step, double.IsNaN(p)
-                ? "a transition's probability is not a number (0 / 0, or the log of a negative number?)"
-                : $"a transition has probability {p}");
+            var transition = model.RowTransitions[row.TransitionStart + i];
+            var p = model.EffectiveProbability(transition, constants, variables, current, stack);
+            if (!(p >= 0)) throw Invalid(machine, state, trial, step,
+                NonFiniteReports.OfTransition(model, transition, constants, variables, current, stack) ?? (double.IsNaN(p)
+                    ? "a transition's probability is not a number (0 / 0, or the log of a negative number?)"
+                    : $"a transition has probability {p}"));
             effective[i] = p;
             total += p;
         }
@@ -418,18 +423,22 @@ internal sealed class TrialSimulator
         return new SimulationException($"machine '{definition.Name}', state '{definition.States[state]}': {problem}, in trial {trial} at step {step}");
     }
 
-    private void ApplyStepEffects(int[] current, int taken, bool anyEachStep)
+    private void ApplyStepEffects(int[] current, int taken, bool anyEachStep, int step)
     {
-        for (var i = 0; i < taken; i++) ApplyEffects(takenEffects[i], current);
+        for (var i = 0; i < taken; i++) ApplyEffects(takenEffects[i], current, step);
         if (!anyEachStep) return;
         for (var m = 0; m < current.Length; m++)
         {
             var effects = rows[stateOffset[m] + current[m]].EachStepEffects;
-            if (effects >= 0) ApplyEffects(effects, current);
+            if (effects >= 0) ApplyEffects(effects, current, step);
         }
     }
 
-    private void ApplyEffects(int list, int[] current)
+    /// <summary>
+    /// Applies effect list <paramref name="list"/>. A variable is checked where it is assigned: an effect that makes it
+    /// a value that is not a finite number stops the run, so no later condition ever reads one.
+    /// </summary>
+    private void ApplyEffects(int list, int[] current, int step)
     {
         var range = model.EffectLists[list];
         var readVariables = model.EffectsReadVariables ? variablesAtStepStart : variables;
@@ -445,6 +454,8 @@ internal sealed class TrialSimulator
                 EffectOperator.Multiply => variable * value,
                 _ => value,
             };
+            if (!double.IsFinite(variable))
+                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, i, variable)}, in trial {currentTrial} at step {step}");
         }
     }
 
@@ -489,7 +500,12 @@ internal sealed class TrialSimulator
     private void InitialiseVariables()
     {
         foreach (var variable in model.VariableInitialisationOrder)
-            variables[variable] = model.Evaluate(~model.VariableInitialSources[variable], constants, variables, [], stack);
+        {
+            var value = model.Evaluate(~model.VariableInitialSources[variable], constants, variables, [], stack);
+            if (!double.IsFinite(value))
+                throw new SimulationException($"{NonFiniteReports.OfInitialValue(model, variable, value)}, in trial {currentTrial} at step 0");
+            variables[variable] = value;
+        }
     }
 
     private int StartTrackers()
@@ -500,29 +516,36 @@ internal sealed class TrialSimulator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Holds(in ConditionCode condition, ReadOnlySpan<int> current) =>
-        condition.Program < 0
-            ? ((condition.Mask >> current[condition.Machine]) & 1UL) != 0
-            : model.Evaluate(condition.Program, constants, variables, current, stack) != 0;
+    private bool Holds(in ConditionCode condition, ReadOnlySpan<int> current, int step)
+    {
+        if (condition.Program < 0) return ((condition.Mask >> current[condition.Machine]) & 1UL) != 0;
+        var answer = model.Evaluate(condition.Program, constants, variables, current, stack);
+        if (double.IsNaN(answer)) throw Unanswered(condition.Program, current, step);
+        return answer != 0;
+    }
+
+    /// <summary>The error for an outcome condition that has no answer (a comparison with a value that is not a finite number).</summary>
+    private SimulationException Unanswered(int program, ReadOnlySpan<int> current, int step) =>
+        new($"{NonFiniteReports.OfOutcome(model, program, constants, variables, current, stack)}, in trial {currentTrial} at step {step}");
 
     private int CheckFirstSteps(ReadOnlySpan<int> current, int step, int pending)
     {
         var conditions = model.FirstStepConditions;
         for (var i = 0; i < conditions.Length; i++)
         {
-            if (firstStep[i] >= 0 || !Holds(conditions[i], current)) continue;
+            if (firstStep[i] >= 0 || !Holds(conditions[i], current, step)) continue;
             firstStep[i] = step;
             pending--;
         }
         return pending;
     }
 
-    private void CountStepsIn(ReadOnlySpan<int> current)
+    private void CountStepsIn(ReadOnlySpan<int> current, int step)
     {
         var conditions = model.StepsInConditions;
         for (var i = 0; i < conditions.Length; i++)
         {
-            var holds = Holds(conditions[i], current);
+            var holds = Holds(conditions[i], current, step);
             stepsInHolds[i] = holds;
             if (holds) stepsIn[i]++;
         }
