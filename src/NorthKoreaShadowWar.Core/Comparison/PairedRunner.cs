@@ -35,6 +35,7 @@ public static class PairedRunner
         var nextBlock = -1;
         long completed = 0;
         var threads = Math.Clamp(settings.Threads, 1, Math.Max(1, blockCount));
+        var failure = new FirstFailure();
         var stopwatch = Stopwatch.StartNew();
         ParallelTrials.For(threads, threads, _ =>
         {
@@ -45,11 +46,27 @@ public static class PairedRunner
             var outcomesA = new double[a.Scenario.Outcomes.Count];
             var outcomesB = new double[b.Scenario.Outcomes.Count];
             int block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount)
+            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount && !failure.Skips(block))
             {
                 var first = settings.FirstTrial + (long)block * RunSettings.BlockSize;
                 var last = Math.Min(settings.FirstTrial + settings.Trials, first + RunSettings.BlockSize);
-                for (var trial = first; trial < last; trial++)
+                try
+                {
+                    RunBlock(first, last, block);
+                }
+                catch (Diagnostics.SimulationException e)
+                {
+                    failure.Record(block, e);
+                    break;
+                }
+                progress?.Invoke(Interlocked.Add(ref completed, last - first));
+            }
+            accumulatorA.Merge(workerA);
+            accumulatorB.Merge(workerB);
+
+            void RunBlock(long first, long last, int block)
+            {
+                for (var trial = first; trial < last && !failure.Skips(block); trial++)
                 {
                     workerA.Run(trial, block, valuesA);
                     workerA.Simulator.ReadOutcomes(valuesA, outcomesA);
@@ -65,12 +82,10 @@ public static class PairedRunner
                         moments.Difference.Add(y - x);
                     }
                 }
-                progress?.Invoke(Interlocked.Add(ref completed, last - first));
             }
-            accumulatorA.Merge(workerA);
-            accumulatorB.Merge(workerB);
         });
         stopwatch.Stop();
+        failure.ThrowIfAny();
         var half = stopwatch.Elapsed / 2;
         var merged = blocks.Select(perBlock =>
         {

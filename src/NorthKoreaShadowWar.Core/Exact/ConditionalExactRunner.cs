@@ -32,14 +32,23 @@ public static class ConditionalExactRunner
         var stopwatch = Stopwatch.StartNew();
         var reference = new double[layout.Length];
         layout.Fill(Solve(model, space, settings.Seed, 0), reference);
+        var failure = new FirstFailure();
         ParallelTrials.For(blockCount, settings.Threads, block =>
         {
             var sum = new double[layout.Length];
             var squares = new double[layout.Length];
             var values = new double[layout.Length];
-            for (var trial = (long)block * BlockSize; trial < Math.Min(trials, (long)(block + 1) * BlockSize); trial++)
+            for (var trial = (long)block * BlockSize; trial < Math.Min(trials, (long)(block + 1) * BlockSize) && !failure.Skips(block); trial++)
             {
-                layout.Fill(Solve(model, space, settings.Seed, trial), values);
+                try
+                {
+                    layout.Fill(Solve(model, space, settings.Seed, trial), values);
+                }
+                catch (SimulationException e)
+                {
+                    failure.Record(block, e);
+                    return;
+                }
                 layout.Shift(values, reference);
                 for (var k = 0; k < values.Length; k++)
                 {
@@ -50,6 +59,7 @@ public static class ConditionalExactRunner
             blocks[block] = (sum, squares);
         });
         stopwatch.Stop();
+        failure.ThrowIfAny();
         var total = new double[layout.Length];
         var totalSquares = new double[layout.Length];
         foreach (var (sum, squares) in blocks)

@@ -24,6 +24,7 @@ internal static class EvaluationRunner
         var nextBlock = -1;
         long completed = 0;
         var workers = Math.Clamp(threads, 1, Math.Max(1, blockCount));
+        var failure = new FirstFailure();
         var stopwatch = Stopwatch.StartNew();
         ParallelTrials.For(workers, workers, _ =>
         {
@@ -33,22 +34,31 @@ internal static class EvaluationRunner
             var trialValues = new double[model.ValuePrograms.Length];
             var outcomes = new double[model.Scenario.Outcomes.Count];
             int block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount)
+            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount && !failure.Skips(block))
             {
                 var first = (long)block * RunSettings.BlockSize;
                 var last = Math.Min(count, first + RunSettings.BlockSize);
-                for (var evaluation = first; evaluation < last; evaluation++)
+                try
                 {
-                    design.ParametersOf(evaluation, parameters);
-                    worker.Run(design.TrialOf(evaluation), block, trialValues);
-                    worker.Simulator.ReadOutcomes(trialValues, outcomes);
-                    for (var q = 0; q < quantities.Count; q++) values[q][evaluation] = quantities[q].Read(outcomes, fromA: true);
+                    for (var evaluation = first; evaluation < last && !failure.Skips(block); evaluation++)
+                    {
+                        design.ParametersOf(evaluation, parameters);
+                        worker.Run(design.TrialOf(evaluation), block, trialValues);
+                        worker.Simulator.ReadOutcomes(trialValues, outcomes);
+                        for (var q = 0; q < quantities.Count; q++) values[q][evaluation] = quantities[q].Read(outcomes, fromA: true);
+                    }
+                }
+                catch (Diagnostics.SimulationException e)
+                {
+                    failure.Record(block, e);
+                    break;
                 }
                 progress?.Invoke(Interlocked.Add(ref completed, last - first));
             }
             accumulator.Merge(worker);
         });
         stopwatch.Stop();
+        failure.ThrowIfAny();
         var result = accumulator.Finish(stopwatch.Elapsed, workers);
         return new Evaluations(values, result.MachineSteps, stopwatch.Elapsed);
     }

@@ -19,7 +19,7 @@ public static class MonteCarloRunner
     /// first k whole blocks (the numbers of a run of k × <see cref="RunSettings.BlockSize"/> trials), its
     /// <see cref="SimulationResult.TrialsRequested"/> saying how many were asked for.
     /// </summary>
-    /// <exception cref="SimulationException">The scenario did something impossible in some trial.</exception>
+    /// <exception cref="SimulationException">The scenario did something impossible in some trial: the first such trial, whatever the thread count.</exception>
     /// <exception cref="ArgumentException">FirstTrial is negative or not a multiple of <see cref="RunSettings.BlockSize"/>.</exception>
     public static SimulationResult Run(CompiledModel model, RunSettings settings, Action<long>? progress = null, CancellationToken cancellation = default)
     {
@@ -31,6 +31,7 @@ public static class MonteCarloRunner
         var nextBlock = -1;
         long completed = 0;
         var threads = (int)Math.Clamp(settings.Threads, 1, Math.Max(1, blockCount));
+        var failure = new FirstFailure();
         var stopwatch = Stopwatch.StartNew();
         ParallelTrials.For(threads, threads, _ =>
         {
@@ -40,18 +41,27 @@ public static class MonteCarloRunner
             int block;
             // Cancellation is checked before a block is claimed, and a claimed block is always finished: blocks are
             // claimed in order, so the finished ones are always a prefix 0..k-1.
-            while (!cancellation.IsCancellationRequested && (block = Interlocked.Increment(ref nextBlock)) < blockCount)
+            while (!cancellation.IsCancellationRequested && (block = Interlocked.Increment(ref nextBlock)) < blockCount && !failure.Skips(block))
             {
                 var first = settings.FirstTrial + (long)block * RunSettings.BlockSize;
                 var last = Math.Min(end, first + RunSettings.BlockSize);
                 var trial = first;
-                for (; trial + 1 < last; trial += 2) worker.RunTwo(trial, block, values, secondValues);
-                if (trial < last) worker.Run(trial, block, values);
+                try
+                {
+                    for (; trial + 1 < last && !failure.Skips(block); trial += 2) worker.RunTwo(trial, block, values, secondValues);
+                    if (trial + 1 == last) worker.Run(trial, block, values);
+                }
+                catch (SimulationException e)
+                {
+                    failure.Record(block, e);
+                    break;
+                }
                 progress?.Invoke(Interlocked.Add(ref completed, last - first));
             }
             accumulator.Merge(worker);
         });
         stopwatch.Stop();
+        failure.ThrowIfAny();
         var blocksFinished = Math.Min(blockCount, nextBlock + 1);
         return blocksFinished == blockCount
             ? accumulator.Finish(stopwatch.Elapsed, threads)
