@@ -99,6 +99,7 @@ public static class ScenarioPipeline
 
     private static ResolvedScenario? Resolve(Scenario scenario, DiagnosticBag diagnostics)
     {
+        NameLengths.Check(scenario, diagnostics);
         var resolved = ScenarioBinder.Bind(scenario, diagnostics);
         if (resolved is not null) ScenarioChecks.Check(resolved, diagnostics);
         return diagnostics.HasErrors ? null : resolved;
