@@ -41,6 +41,16 @@ public class FirstFailingTrialTests
             Assert.That(Run(threads), Is.EqualTo(sequential), $"{threads} threads");
     }
 
+    /// <summary>The case first seen: a value infinite in every trial was reported as trial 1024 or trial 0 from run to run.</summary>
+    [Test]
+    public void A_value_infinite_in_every_trial_is_reported_in_trial_0_on_any_thread_count()
+    {
+        var model = ScenarioPipeline.PrepareText(RareFailure.Replace("x: { initial: 1 }", "x: { initial: 0 }", StringComparison.Ordinal), "test.yaml").Model;
+        foreach (var threads in Enumerable.Repeat(new[] { 1, 2, 4 }, 8).SelectMany(t => t))
+            Assert.That(FailureOf(() => MonteCarloRunner.Run(model, new RunSettings { Trials = 8 * 1024, Seed = 7, Threads = threads })),
+                Is.EqualTo("outcome 'v' is Infinity in trial 0 (a division by zero or the log of a number <= 0?)"), $"{threads} threads");
+    }
+
     [Test]
     public void A_paired_run_names_the_first_failing_trial_on_any_thread_count()
     {
