@@ -21,6 +21,7 @@ public static class ScenarioBinder
     public static ResolvedScenario? Bind(Scenario scenario, DiagnosticBag diagnostics)
     {
         var symbols = DeclareNames(scenario, diagnostics);
+        ResultsSize.Check(scenario, diagnostics);
         var binder = new ExpressionBinder(symbols, diagnostics);
         var parameters = scenario.Parameters.Select(p => new ResolvedParameter
         {
