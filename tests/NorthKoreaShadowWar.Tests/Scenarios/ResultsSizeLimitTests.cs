@@ -60,7 +60,7 @@ public class ResultsSizeLimitTests
     [Test]
     public void A_scenario_under_the_limit_runs_and_writes_its_results()
     {
-        var path = Generate(horizon: 200, machines: 16, states: 64);
+        var path = Generate(horizon: 200, machines: 8, states: 64);
         var results = Path.Combine(directory, "results");
         var (exitCode, _, error) = CommandLine.Run("run", path, "--trials", "1024", "--threads", "1", "--out", results);
         Assert.That(exitCode, Is.EqualTo(0), error);
