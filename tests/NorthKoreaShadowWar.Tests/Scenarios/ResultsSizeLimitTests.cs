@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using NorthKoreaShadowWar.Scenarios.Validation;
+using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Scenarios;
@@ -55,6 +56,16 @@ public class ResultsSizeLimitTests
         var path = Generate(horizon, machines: 20, states: 50);
         var problems = ScenarioPipeline.Validate(path).Errors().Where(d => d.Message.Contains("occupancy rows")).ToList();
         Assert.That(problems, allowed ? Is.Empty : Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Workers_are_as_many_as_the_memory_for_their_counts_allows()
+    {
+        // At the limit (4,000,000 rows), each worker's counts take 96 MB: 22 of them fit in 2 GiB.
+        var atTheLimit = ScenarioPipeline.Prepare(Generate(horizon: 3_999, machines: 20, states: 50)).Model;
+        Assert.That(MonteCarloRunner.ThreadsWithinTallyBudget(atTheLimit), Is.EqualTo(MonteCarloRunner.TallyMemoryBudget / (24L * 4_000_000)));
+        var small = ScenarioPipeline.Prepare(Generate(horizon: 10, machines: 1, states: 2)).Model;
+        Assert.That(MonteCarloRunner.ThreadsWithinTallyBudget(small), Is.GreaterThan(1024));
     }
 
     [Test]
