@@ -28,10 +28,10 @@ public static class ObservedFileReader
     /// <summary>Reads observed-outcomes text already in memory; <paramref name="path"/> names it in messages.</summary>
     public static ObservedFile? Parse(byte[] bytes, string path, IReadOnlyList<RunResult> forecasts, DiagnosticBag diagnostics)
     {
-        var root = YamlFile.Parse(bytes, path, diagnostics,
-            "the file is empty; record what happened under 'outcomes:', e.g. outcomes: { combat_by_year_end: true }", "keep one record per file");
-        if (root is null) return null;
-        var context = new YamlReadContext(path, diagnostics);
+        if (YamlFile.Parse(bytes, path, diagnostics,
+            "the file is empty; record what happened under 'outcomes:', e.g. outcomes: { combat_by_year_end: true }", "keep one record per file")
+            is not { } parsed) return null;
+        var (root, context) = parsed;
         var top = context.Mapping(root, "the observed file", TopLevelKeys);
         if (top is null) return null;
         var recorded = top["recorded"] is { } recordedNode ? context.String(recordedNode, "recorded") : null;

@@ -92,10 +92,15 @@ public static class ScenarioOverrides
             return scenario;
         }
         var valueText = assignment[(equals + 1)..];
-        var context = new YamlReadContext(file, diagnostics) { ColumnOffset = equals + 1 };
+        var context = new YamlReadContext(file, diagnostics) { ColumnOffset = equals + 1, Text = valueText };
         YamlNode node;
         try
         {
+            if (YamlStructureLimits.FirstProblem(valueText) is { } problem)
+            {
+                diagnostics.Error(context.PositionOf(problem.Index), problem.Message);
+                return scenario;
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(valueText));
             if (stream.Documents.Count == 0)

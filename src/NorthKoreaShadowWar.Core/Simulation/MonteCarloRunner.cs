@@ -30,7 +30,7 @@ public static class MonteCarloRunner
         var accumulator = new RunAccumulator(model, settings);
         var nextBlock = -1;
         long completed = 0;
-        var threads = (int)Math.Clamp(settings.Threads, 1, Math.Max(1, blockCount));
+        var threads = (int)Math.Clamp(settings.Threads, 1, Math.Max(1, Math.Min(blockCount, ThreadsWithinTallyBudget(model))));
         var failure = new FirstFailure();
         var stopwatch = Stopwatch.StartNew();
         ParallelTrials.For(threads, threads, _ =>
@@ -67,4 +67,14 @@ public static class MonteCarloRunner
             ? accumulator.Finish(stopwatch.Elapsed, threads)
             : accumulator.FinishPrefix(blocksFinished, stopwatch.Elapsed, threads);
     }
+
+    /// <summary>The memory all workers' per-step counts may take together (docs/scenario-format.md, "Limits").</summary>
+    public const long TallyMemoryBudget = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// How many workers' counts fit in <see cref="TallyMemoryBudget"/>: each keeps three 8-byte counts per state and step.
+    /// Fewer workers change no number, since counts add up to the same totals in any order.
+    /// </summary>
+    internal static long ThreadsWithinTallyBudget(CompiledModel model) =>
+        Math.Max(1, TallyMemoryBudget / Math.Max(1, 24L * (model.Horizon + 1) * model.TotalStates));
 }

@@ -61,7 +61,7 @@ public class FileProblemTests
     public void Duplicate_keys_are_reported()
     {
         var diagnostics = ValidateText("name: x\nhorizon: 3\nhorizon: 4\n");
-        Assert.That(diagnostics.Single().Message, Does.Contain("duplicate key horizon"));
+        Assert.That(diagnostics.Single().Message, Does.Contain("duplicate key 'horizon' (first written on line 2)"));
         Assert.That(diagnostics.Single().Position.Line, Is.EqualTo(3));
     }
 

@@ -70,6 +70,15 @@ public class OverrideTests
     }
 
     [Test]
+    public void Set_with_a_key_written_twice_behind_a_tag_is_refused_at_the_second()
+    {
+        const string set = "rate={ uniform: [0, 0.1], !!str uniform: [0.9, 1] }";
+        var error = Assert.Throws<ScenarioException>(() => ScenarioPipeline.PrepareText(Yaml, overrides: [set]))!;
+        Assert.That(error.Diagnostics.Single().ToString(),
+            Is.EqualTo($"--set {set}:1:33: error: duplicate key 'uniform' (first written on line 1); a key may appear only once in a mapping"));
+    }
+
+    [Test]
     public void An_unknown_variant_lists_the_known_ones()
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioPipeline.PrepareText(Yaml, variant: "certian"))!;

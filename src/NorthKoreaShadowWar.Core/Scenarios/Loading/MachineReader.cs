@@ -95,11 +95,11 @@ internal static class MachineReader
     {
         var label = mapping["label"] is { } labelNode ? context.String(labelNode, $"the label of {what}") : null;
         string? narrative = null;
-        Located<string>? source = null;
+        SourceMap? source = null;
         if (mapping["narrative"] is { } narrativeNode && context.String(narrativeNode, $"the narrative of {what}") is { } text)
         {
             narrative = text;
-            source = new Located<string>(text, context.ContentPosition(narrativeNode));
+            source = context.ContentMap(narrativeNode);
         }
         return new StoryText(label, narrative, source);
     }
@@ -180,7 +180,8 @@ internal static class MachineReader
     private static EffectDefinition? ReadEffect(YamlReadContext context, YamlNode node, string variable)
     {
         if (context.String(node, $"the change to '{variable}'") is not { } text) return null;
-        var start = context.ContentPosition(node);
+        var map = context.ContentMap(node);
+        var start = map.At(0);
         var trimmed = text.TrimStart();
         var leading = text.Length - trimmed.Length;
         (EffectOperator Operator, int Length) = trimmed switch
@@ -194,7 +195,7 @@ internal static class MachineReader
         };
         if (Length < 0)
         {
-            context.Diagnostics.Error(start.Advance(leading), $"'/=' is not an effect; write '*= 1 / x' to divide '{variable}'");
+            context.Diagnostics.Error(map.At(leading), $"'/=' is not an effect; write '*= 1 / x' to divide '{variable}'");
             return null;
         }
         if (Length == 0 && (node is not YamlScalarNode { Style: ScalarStyle.Plain } ||
@@ -203,7 +204,7 @@ internal static class MachineReader
             context.Diagnostics.Error(start, $"the change to '{variable}' must be '+= expr', '-= expr', '*= expr', '= expr' or a number, not '{text}'");
             return null;
         }
-        var expression = context.Expression(trimmed[Length..], start.Advance(leading + Length), $"the change to '{variable}'");
+        var expression = context.Expression(trimmed[Length..], map.From(leading + Length), $"the change to '{variable}'");
         return new EffectDefinition(new Located<string>(variable, start), Operator, expression);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using NorthKoreaShadowWar.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +8,7 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 /// Reads a scenario file (CONTRACT §1) into a <see cref="Scenario"/>, reporting every problem it can find
 /// in one pass. Names are not resolved here; <see cref="Validation.ScenarioBinder"/> does that.
 /// </summary>
-public static partial class ScenarioLoader
+public static class ScenarioLoader
 {
     /// <summary>Files larger than this are refused before parsing.</summary>
     public const int MaximumFileBytes = 4 * 1024 * 1024;
@@ -47,9 +46,9 @@ public static partial class ScenarioLoader
     public static Scenario? Parse(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
         var sha256 = Sha256(bytes);
-        var root = YamlFile.Parse(bytes, path, diagnostics,
+        var parsed = YamlFile.Parse(bytes, path, diagnostics,
             "the file is empty; a scenario needs at least name, horizon and machines", "keep one scenario per file");
-        return root is null ? null : ReadScenario(new YamlReadContext(path, diagnostics), root, sha256);
+        return parsed is { } yaml ? ReadScenario(yaml.Context, yaml.Root, sha256) : null;
     }
 
     private static Scenario? ReadScenario(YamlReadContext context, YamlNode root, string sha256)
@@ -57,8 +56,10 @@ public static partial class ScenarioLoader
         var top = context.Mapping(root, "the scenario", TopLevelKeys);
         if (top is null) return null;
         var name = Required(context, top, root, "name") is { } nameNode ? context.String(nameNode, "name") : null;
-        if (name is not null && !NamePattern().IsMatch(name))
-            context.Error(top["name"]!, $"name '{name}' may use only lowercase letters, digits, '_' and '-' (it names the results folder)");
+        if (name is not null && !ScenarioNames.IsScenarioName(name))
+            context.Error(top["name"]!, ScenarioNames.ControlCharacterProblem("name", name) is { } control
+                ? $"{control}; a name may use only lowercase letters, digits, '_' and '-' (it names the results folder)"
+                : $"name '{name}' may use only lowercase letters, digits, '_' and '-' (it names the results folder)");
         var horizon = ReadHorizon(context, top, root);
         var step = ReadStep(context, top["step"]) ?? new Located<string>("step", context.PositionOf(root));
         // A parameter whose definition has errors keeps its name (with a stand-in value that is never run), so that
@@ -172,9 +173,11 @@ public static partial class ScenarioLoader
         foreach (var (key, value) in mapping.Children)
         {
             if (context.String(key, $"a name in {what}") is not { } name) continue;
-            if (!IdentifierPattern().IsMatch(name))
+            if (!ScenarioNames.IsIdentifier(name))
             {
-                context.Error(key, $"'{name}' is not a valid name: use letters, digits and '_', starting with a letter");
+                context.Error(key, ScenarioNames.ControlCharacterProblem("name", name) is { } control
+                    ? $"{control}; use letters, digits and '_', starting with a letter"
+                    : $"'{name}' is not a valid name: use letters, digits and '_', starting with a letter");
                 continue;
             }
             yield return (name, context.PositionOf(key), value);
@@ -187,10 +190,4 @@ public static partial class ScenarioLoader
         context.Error(owner, $"missing required key '{key}'");
         return null;
     }
-
-    [GeneratedRegex("^[a-z0-9_-]+$")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
-    private static partial Regex IdentifierPattern();
 }

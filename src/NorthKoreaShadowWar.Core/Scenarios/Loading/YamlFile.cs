@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 /// <summary>
 /// Reads a YAML file into its root node for any of the project's YAML formats (scenarios, observed outcomes),
 /// reporting what stops it at its line and column: a missing or oversized file, bytes that are not UTF-8, a tab used
-/// for indentation, malformed YAML (duplicate keys included), an empty file, more than one document.
+/// for indentation, malformed YAML, a key written twice in a mapping, an empty file, more than one document.
 /// </summary>
 internal static class YamlFile
 {
@@ -44,23 +44,24 @@ internal static class YamlFile
     }
 
     /// <summary>
-    /// The root node of the single YAML document in <paramref name="bytes"/>, or null after reporting why there is
-    /// none (<paramref name="emptyMessage"/> for an empty file). A second document is reported with <paramref name="oneDocumentHint"/>.
+    /// The root node of the single YAML document in <paramref name="bytes"/>, with a context that reads it against
+    /// the file's text, or null after reporting why there is none (<paramref name="emptyMessage"/> for an empty file).
+    /// A second document is reported with <paramref name="oneDocumentHint"/>.
     /// </summary>
-    public static YamlNode? Parse(byte[] bytes, string path, DiagnosticBag diagnostics, string emptyMessage, string oneDocumentHint)
+    public static (YamlNode Root, YamlReadContext Context)? Parse(byte[] bytes, string path, DiagnosticBag diagnostics, string emptyMessage, string oneDocumentHint)
     {
         if (!TryDecode(bytes, path, diagnostics, out var text)) return null;
-        var context = new YamlReadContext(path, diagnostics);
+        var context = new YamlReadContext(path, diagnostics) { Text = text };
         if (FindIndentationTab(text) is { } tab)
         {
-            diagnostics.Error(new SourcePosition(path, tab.Line, tab.Column), "a tab is used for indentation; YAML needs spaces");
+            diagnostics.Error(context.PositionOf(tab), "a tab is used for indentation; YAML needs spaces");
             return null;
         }
         try
         {
             if (YamlStructureLimits.FirstProblem(text) is { } problem)
             {
-                diagnostics.Error(context.PositionOf(problem.Position), problem.Message);
+                diagnostics.Error(context.PositionOf(problem.Index), problem.Message);
                 return null;
             }
             var stream = new YamlStream();
@@ -72,7 +73,7 @@ internal static class YamlFile
             }
             if (stream.Documents.Count > 1)
                 diagnostics.Error(context.PositionOf(stream.Documents[1].RootNode), $"the file holds more than one YAML document; {oneDocumentHint}");
-            return stream.Documents[0].RootNode;
+            return (stream.Documents[0].RootNode, context);
         }
         catch (YamlException e)
         {
@@ -86,41 +87,36 @@ internal static class YamlFile
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         try
         {
-            text = encoding.GetString(bytes);
-            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+            text = WithoutByteOrderMark(encoding.GetString(bytes));
             return true;
         }
         catch (DecoderFallbackException e)
         {
-            var offset = Math.Max(0, e.Index);
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < offset && i < bytes.Length; i++)
-                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
-            var column = encoding.GetCharCount(bytes, lineStart, Math.Max(0, offset - lineStart)) + 1;
-            diagnostics.Error(new SourcePosition(path, line, column), $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2}); save it as UTF-8");
+            // The bytes before the bad one are valid: their text gives its line and column, counted as everywhere else.
+            var offset = Math.Clamp(e.Index, 0, bytes.Length - 1);
+            var before = WithoutByteOrderMark(encoding.GetString(bytes, 0, offset));
+            var (line, column) = new SourceLines(before).Of(before.Length);
+            diagnostics.Error(new SourcePosition(path, line, column), $"the file is not valid UTF-8 (byte 0x{bytes[offset]:X2}); save it as UTF-8");
             text = "";
             return false;
         }
     }
 
-    private static (int Line, int Column)? FindIndentationTab(string text)
+    private static string WithoutByteOrderMark(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+
+    /// <summary>The index of the first tab in the indentation of a line (the blanks a line starts with), if any.</summary>
+    private static int? FindIndentationTab(string text)
     {
-        var line = 1;
         var atLineStart = true;
-        var column = 1;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c == '\n')
+            if (SourceLines.IsBreak(text[i]))
             {
-                line++;
-                column = 1;
                 atLineStart = true;
                 continue;
             }
-            if (atLineStart && c == '\t') return (line, column);
-            if (c != ' ') atLineStart = false;
-            column++;
+            if (atLineStart && text[i] == '\t') return i;
+            if (text[i] != ' ') atLineStart = false;
         }
         return null;
     }

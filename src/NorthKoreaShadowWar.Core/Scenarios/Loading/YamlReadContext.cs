@@ -19,10 +19,36 @@ internal sealed class YamlReadContext(string file, DiagnosticBag diagnostics)
     /// <summary>Added to columns on the first line: for text that is part of a longer line, such as <c>--set name=value</c>.</summary>
     public int ColumnOffset { get; init; }
 
-    public SourcePosition PositionOf(YamlNode node) => PositionOf(node.Start);
+    /// <summary>The text the nodes were read from; when given, positions inside multi-line and escaped values are exact.</summary>
+    public string? Text
+    {
+        get => text;
+        init
+        {
+            text = value;
+            lines = value is null ? null : new SourceLines(value);
+        }
+    }
 
-    public SourcePosition PositionOf(Mark mark) =>
-        new(File, (int)mark.Line, (int)mark.Column + (mark.Line == 1 ? ColumnOffset : 0));
+    private readonly string? text;
+    private readonly SourceLines? lines;
+
+    /// <summary>Where a node was written: for a scalar with a tag or an anchor (<c>!!float .nan</c>), where its value begins.</summary>
+    public SourcePosition PositionOf(YamlNode node) =>
+        Text is not null && node is YamlScalarNode scalar && (!scalar.Tag.IsEmpty || !scalar.Anchor.IsEmpty)
+            ? PositionOf(ScalarSource.ValueStart(Text, (int)node.Start.Index, (int)node.End.Index))
+            : PositionOf(node.Start);
+
+    public SourcePosition PositionOf(Mark mark) => lines is null
+        ? new(File, (int)mark.Line, (int)mark.Column + (mark.Line == 1 ? ColumnOffset : 0))
+        : PositionOf((int)mark.Index);
+
+    /// <summary>The position of the character at <paramref name="index"/> in <see cref="Text"/>.</summary>
+    public SourcePosition PositionOf(int index)
+    {
+        var (line, column) = lines!.Of(index);
+        return new(File, line, column + (line == 1 ? ColumnOffset : 0));
+    }
 
     public void Error(YamlNode node, string message) => Diagnostics.Error(PositionOf(node), message);
 
@@ -106,15 +132,15 @@ internal sealed class YamlReadContext(string file, DiagnosticBag diagnostics)
     /// <summary>Reads and parses an expression; the position points at its first character even when quoted.</summary>
     public ExpressionText? Expression(YamlNode node, string what)
     {
-        if (String(node, what) is not { } text) return null;
-        return Expression(text, ContentPosition(node), what);
+        if (String(node, what) is not { } value) return null;
+        return Expression(value, ContentMap(node), what);
     }
 
-    public ExpressionText Expression(string text, SourcePosition position, string what)
+    public ExpressionText Expression(string value, SourceMap map, string what)
     {
-        var leading = text.Length - text.TrimStart().Length;
-        var trimmed = text.Trim();
-        var expression = new ExpressionText(trimmed, position.Advance(leading));
+        var leading = value.Length - value.TrimStart().Length;
+        var trimmed = value.Trim();
+        var expression = new ExpressionText(trimmed, map.From(leading));
         if (ExpressionParser.TryParse(trimmed, out var syntax, out var error))
             return expression with { Syntax = syntax };
         Diagnostics.Error(expression.At(error.Offset), $"in {what}: {error.Message}");
@@ -126,6 +152,18 @@ internal sealed class YamlReadContext(string file, DiagnosticBag diagnostics)
     {
         var position = PositionOf(node);
         return node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } ? position.Advance(1) : position;
+    }
+
+    /// <summary>
+    /// Where each character of a scalar's value was written, read back from <see cref="Text"/>; without the text (or
+    /// for a value it cannot be read back into), the value is placed along one line from <see cref="ContentPosition"/>.
+    /// </summary>
+    public SourceMap ContentMap(YamlNode node)
+    {
+        if (Text is not null && node is YamlScalarNode { Value: { } value } scalar
+            && ScalarSource.Indices(Text, (int)node.Start.Index, (int)node.End.Index, scalar.Style, value) is { } indices)
+            return SourceMap.PerCharacter(Array.ConvertAll(indices, PositionOf));
+        return SourceMap.OnOneLine(ContentPosition(node));
     }
 
     public static bool IsNull(YamlNode node) =>

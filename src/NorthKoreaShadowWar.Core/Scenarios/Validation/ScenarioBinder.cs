@@ -21,6 +21,7 @@ public static class ScenarioBinder
     public static ResolvedScenario? Bind(Scenario scenario, DiagnosticBag diagnostics)
     {
         var symbols = DeclareNames(scenario, diagnostics);
+        ResultsSize.Check(scenario, diagnostics);
         var binder = new ExpressionBinder(symbols, diagnostics);
         var parameters = scenario.Parameters.Select(p => new ResolvedParameter
         {
@@ -79,8 +80,10 @@ public static class ScenarioBinder
             var states = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var state in machine.States)
             {
-                if (!System.Text.RegularExpressions.Regex.IsMatch(state.Value, "^[A-Za-z][A-Za-z0-9_]*$"))
-                    diagnostics.Error(state.Position, $"'{state.Value}' is not a valid state name: use letters, digits and '_', starting with a letter");
+                if (!ScenarioNames.IsIdentifier(state.Value))
+                    diagnostics.Error(state.Position, ScenarioNames.ControlCharacterProblem("state name", state.Value) is { } control
+                        ? $"{control}; use letters, digits and '_', starting with a letter"
+                        : $"'{state.Value}' is not a valid state name: use letters, digits and '_', starting with a letter");
                 else if (!states.TryAdd(state.Value, states.Count))
                     diagnostics.Error(state.Position, $"state '{state.Value}' is listed twice in machine '{machine.Name}'");
             }
@@ -182,13 +185,13 @@ public static class ScenarioBinder
     private static void CheckNarratives(Scenario scenario, SymbolTable symbols, DiagnosticBag diagnostics)
     {
         var texts = scenario.Machines.SelectMany(m => m.StateTexts.Values.Concat(m.Transitions.Select(t => t.Text)));
-        foreach (var source in texts.Select(t => t.NarrativeSource).OfType<Located<string>>())
+        foreach (var text in texts.Where(t => t is { Narrative: not null, NarrativeSource: not null }))
         {
-            foreach (var (name, offset) in NarrativeTemplate.Placeholders(source.Value))
+            foreach (var (name, offset) in NarrativeTemplate.Placeholders(text.Narrative!))
             {
                 if (symbols.Variables.ContainsKey(name) || symbols.Machines.ContainsKey(name)) continue;
                 var names = symbols.Variables.Keys.Concat(symbols.Machines.Keys);
-                diagnostics.Error(source.Position.Advance(offset),
+                diagnostics.Error(text.NarrativeSource!.At(offset),
                     $"the narrative names '{{{name}}}', which is neither a variable nor a machine{SpellingSuggestions.DidYouMean(name, names)}");
             }
         }
