@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Cli.Terminal;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Shards;
@@ -46,7 +47,7 @@ internal static class MergeCommand
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                return Usage($"{path}: {e.Message}");
+                return FileError(path, e.Message);
             }
         }
         if (ShardMerge.Problem(shards) is { } problem) return Usage(problem);
@@ -63,6 +64,8 @@ internal static class MergeCommand
             DiagnosticPrinter.Print(e.Diagnostics);
             return Program.BadInput;
         }
+        foreach (var (folder, state) in shards)
+            if (state.FitProblem(prepared.Model) is { } misfit) return FileError(Path.Combine(folder, ShardState.FileName), misfit);
         if (OutputFolder.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, "merge") is not var (target, existing))
             return Program.BadInput;
         RunResult result;
@@ -72,7 +75,8 @@ internal static class MergeCommand
         }
         catch (InvalidDataException e)
         {
-            return Usage(e.Message);
+            Console.Error.WriteLine(e.Message);
+            return Program.BadInput;
         }
         if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
@@ -98,9 +102,9 @@ internal static class MergeCommand
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = BoundedFile.Read(path, BoundedFile.HandWrittenLimit);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (UnreadableFileException)
             {
                 continue;
             }
@@ -111,6 +115,13 @@ internal static class MergeCommand
         }
         Usage($"no copy of the scenario ({ShardState.ScenarioCopyFileName}) in the shard folders, and {shards[0].State.ScenarioFile} cannot be read");
         return null;
+    }
+
+    /// <summary>A problem with a file the merge reads: <c>FILE: error: message</c>.</summary>
+    private static int FileError(string path, string message)
+    {
+        Console.Error.WriteLine($"{path}: error: {message}");
+        return Program.BadInput;
     }
 
     private static int Usage(string message)

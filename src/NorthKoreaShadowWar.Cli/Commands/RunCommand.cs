@@ -172,11 +172,11 @@ internal static class RunCommand
     {
         try
         {
-            var bytes = File.ReadAllBytes(file);
+            var bytes = Files.BoundedFile.Read(file, Files.BoundedFile.HandWrittenLimit);
             if (Scenarios.Loading.ScenarioLoader.Sha256(bytes) == loadedSha256) return bytes;
             Console.Error.WriteLine($"{file}: error: the file changed while the run was being prepared; run it again");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Files.UnreadableFileException e)
         {
             Console.Error.WriteLine($"{file}: error: cannot read the file again to keep a copy beside the shard: {e.Message}");
         }

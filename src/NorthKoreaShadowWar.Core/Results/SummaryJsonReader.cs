@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NorthKoreaShadowWar.Files;
 
 namespace NorthKoreaShadowWar.Results;
 
@@ -7,7 +8,9 @@ namespace NorthKoreaShadowWar.Results;
 /// manifest, every outcome with its intervals, quantiles and their intervals, occupancy, performance, correlations
 /// and a precision run's batches. Writing the result again gives the same bytes. What the file does not hold is
 /// left empty: a distribution's <see cref="DistributionResult.Points"/> and a correlation's draws. Keys this engine
-/// does not know are ignored, so a file from a newer engine that only adds keys still reads.
+/// does not know are ignored, so a file from a newer engine that only adds keys still reads. The file is read within
+/// <see cref="BoundedFile.ResultLimit"/>, and what it says is checked (<see cref="SummaryChecks"/>): a file edited by
+/// hand or damaged on disk is refused rather than turned into impossible numbers.
 /// </summary>
 public static class SummaryJsonReader
 {
@@ -31,11 +34,11 @@ public static class SummaryJsonReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.Read(path, BoundedFile.ResultLimit);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnreadableFileException e)
         {
-            throw new SummaryJsonException(path, $"cannot read the file: {e.Message}", inner: e);
+            throw new SummaryJsonException(path, e.Message, inner: e);
         }
         return Read(bytes, path);
     }
@@ -56,14 +59,17 @@ public static class SummaryJsonReader
         }
         using (document)
         {
+            RunResult result;
             try
             {
-                return Reader.Run(document.RootElement);
+                result = Reader.Run(document.RootElement);
             }
             catch (InvalidOperationException e)
             {
                 throw new SummaryJsonException(path, $"not a summary.json this engine can read: {e.Message}", inner: e);
             }
+            if (SummaryChecks.Problem(result) is var (field, problem)) throw new SummaryJsonException(path, $"{field}: {problem}");
+            return result;
         }
     }
 

@@ -50,7 +50,7 @@ public static class ShardMerge
     /// it was read from) as simulations of <paramref name="model"/>, joined in trial order.
     /// </summary>
     /// <exception cref="ArgumentException">The shards do not make one run (see <see cref="Problem"/>).</exception>
-    /// <exception cref="InvalidDataException">A shard's numbers do not fit <paramref name="model"/>; the message names its folder.</exception>
+    /// <exception cref="InvalidDataException">A shard's numbers do not fit <paramref name="model"/>; the message is <c>FILE: error: FIELD: problem</c>.</exception>
     public static SimulationResult Merge(IReadOnlyList<(string Folder, ShardState State)> shards, CompiledModel model)
     {
         if (Problem(shards) is { } problem) throw new ArgumentException(problem, nameof(shards));
@@ -62,7 +62,7 @@ public static class ShardMerge
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"{s.Folder}: {e.Message}", e);
+                throw new InvalidDataException($"{Path.Combine(s.Folder, ShardState.FileName)}: error: {e.Message}", e);
             }
         }).Aggregate(SimulationResult.Concatenate);
     }

@@ -101,7 +101,7 @@ public sealed class ShardState
     /// <exception cref="InvalidDataException">The saved numbers do not have the shape <paramref name="model"/> gives them.</exception>
     public SimulationResult ToSimulation(CompiledModel model)
     {
-        if (ShapeProblem(model) is { } problem) throw new InvalidDataException($"the saved state does not fit the scenario: {problem}");
+        if (FitProblem(model) is { } problem) throw new InvalidDataException(problem);
         return new SimulationResult
         {
             Model = model,
@@ -116,6 +116,28 @@ public sealed class ShardState
             ValueMoments = SimulationResult.MergeInBlockOrder(BlockMoments),
             ValueSketches = [.. Sketches.Select(QuantileSketch.FromContents)],
         };
+    }
+
+    /// <summary>
+    /// Why the saved numbers cannot be a run of <paramref name="model"/>, naming the field at fault, or null when they
+    /// can: they have the shape the scenario gives them, and at every step each machine's states hold all the shard's
+    /// trials between them. (What needs no scenario is checked when the file is read, see <see cref="ShardStateFile.Read"/>.)
+    /// </summary>
+    public string? FitProblem(CompiledModel model) =>
+        ShapeProblem(model) is { } shape ? $"the saved state does not fit the scenario: {shape}" : OccupancyProblem(model);
+
+    private string? OccupancyProblem(CompiledModel model)
+    {
+        for (var t = 0; t <= model.Horizon; t++)
+            for (var m = 0; m < model.MachineCount; m++)
+            {
+                var first = t * model.TotalStates + model.StateOffset[m];
+                var sum = ShardStateChecks.Sum(new ArraySegment<long>(Occupancy, first, model.StateCount[m]));
+                if (sum != Range.Trials)
+                    return $"occupancy[{first}..{first + model.StateCount[m] - 1}]: after step {t} the states of machine '{model.Scenario.Machines[m].Name}' "
+                        + $"hold {sum} trials between them, not the shard's {Range.Trials}";
+            }
+        return null;
     }
 
     private string? ShapeProblem(CompiledModel model)

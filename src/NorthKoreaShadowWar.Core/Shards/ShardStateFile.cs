@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Statistics;
 
 namespace NorthKoreaShadowWar.Shards;
@@ -7,6 +10,8 @@ namespace NorthKoreaShadowWar.Shards;
 /// Reads and writes <see cref="ShardState.FileName"/>: JSON with a format name and version, the run's identity and the
 /// shard's exact totals. Doubles are written in their shortest round-trip form, so reading gives back the same bits.
 /// Block moments are <c>[count, mean, sumOfSquares, min, max]</c>; sketch entries are <c>[value or bucket, count]</c>.
+/// The last field, <see cref="ChecksumField"/>, is the SHA-256 of the bytes before it (closed as an object), so an edit
+/// is caught even where the numbers would still look possible (docs/cluster.md).
 /// </summary>
 public static class ShardStateFile
 {
@@ -14,13 +19,36 @@ public static class ShardStateFile
     public const string Format = "shadowwar-shard-state";
 
     /// <summary>The version of the layout written; files of other versions are refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
-    /// <summary>Writes <paramref name="state"/> to <paramref name="path"/>.</summary>
+    /// <summary>The field that holds the SHA-256 of everything before it, the file's last.</summary>
+    public const string ChecksumField = "contentSha256";
+
+    /// <summary>Writes <paramref name="state"/> to <paramref name="path"/>, with the SHA-256 of its content last.</summary>
     public static void Write(ShardState state, string path)
     {
+        var content = Content(state);
         using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        stream.Write(content.AsSpan(0, content.Length - 1));
+        stream.Write(Encoding.UTF8.GetBytes($",\"{ChecksumField}\":\"{Sha256(content)}\"}}"));
+    }
+
+    /// <summary>
+    /// The file's content without its checksum: one JSON object, always the same bytes for the same state, so the
+    /// checksum of a state read back can be computed again and compared with the one the file holds.
+    /// </summary>
+    private static byte[] Content(ShardState state)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+            WriteContent(state, json);
+        return stream.ToArray();
+    }
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    private static void WriteContent(ShardState state, Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("format", Format);
         json.WriteNumber("version", Version);
@@ -85,49 +113,68 @@ public static class ShardStateFile
         json.WriteEndObject();
     }
 
-    /// <summary>Reads the shard state saved at <paramref name="path"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a shard state of this <see cref="Version"/>, or is damaged.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <summary>
+    /// Reads the shard state saved at <paramref name="path"/> (within <see cref="BoundedFile.ResultLimit"/>), checks that
+    /// its numbers could come from a run (<see cref="ShardStateChecks"/>) and that they are those its checksum was
+    /// computed on. The message of an error says what is wrong without naming the file, and names the field at fault.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a shard state of this <see cref="Version"/>, or is damaged or was changed.</exception>
+    /// <exception cref="UnreadableFileException">The file cannot be read: missing, not a regular file, too large.</exception>
     public static ShardState Read(string path)
     {
+        var bytes = BoundedFile.Read(path, BoundedFile.ResultLimit);
+        ShardState state;
+        string? checksum;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != Format)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
                 throw new InvalidDataException($"not a shard state file (no \"format\": \"{Format}\")");
             var version = root.GetProperty("version").GetInt32();
             if (version != Version)
-                throw new InvalidDataException($"shard state format version {version}; this engine reads version {Version} (run the shards and the merge with the same engine)");
-            var index = root.GetProperty("index").GetInt32();
-            var count = root.GetProperty("count").GetInt32();
-            var values = root.GetProperty("values").EnumerateArray().ToList();
-            return new ShardState
-            {
-                Scenario = root.GetProperty("scenario").GetString()!,
-                ScenarioFile = root.GetProperty("scenarioFile").GetString()!,
-                ScenarioSha256 = root.GetProperty("scenarioSha256").GetString()!,
-                EngineVersion = root.GetProperty("engineVersion").GetString()!,
-                Variant = root.GetProperty("variant").GetString(),
-                Overrides = [.. root.GetProperty("overrides").EnumerateArray().Select(o => o.GetString()!)],
-                Seed = root.GetProperty("seed").GetUInt64(),
-                TotalTrials = root.GetProperty("totalTrials").GetInt64(),
-                Range = new ShardRange(index, count, root.GetProperty("firstTrial").GetInt64(), root.GetProperty("trials").GetInt64()),
-                Horizon = root.GetProperty("horizon").GetInt32(),
-                Threads = root.GetProperty("threads").GetInt32(),
-                MachineSteps = root.GetProperty("machineSteps").GetInt64(),
-                SimulateSeconds = root.GetProperty("simulateSeconds").GetDouble(),
-                Occupancy = Longs(root.GetProperty("occupancy")),
-                FirstStep = [.. root.GetProperty("firstStep").EnumerateArray().Select(Longs)],
-                StepsIn = [.. root.GetProperty("stepsIn").EnumerateArray().Select(Longs)],
-                BlockMoments = [.. values.Select(v => v.GetProperty("blockMoments").EnumerateArray().Select(Moments).ToArray())],
-                Sketches = [.. values.Select(v => Sketch(v.GetProperty("sketch")))],
-            };
+                throw new InvalidDataException($"shard state format version {version}; this engine reads version {Version}"
+                    + (version < Version ? ", whose files carry a checksum of their content (run the shards again with this engine)" : " (run the shards and the merge with the same engine)"));
+            state = State(root);
+            checksum = root.TryGetProperty(ChecksumField, out var sum) ? sum.GetString() : null;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
             throw new InvalidDataException($"damaged shard state file: {e.Message}", e);
         }
+        if (ShardStateChecks.Problem(state) is var (field, problem)) throw new InvalidDataException($"{field}: {problem}");
+        if (checksum is null) throw new InvalidDataException($"{ChecksumField}: missing; the file was cut short or edited");
+        if (checksum != Sha256(Content(state)))
+            throw new InvalidDataException($"{ChecksumField}: the numbers in the file are not those the shard wrote (their SHA-256 differs); it was changed or damaged after the run: run the shard again");
+        return state;
+    }
+
+    private static ShardState State(JsonElement root)
+    {
+        var index = root.GetProperty("index").GetInt32();
+        var count = root.GetProperty("count").GetInt32();
+        var values = root.GetProperty("values").EnumerateArray().ToList();
+        return new ShardState
+        {
+            Scenario = root.GetProperty("scenario").GetString()!,
+            ScenarioFile = root.GetProperty("scenarioFile").GetString()!,
+            ScenarioSha256 = root.GetProperty("scenarioSha256").GetString()!,
+            EngineVersion = root.GetProperty("engineVersion").GetString()!,
+            Variant = root.GetProperty("variant").GetString(),
+            Overrides = [.. root.GetProperty("overrides").EnumerateArray().Select(o => o.GetString()!)],
+            Seed = root.GetProperty("seed").GetUInt64(),
+            TotalTrials = root.GetProperty("totalTrials").GetInt64(),
+            Range = new ShardRange(index, count, root.GetProperty("firstTrial").GetInt64(), root.GetProperty("trials").GetInt64()),
+            Horizon = root.GetProperty("horizon").GetInt32(),
+            Threads = root.GetProperty("threads").GetInt32(),
+            MachineSteps = root.GetProperty("machineSteps").GetInt64(),
+            SimulateSeconds = root.GetProperty("simulateSeconds").GetDouble(),
+            Occupancy = Longs(root.GetProperty("occupancy")),
+            FirstStep = [.. root.GetProperty("firstStep").EnumerateArray().Select(Longs)],
+            StepsIn = [.. root.GetProperty("stepsIn").EnumerateArray().Select(Longs)],
+            BlockMoments = [.. values.Select(v => v.GetProperty("blockMoments").EnumerateArray().Select(Moments).ToArray())],
+            Sketches = [.. values.Select(v => Sketch(v.GetProperty("sketch")))],
+        };
     }
 
     private static RunningMoments Moments(JsonElement block) => new()

@@ -32,7 +32,7 @@ public class FileProblemTests
 
     [Test]
     public void A_directory_is_reported_as_such() =>
-        Assert.That(ScenarioPipeline.Validate(directory).Single().Message, Does.Contain("is a directory"));
+        Assert.That(ScenarioPipeline.Validate(directory).Single().Message, Does.Contain("is not a regular file (a directory)"));
 
     [Test]
     public void An_empty_file_is_reported() =>

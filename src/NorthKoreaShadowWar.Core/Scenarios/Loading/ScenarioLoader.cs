@@ -10,8 +10,8 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Files larger than this are refused before parsing.</summary>
-    public const int MaximumFileBytes = 4 * 1024 * 1024;
+    /// <summary>Files larger than this are refused before parsing (counted while reading, see <see cref="Files.BoundedFile"/>).</summary>
+    public const int MaximumFileBytes = Files.BoundedFile.HandWrittenLimit;
 
     /// <summary>Lists and mappings nested deeper than this are refused before the tree is built.</summary>
     public const int MaximumNestingDepth = 64;

@@ -1,5 +1,6 @@
 using System.Text;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,38 +8,26 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 
 /// <summary>
 /// Reads a YAML file into its root node for any of the project's YAML formats (scenarios, observed outcomes),
-/// reporting what stops it at its line and column: a missing or oversized file, bytes that are not UTF-8, a tab used
-/// for indentation, malformed YAML, a key written twice in a mapping, an empty file, more than one document.
+/// reporting what stops it at its line and column: a missing or oversized file, one that is not a regular file, bytes
+/// that are not UTF-8, a tab used for indentation, malformed YAML, a key written twice in a mapping, an empty file, more than
+/// one document.
 /// </summary>
 internal static class YamlFile
 {
-    /// <summary>The file's bytes, or null after reporting why they cannot be read; <paramref name="expected"/> says what to give instead of a directory.</summary>
+    /// <summary>
+    /// The file's bytes (see <see cref="BoundedFile"/>), or null after reporting at line 1, column 1 why they cannot be
+    /// read; <paramref name="expected"/> says what to give instead of a directory.
+    /// </summary>
     public static byte[]? ReadBytes(string path, string expected, int maximumBytes, DiagnosticBag diagnostics)
     {
-        var start = new SourcePosition(path, 1, 1);
-        if (Directory.Exists(path))
-        {
-            diagnostics.Error(start, $"this is a directory; give the path of {expected}");
-            return null;
-        }
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(start, "no such file");
-            return null;
-        }
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > maximumBytes)
-            {
-                diagnostics.Error(start, $"the file is {length:N0} bytes; {expected} is limited to {maximumBytes:N0} bytes");
-                return null;
-            }
-            return File.ReadAllBytes(path);
+            return BoundedFile.Read(path, maximumBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnreadableFileException e)
         {
-            diagnostics.Error(start, $"cannot read the file: {e.Message}");
+            var hint = Directory.Exists(path) ? $"; give the path of {expected}" : "";
+            diagnostics.Error(new SourcePosition(path, 1, 1), e.Message + hint);
             return null;
         }
     }
