@@ -63,7 +63,7 @@ internal static class MergeCommand
             DiagnosticPrinter.Print(e.Diagnostics);
             return Program.BadInput;
         }
-        if (OutputFolder.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, "merge") is not var (target, existing))
+        if (OutputTarget.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, [.. request.Folders, first.ScenarioFile]) is not var (target, existing))
             return Program.BadInput;
         RunResult result;
         try
