@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Cli.Commands;
 
 namespace NorthKoreaShadowWar.Cli;
 
-/// <summary>The <c>shadowwar</c> command line. Exit codes: 0 ok, 1 run-time failure, 2 bad input or usage.</summary>
+/// <summary>The <c>shadowwar</c> command line. Exit codes: 0 ok, 1 run-time failure, 2 bad input or usage, 130 Ctrl-C, 143 SIGTERM.</summary>
 public static class Program
 {
     /// <summary>Exit code for success.</summary>
@@ -14,6 +14,8 @@ public static class Program
     public const int BadInput = 2;
     /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it): partial results or none were written.</summary>
     public const int Interrupted = 130;
+    /// <summary>Exit code after SIGTERM (128 + 15), how Slurm and Kubernetes stop a job: handled as Ctrl-C is.</summary>
+    public const int Terminated = 143;
 
     /// <summary>Entry point.</summary>
     public static int Main(string[] args)

@@ -14,17 +14,12 @@ namespace NorthKoreaShadowWar.Cli.Commands;
 internal static class BatchExecution
 {
     /// <summary>
-    /// Runs <paramref name="batch"/> into <paramref name="target"/>; <paramref name="shownWarnings"/> were printed already.
+    /// Runs <paramref name="batch"/> into <paramref name="target"/> (checked by <see cref="OutputTarget"/>); <paramref name="shownWarnings"/> were printed already.
     /// Messages about the command line start with <c>shadowwar COMMAND:</c>.
     /// </summary>
     public static int Execute(Batch batch, RunSettings settings, string target, ResultsFolder.ExistingFolder existing,
         IReadOnlyList<Diagnostic> shownWarnings, string command)
     {
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-        {
-            Console.Error.WriteLine($"shadowwar {command}: {target} already exists; pass --force to replace it, or choose another --out");
-            return Program.BadInput;
-        }
         var diagnostics = BatchRunner.Check(batch, out var failed);
         DiagnosticPrinter.Print(diagnostics.Where(d => !shownWarnings.Contains(d)));
         if (failed is not null)

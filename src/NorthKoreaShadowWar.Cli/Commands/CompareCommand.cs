@@ -97,7 +97,7 @@ internal static class CompareCommand
     }
 
     private static (string Target, ResultsFolder.ExistingFolder Existing)? Target(Request request, ComparedRun a, ComparedRun b) =>
-        OutputFolder.Choose(request.Out, Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}"), request.Force, "compare");
+        OutputTarget.Choose(request.Out, Path.Combine("out", $"compare-{a.FolderName}-vs-{b.FolderName}"), request.Force, [a.File, a.Folder, b.File, b.Folder]);
 
     /// <summary>Writes comparison.csv, the plots and the report (and whatever <paramref name="writeRuns"/> adds) into the folder, then prints the table.</summary>
     private static int Write(ComparisonResult comparison, string target, ResultsFolder.ExistingFolder existing, Action<string> writeRuns)

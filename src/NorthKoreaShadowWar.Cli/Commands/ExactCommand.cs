@@ -36,10 +36,8 @@ internal static class ExactCommand
     {
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         var scenario = prepared.Model.Scenario.Source;
-        var target = request.Out ?? CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-exact";
-        var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+        if (OutputTarget.Choose(request.Out, CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-exact", request.Force, [request.File])
+            is not var (target, existing)) return Program.BadInput;
         RunResult result;
         try
         {

@@ -66,7 +66,7 @@ internal static class MergeCommand
         }
         foreach (var (folder, state) in shards)
             if (state.FitProblem(prepared.Model) is { } misfit) return FileError(Path.Combine(folder, ShardState.FileName), misfit);
-        if (OutputFolder.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, "merge") is not var (target, existing))
+        if (OutputTarget.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, [.. request.Folders, first.ScenarioFile]) is not var (target, existing))
             return Program.BadInput;
         RunResult result;
         try

@@ -92,7 +92,7 @@ internal static class RunCommand
         var scenario = prepared.Model.Scenario.Source;
         if (request.AllVariants) return ExecuteAllVariants(request, prepared);
         var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + (shard is { } range ? "-" + range.Label : "");
-        if (OutputFolder.Choose(request.Out, defaultFolder, request.Force, "run") is not var (target, existing)) return Program.BadInput;
+        if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File]) is not var (target, existing)) return Program.BadInput;
 
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
         // A shard keeps a copy of the scenario file beside its state, so that merge needs nothing else.
@@ -131,7 +131,7 @@ internal static class RunCommand
         if (result.Manifest.Trials == 0)
         {
             Console.Error.WriteLine("interrupted before any trial was completed; no results were written");
-            return Program.Interrupted;
+            return interruption.ExitCode;
         }
         if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
         {
@@ -154,7 +154,7 @@ internal static class RunCommand
         {
             Console.Error.WriteLine($"interrupted: {target} holds the first {result.Manifest.Trials:N0} of the {requested:N0} trials asked for "
                 + "(\"partial\": true in summary.json); the numbers are those of a run of that many trials");
-            return Program.Interrupted;
+            return interruption.ExitCode;
         }
         return Program.Ok;
     }
@@ -189,9 +189,10 @@ internal static class RunCommand
         var scenario = prepared.Model.Scenario.Source;
         if (scenario.Variants.Count == 0) Console.Error.WriteLine($"{request.File}: the scenario defines no variants; running the base scenario alone");
         var batch = Batch.AllVariants(request.File, scenario.Name, scenario.Variants.Select(v => v.Name).ToList(), request.Overrides);
-        var target = request.Out ?? Path.Combine("out", $"{scenario.Name}-all-variants");
+        if (OutputTarget.Choose(request.Out, Path.Combine("out", $"{scenario.Name}-all-variants"), request.Force, [request.File]) is not var (target, existing))
+            return Program.BadInput;
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
-        return BatchExecution.Execute(batch, settings, target, CommonOptions.Existing(request.Force, request.Out), prepared.Warnings, "run");
+        return BatchExecution.Execute(batch, settings, target, existing, prepared.Warnings, "run");
     }
 
     private static string Reduction(double factor) =>

@@ -49,7 +49,7 @@ internal static class ScoreCommand
         DiagnosticPrinter.Print(diagnostics.Sorted());
         if (observed is null || diagnostics.HasErrors) return Program.BadInput;
 
-        if (OutputFolder.Choose(request.Out, Path.Combine("out", $"score-{Path.GetFileNameWithoutExtension(request.Observed)}"), request.Force, "score")
+        if (OutputTarget.Choose(request.Out, Path.Combine("out", $"score-{Path.GetFileNameWithoutExtension(request.Observed)}"), request.Force, [.. request.Folders, request.Observed])
             is not var (target, existing)) return Program.BadInput;
         var backtest = BacktestScorer.Score(forecasts, observed);
         var written = ResultsFolderWriting.TryWrite(target, existing, directory =>

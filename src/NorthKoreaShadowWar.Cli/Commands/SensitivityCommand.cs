@@ -85,10 +85,8 @@ internal static class SensitivityCommand
             return Usage($"the analysis would keep {Math.Max(tornado, sobol) * quantities.Count:N0} results in memory (at most {MaximumDesignTrials:N0}); lower --trials or --tornado-trials");
 
         var scenario = model.Scenario.Source;
-        var target = request.Out ?? Path.Combine("out", "sensitivity-" + scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
-        var existing = CommonOptions.Existing(request.Force, request.Out);
-        if (existing == ResultsFolder.ExistingFolder.Refuse && ResultsFolder.IsOccupied(target))
-            return Usage($"{target} already exists; pass --force to replace it, or choose another --out");
+        var defaultFolder = Path.Combine("out", "sensitivity-" + scenario.Name + (request.Variant is null ? "" : "-" + request.Variant));
+        if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File]) is not var (target, existing)) return Program.BadInput;
 
         Console.WriteLine($"{parameters.Count} uncertain parameters; tornado: {2 * parameters.Count + 1} settings × {settings.TornadoTrials:N0} = {tornado:N0} trials; "
             + $"Sobol design: N = {settings.SobolSamples:N0} × (2k + 3 = {2 * parameters.Count + 3}) = {sobol:N0} trials; {tornado + sobol:N0} trials in all");

@@ -50,9 +50,10 @@ internal static class SweepCommand
         var scenario = prepared.Model.Scenario.Source;
         if (SweepDesign.Create(request.Parameters, request.Samples, request.Seed, scenario, out var error) is not { } design) return Usage(error!);
         var batch = Batch.Sweep(request.File, scenario.Name, request.Variant, request.Overrides, design);
-        var target = request.Out ?? Path.Combine("out", $"sweep-{scenario.Name}" + (request.Variant is null ? "" : "-" + request.Variant));
+        var defaultFolder = Path.Combine("out", $"sweep-{scenario.Name}" + (request.Variant is null ? "" : "-" + request.Variant));
+        if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File]) is not var (target, existing)) return Program.BadInput;
         var settings = new RunSettings { Trials = request.Trials, Seed = request.Seed, Threads = request.Threads };
-        return BatchExecution.Execute(batch, settings, target, CommonOptions.Existing(request.Force, request.Out), prepared.Warnings, "sweep");
+        return BatchExecution.Execute(batch, settings, target, existing, prepared.Warnings, "sweep");
     }
 
     private static int Usage(string message)

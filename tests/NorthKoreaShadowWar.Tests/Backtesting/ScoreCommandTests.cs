@@ -78,7 +78,7 @@ public class ScoreCommandTests
     }
 
     [Test]
-    public void An_existing_output_folder_is_not_replaced_without_force()
+    public void An_existing_output_folder_is_not_replaced_without_force_and_only_an_earlier_results_folder_with_it()
     {
         var observed = Write("observed.yaml", Observed);
         var output = Path.Combine(directory, "kept");
@@ -92,8 +92,14 @@ public class ScoreCommandTests
             Assert.That(File.ReadAllText(Path.Combine(output, "mine.txt")), Is.EqualTo("keep"));
         });
         var (forced, _, forcedError) = CommandLine.Run("score", results, "--observed", observed, "--out", output, "--force");
+        Assert.That(forced, Is.EqualTo(2), "a folder of the user's is not replaced even with --force");
+        Assert.That(forcedError, Does.Contain("is not a results folder written by shadowwar"));
+        Assert.That(File.ReadAllText(Path.Combine(output, "mine.txt")), Is.EqualTo("keep"));
+        var earlier = Path.Combine(directory, "earlier");
+        Assert.That(CommandLine.Run("score", results, "--observed", observed, "--out", earlier).ExitCode, Is.Zero);
+        (forced, _, forcedError) = CommandLine.Run("score", results, "--observed", observed, "--out", earlier, "--force");
         Assert.That(forced, Is.Zero, forcedError);
-        Assert.That(File.Exists(Path.Combine(output, "scores.csv")) && !File.Exists(Path.Combine(output, "mine.txt")));
+        Assert.That(File.Exists(Path.Combine(earlier, "scores.csv")));
     }
 
     [TestCase("outcomes:\n  on_by4: true\n", 2, 3, "no outcome 'on_by4' in the results (did you mean 'on_by_4'?)")]

@@ -73,6 +73,44 @@ public class InterruptionTests
             Assert.That(File.Exists(Path.Combine(results, "report.html")), Is.True, "a folder under the target's name is complete");
     }
 
+    [Test]
+    public void The_first_sigterm_writes_the_completed_trials_as_a_partial_run_and_exits_143()
+    {
+        var results = Path.Combine(directory, "terminated");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "shadowwar.dll"), "run", Baseline,
+                     "--trials", "50000000", "--threads", "2", "--out", results })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = new System.Text.StringBuilder();
+        using var running = new ManualResetEventSlim();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is null) return;
+            lock (error) error.AppendLine(line.Data);
+            if (line.Data.StartsWith("progress:", StringComparison.Ordinal)) running.Set();
+        };
+        process.BeginErrorReadLine();
+        var output = process.StandardOutput.ReadToEndAsync();
+        Assert.That(running.Wait(TimeSpan.FromSeconds(120)), Is.True, "the run reports its progress");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) kill.WaitForExit();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the run did not stop within two minutes of SIGTERM");
+        }
+        process.WaitForExit();
+        output.Wait();
+        string text;
+        lock (error) text = error.ToString();
+        Assert.That(process.ExitCode, Is.EqualTo(143), text);
+        Assert.That(text, Does.Contain("SIGTERM").And.Contain("partial").And.Not.Contain("   at "));
+        using var partial = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "summary.json")));
+        Assert.That(partial.RootElement.GetProperty("partial").GetBoolean(), Is.True);
+        Assert.That(File.Exists(Path.Combine(results, "report.html")), Is.True, "a complete results folder");
+        Assert.That(Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName), Has.None.Contains(".writing-"));
+    }
+
     /// <summary>Starts a long run of the baseline, waits, sends SIGINT (twice 50 ms apart if asked) and waits for the exit.</summary>
     private static (int ExitCode, string Error) RunAndInterrupt(string results, TimeSpan after, int interrupts)
     {

@@ -117,8 +117,13 @@ public class MergeCommandTests
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "keep.txt"), "mine");
         Assert.That(Refused(["merge", .. baselineShards, "--out", target]), Does.Contain("--force"));
+        Assert.That(Refused(["merge", .. baselineShards, "--out", baselineShards[0], "--force"]), Does.Contain("is an input of this command"));
         Assert.That(Path.Combine(target, "keep.txt"), Does.Exist);
-        Succeed(["merge", .. baselineShards, "--out", target, "--force"]);
-        Assert.That(Path.Combine(target, "summary.json"), Does.Exist);
+        Assert.That(Refused(["merge", .. baselineShards, "--out", target, "--force"]), Does.Contain("not a results folder written by shadowwar"));
+        Assert.That(Path.Combine(target, "keep.txt"), Does.Exist);
+        var earlier = Path.Combine(folder, "earlier");
+        Succeed(["merge", .. baselineShards, "--out", earlier]);
+        Succeed(["merge", .. baselineShards, "--out", earlier, "--force"]);
+        Assert.That(Path.Combine(earlier, "summary.json"), Does.Exist);
     }
 }

@@ -110,11 +110,15 @@ public class RunCommandTests
             Assert.That(File.ReadAllText(Path.Combine(results, "precious.txt")), Is.EqualTo("keep me"));
             Assert.That(File.Exists(Path.Combine(results, "summary.json")), Is.False);
         });
-        Assert.That(CommandLine.Run("run", scenario, "--trials", "100", "--out", results, "--force").ExitCode, Is.EqualTo(0));
+        (exitCode, _, error) = CommandLine.Run("run", scenario, "--trials", "100", "--out", results, "--force");
+        Assert.That(exitCode, Is.EqualTo(2), "a folder with a file shadowwar did not write is not replaced even with --force");
+        Assert.That(error, Does.Contain("not a results folder written by shadowwar"));
+        File.Delete(Path.Combine(results, "precious.txt"));
+        Assert.That(CommandLine.Run("run", scenario, "--trials", "100", "--out", results).ExitCode, Is.EqualTo(0), "an empty folder is used");
+        Assert.That(CommandLine.Run("run", scenario, "--trials", "100", "--seed", "5", "--out", results, "--force").ExitCode, Is.EqualTo(0));
         Assert.Multiple(() =>
         {
-            Assert.That(File.Exists(Path.Combine(results, "summary.json")), Is.True);
-            Assert.That(File.Exists(Path.Combine(results, "precious.txt")), Is.False);
+            Assert.That(File.ReadAllText(Path.Combine(results, "summary.json")), Does.Contain("\"seed\": 5"));
             Assert.That(Directory.EnumerateDirectories(directory, ".results*"), Is.Empty, "no temporary folder is left behind");
         });
     }

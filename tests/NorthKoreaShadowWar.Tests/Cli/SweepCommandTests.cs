@@ -145,9 +145,14 @@ public class SweepCommandTests : TinyScenarioTest
         (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", output, "--force");
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.Zero, stderr);
-            Assert.That(File.Exists(Path.Combine(output, "mine.txt")), Is.False);
-            Assert.That(File.Exists(Path.Combine(output, "sweep.csv")));
+            Assert.That(exitCode, Is.EqualTo(2), "a folder of the user's is not replaced even with --force");
+            Assert.That(stderr, Does.Contain("not a results folder written by shadowwar"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "mine.txt")), Is.EqualTo("keep"));
         });
+        var earlier = Path.Combine(Folder, "sweep-earlier");
+        Assert.That(CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", earlier).ExitCode, Is.Zero);
+        (exitCode, _, stderr) = CommandLine.Run("sweep", Scenario, "--param", "x=0.1:0.5:2", "--trials", "1024", "--out", earlier, "--force");
+        Assert.That(exitCode, Is.Zero, stderr);
+        Assert.That(File.Exists(Path.Combine(earlier, "sweep.csv")));
     }
 }

@@ -90,7 +90,7 @@ public class ResultsFolderSafetyTests
     }
 
     [Test]
-    public void Results_that_cannot_be_written_are_reported_plainly_with_exit_1()
+    public void A_place_where_no_folder_can_be_created_is_refused_up_front_with_exit_2()
     {
         var blocker = Path.Combine(directory, "not-a-folder");
         File.WriteAllText(blocker, "a file where the results' parent folder should be");
@@ -98,8 +98,8 @@ public class ResultsFolderSafetyTests
         var (exitCode, _, error) = CommandLine.Run("run", scenario, "--trials", "1024", "--out", target);
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.EqualTo(1), error);
-            Assert.That(error, Does.StartWith($"error: cannot write results to {target}: "));
+            Assert.That(exitCode, Is.EqualTo(2), error);
+            Assert.That(error, Does.StartWith($"error: --out {target}: cannot write a folder there: "));
             Assert.That(error, Does.Not.Contain("   at ").And.Not.Match(@"\b[A-Z]\w*Exception\b"));
             Assert.That(File.ReadAllText(blocker), Does.StartWith("a file where"));
         });
@@ -107,7 +107,7 @@ public class ResultsFolderSafetyTests
 
     [Test]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void A_read_only_parent_folder_is_reported_plainly_and_the_earlier_results_stay()
+    public void A_read_only_parent_folder_is_refused_up_front_and_the_earlier_results_stay()
     {
         var before = Snapshot();
         var parent = new DirectoryInfo(directory);
@@ -126,8 +126,8 @@ public class ResultsFolderSafetyTests
                 // Permissions hold: the run below cannot create its temporary folder.
             }
             var (exitCode, _, error) = CommandLine.Run("run", scenario, "--trials", "1024", "--out", results, "--force");
-            Assert.That(exitCode, Is.EqualTo(1), error);
-            Assert.That(error, Does.StartWith($"error: cannot write results to {results}: "));
+            Assert.That(exitCode, Is.EqualTo(2), error);
+            Assert.That(error, Does.StartWith($"error: --out {results}: cannot write a folder there: "));
         }
         finally
         {

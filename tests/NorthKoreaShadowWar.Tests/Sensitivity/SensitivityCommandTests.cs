@@ -83,9 +83,15 @@ public class SensitivityCommandTests
         {
             Assert.That(refused, Is.EqualTo(2));
             Assert.That(error, Does.Contain("--force"));
-            Assert.That(forced, Is.Zero, forcedError);
-            Assert.That(File.Exists(Path.Combine(output, "keep.txt")), Is.False);
+            Assert.That(forced, Is.EqualTo(2), "a folder of the user's is not replaced even with --force");
+            Assert.That(forcedError, Does.Contain("not a results folder written by shadowwar"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "keep.txt")), Is.EqualTo("mine"));
         });
+        var earlier = Path.Combine(directory, "earlier");
+        Assert.That(Sensitivity("--outcome", "y_end", "--out", earlier).ExitCode, Is.Zero);
+        (forced, _, forcedError) = Sensitivity("--outcome", "y_end", "--out", earlier, "--force");
+        Assert.That(forced, Is.Zero, forcedError);
+        Assert.That(File.Exists(Path.Combine(earlier, "sensitivity.csv")));
     }
 
     [TestCase("y_ned", "no outcome 'y_ned' (did you mean 'y_end'?)")]
