@@ -59,7 +59,9 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
     /// <summary>
     /// Runs <see cref="ExplorerRequest.Trials"/> trials after the first <see cref="ExplorerRequest.From"/>: the answer
     /// covers trials 0 .. From + Trials − 1 and equals one run of that many trials with the same seed, whether the
-    /// earlier trials were still kept (and are continued) or are run again.
+    /// earlier trials were still kept (and are continued) or are run again. Whatever the request asks, it never runs
+    /// more than <see cref="ExplorerOptions.MaxTrialsPerRequest"/> trials: earlier trials that are no longer kept are
+    /// run again only when they fit in that limit with the new ones (docs/explorer.md, "Limits").
     /// </summary>
     public async Task<object> RunAsync(ExplorerRequest request, CancellationToken cancellation)
     {
@@ -81,17 +83,23 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
         {
             var total = from + trials;
             var result = model.Last(seed, total);
+            var simulated = 0L;
             if (result is null)
             {
                 var earlier = from > 0 ? model.Last(seed, from) : null;
+                var first = earlier is null ? 0 : from;
+                if (total - first > options.MaxTrialsPerRequest)
+                    throw new ExplorerRequestException(400, $"the first {from:N0} trials with seed {seed} are no longer kept, and running them again " +
+                        $"with the {trials:N0} asked for would be {total:N0} trials, more than the {options.MaxTrialsPerRequest:N0} one request may run; " +
+                        "start again with from 0");
                 var compiled = model.Prepared.Model;
-                result = earlier is null
-                    ? await Task.Run(() => Simulate(compiled, 0, total, seed, cancellation), cancellation)
-                    : SimulationResult.Concatenate(earlier, await Task.Run(() => Simulate(compiled, from, trials, seed, cancellation), cancellation));
+                var added = await Task.Run(() => Simulate(compiled, first, total - first, seed, cancellation), cancellation);
+                simulated = added.Trials;
+                result = earlier is null ? added : SimulationResult.Concatenate(earlier, added);
                 model.Remember(result);
             }
             var built = ResultsBuilder.Build(result, measureCorrelations: false);
-            return RunJson.From(built, stopwatch.Elapsed, model.Prepared.Warnings.Select(FieldDiagnostic.From).ToList());
+            return RunJson.From(built, simulated, stopwatch.Elapsed, model.Prepared.Warnings.Select(FieldDiagnostic.From).ToList());
         }
         catch (SimulationException e)
         {

@@ -5,8 +5,11 @@ namespace NorthKoreaShadowWar.Cli.Explorer;
 /// <summary>The results of a run as the page reads them: every outcome with its 95% interval; numbers that are not finite become null.</summary>
 internal static class RunJson
 {
-    /// <summary>The JSON-ready answer for <paramref name="result"/>, which took <paramref name="elapsed"/> to compute.</summary>
-    public static object From(RunResult result, TimeSpan elapsed, IReadOnlyList<FieldDiagnostic> warnings)
+    /// <summary>
+    /// The JSON-ready answer for <paramref name="result"/>, which took <paramref name="elapsed"/> to compute and for which
+    /// <paramref name="simulated"/> trials were run (0 when it was answered from memory).
+    /// </summary>
+    public static object From(RunResult result, long simulated, TimeSpan elapsed, IReadOnlyList<FieldDiagnostic> warnings)
     {
         var manifest = result.Manifest;
         return new
@@ -16,6 +19,7 @@ internal static class RunJson
             overrides = manifest.Overrides,
             seed = manifest.Seed,
             trials = manifest.Trials,
+            simulatedTrials = simulated,
             elapsedMilliseconds = Math.Round(elapsed.TotalMilliseconds, 1),
             simulateMilliseconds = Math.Round(result.Performance.SimulateSeconds * 1000, 1),
             threads = result.Performance.Threads,

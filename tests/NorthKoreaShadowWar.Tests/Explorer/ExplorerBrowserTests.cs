@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NorthKoreaShadowWar.Tests.Support;
 
@@ -7,7 +8,9 @@ namespace NorthKoreaShadowWar.Tests.Explorer;
 /// <summary>
 /// The explorer in a real browser: <c>shadowwar serve scenarios/baseline.yaml --port 0</c> as a child process, Debian's
 /// chromium driven by Playwright. A student drags South Korea's shift up and sees the chance of lethal aid rise with its
-/// interval; a value that breaks the scenario shows the engine's message next to the field.
+/// interval; a value that breaks the scenario shows the engine's message next to the field. Every step waits on the
+/// page's own state (<c>body[data-state]</c>, <c>body[data-runs]</c>, <c>body[data-trace]</c>, the fields' values) with a
+/// generous deadline, never on time passing.
 /// </summary>
 public class ExplorerBrowserTests
 {
@@ -32,6 +35,7 @@ public class ExplorerBrowserTests
             });
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 1100 } });
             page.SetDefaultTimeout(60_000);
+            Assertions.SetDefaultExpectTimeout(60_000);
             var problems = new List<string>();
             page.PageError += (_, error) => problems.Add(error);
             page.Console += (_, message) =>
@@ -42,19 +46,27 @@ public class ExplorerBrowserTests
             await WaitForRuns(page, 1);
 
             var row = page.Locator("tr[data-outcome='sk_lethal_aid_1y']");
-            await row.ClickAsync();
+            var moves = await page.EvaluateAsync<double[]>(ClickAnOutcomeAtTheBottomOfThePage);
+            await Assertions.Expect(row).ToHaveClassAsync("selected");
+            TestContext.Out.WriteLine($"headline bottom before the click {moves[0]}, slider top at the click {moves[1]} and after {moves[2]}, headline top after {moves[3]}");
+            Assert.Multiple(() =>
+            {
+                Assert.That(moves[0], Is.LessThan(0), "the headline was out of view when the outcome was clicked");
+                Assert.That(moves[3], Is.GreaterThanOrEqualTo(0), "the click brought the headline into view");
+                Assert.That(moves[2], Is.EqualTo(moves[1]), "the parameters stand still after the click, so the slider grabbed next is the one aimed at");
+            });
             var before = await Estimate(row);
             var runs = await Runs(page);
             var slider = page.Locator("input[type=range][data-parameter='sk_shift']");
-            await slider.ScrollIntoViewIfNeededAsync();
-            var box = (await slider.BoundingBoxAsync())!;
-            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+            var field = page.Locator("[data-parameter-field='sk_shift']");
+            await slider.HoverAsync();  // scrolls it into view and waits until it stands still and is what the pointer is on
             await page.Mouse.DownAsync();
+            var box = (await slider.BoundingBoxAsync())!;
             await page.Mouse.MoveAsync(box.X + box.Width * 0.95f, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 8 });
             await page.Mouse.UpAsync();
+            await Assertions.Expect(field).ToHaveValueAsync(new Regex(@"^0\.01\d*$"));
             await WaitForRuns(page, runs + 1);
-            var field = page.Locator("[data-parameter-field='sk_shift']");
-            await page.WaitForFunctionAsync("() => document.body.dataset.state === 'idle' && !document.querySelector('[data-parameter-error]:not([hidden])')");
+            await Assertions.Expect(page.Locator("[data-parameter-error]:not([hidden])")).ToHaveCountAsync(0);
             var after = await Estimate(row);
             var low = double.Parse((await row.GetAttributeAsync("data-low"))!, CultureInfo.InvariantCulture);
             var high = double.Parse((await row.GetAttributeAsync("data-high"))!, CultureInfo.InvariantCulture);
@@ -74,8 +86,8 @@ public class ExplorerBrowserTests
                 Assert.That(headline, Does.Contain("sk_lethal_aid_1y").And.Contain("95% interval").And.Contain(Percent(after)));
             });
 
+            await page.WaitForFunctionAsync("() => document.body.dataset.trace === 'told' && document.body.dataset.state === 'idle'");
             var story = page.Locator("#trace li");
-            await story.First.WaitForAsync();
             var diagrams = page.Locator("#diagrams figure");
             var drawn = page.Locator("#diagrams figure svg");
             var machines = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "baseline.yaml")).Model.Scenario.Machines.Count;
@@ -97,7 +109,8 @@ public class ExplorerBrowserTests
             await field.FillAsync("1.5");
             await field.PressAsync("Enter");
             var message = page.Locator("[data-parameter-error='sk_shift']");
-            await message.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+            await Assertions.Expect(message).ToContainTextAsync("probability 'sk_shift' is 1.5");
+            await page.WaitForFunctionAsync("() => document.body.dataset.state === 'invalid'");
             var text = await message.TextContentAsync();
             var invalid = Path.Combine(output, "explorer-invalid-value.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = invalid });
@@ -111,8 +124,7 @@ public class ExplorerBrowserTests
 
             await field.FillAsync("abc");
             await field.PressAsync("Enter");
-            await page.WaitForFunctionAsync("() => (document.querySelector(\"[data-parameter-error='sk_shift']\").textContent || '').includes('abc')");
-            Assert.That(await message.TextContentAsync(), Does.Contain("--set sk_shift=abc:1:10: error: in parameter 'sk_shift': unknown name 'abc'"));
+            await Assertions.Expect(message).ToContainTextAsync("--set sk_shift=abc:1:10: error: in parameter 'sk_shift': unknown name 'abc'");
         }
         finally
         {
@@ -120,8 +132,31 @@ public class ExplorerBrowserTests
         }
     }
 
+    /// <summary>
+    /// Scrolls to the bottom of the page, clicks the outcome <c>sk_lethal_aid_1y</c> in the table and waits for the
+    /// scroll that brings the headline into view to end. Answers the headline's bottom before the click, the top of the
+    /// <c>sk_shift</c> slider right after the click and once the scrolling has ended, and the headline's top then.
+    /// </summary>
+    private const string ClickAnOutcomeAtTheBottomOfThePage = """
+        async () => {
+          const scrollEnd = () => new Promise(resolve => window.addEventListener("scrollend", resolve, { once: true }));
+          const slider = () => document.querySelector("input[type=range][data-parameter='sk_shift']").getBoundingClientRect().top;
+          const headline = document.getElementById("headline");
+          let ended = scrollEnd();
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          await ended;
+          const hidden = headline.getBoundingClientRect().bottom;
+          ended = scrollEnd();
+          document.querySelector("tr[data-outcome='sk_lethal_aid_1y']").click();
+          const atClick = slider();
+          await ended;
+          return [hidden, atClick, slider(), headline.getBoundingClientRect().top];
+        }
+        """;
+
     private static async Task<int> Runs(IPage page) => int.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.runs"), CultureInfo.InvariantCulture);
 
+    /// <summary>Waits until at least <paramref name="runs"/> runs were shown and the last answers the settings on the page.</summary>
     private static Task WaitForRuns(IPage page, int runs) =>
         page.WaitForFunctionAsync($"() => Number(document.body.dataset.runs) >= {runs} && document.body.dataset.state === 'idle'");
 

@@ -15,10 +15,16 @@ const state = {
   result: null,          // the last run's answer
   previous: null,        // the answer before it, to show how the numbers moved
   headline: null,        // the outcome shown big
+  shown: null,           // the settings (file, variant, overrides, seed) the shown result was run with
   controller: null,      // aborts a run that a newer change replaces
-  timer: 0,
+  timer: 0,              // a change waiting to be run
   traceTrial: 0,
+  traceRequest: 0,       // the newest story asked for; an older answer arriving late is dropped
 };
+
+// What the page is doing, for anyone who waits on it (a test, a screen reader's status): "changed" when a change waits
+// to be run, "running", "idle" when the numbers shown answer the settings shown, "invalid" when they cannot.
+function setPageState(name) { document.body.dataset.state = name; }
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -220,7 +226,13 @@ function showDiagnostics(error) {
 
 function schedule(delay) {
   clearTimeout(state.timer);
+  setPageState("changed");
   state.timer = setTimeout(() => run(false), delay);
+}
+
+// The settings a run answers; "run more" may continue the shown result only when they have not changed since.
+function settings() {
+  return JSON.stringify([state.file, state.variant, state.overrides, $("seed").value]);
 }
 
 function request(extra) {
@@ -232,28 +244,39 @@ function request(extra) {
 
 async function run(more) {
   if (!state.description) return;
+  clearTimeout(state.timer);
   if (state.controller) state.controller.abort();
   const controller = new AbortController();
   state.controller = controller;
   const trials = state.limits.defaultTrials;
-  const from = more && state.result ? state.result.trials : 0;
-  document.body.dataset.state = "running";
+  const asked = settings();
+  const continued = more && state.result !== null && state.shown === asked;
+  const from = continued ? state.result.trials : 0;
+  setPageState("running");
   setStatus(`running ${count(trials)} trials…`);
   try {
     const result = await api("/api/run", request({ trials, from }), controller.signal);
     if (state.controller !== controller) return;
     clearMessages();
-    state.previous = more ? state.previous : state.result;
+    state.previous = continued ? state.previous : state.result;
     state.result = result;
-    document.body.dataset.state = "idle";
+    state.shown = asked;
+    setPageState("idle");
     document.body.dataset.runs = String(Number(document.body.dataset.runs) + 1);
     setStatus(`${count(result.trials)} trials in ${count(Math.round(result.elapsedMilliseconds))} ms`);
     $("more").disabled = result.trials + trials > state.limits.maxTotalTrials;
     render();
-    if (!more) tell();
+    if (!continued) tell();
   } catch (error) {
     if (error.name === "AbortError" || state.controller !== controller) return;
-    document.body.dataset.state = "invalid";
+    if (continued) {
+      // The numbers shown still answer the settings shown; only the trials to add were refused (see docs/explorer.md).
+      setPageState("idle");
+      setStatus("no trials added: see the message");
+      showError(error.message);
+      return;
+    }
+    setPageState("invalid");
     setStatus("not run: see the message");
     for (const part of [$("chart"), $("outcomes"), $("headline")]) part.classList.add("stale");
     showDiagnostics(error);
@@ -375,7 +398,9 @@ function renderTable() {
       "data-estimate": outcome.kind === "probability" ? outcome.estimate : outcome.kind === "distribution" ? outcome.mean : null,
       "data-low": outcome.ci95 ? outcome.ci95[0] : null, "data-high": outcome.ci95 ? outcome.ci95[1] : null,
     }, name, ...cells);
-    row.addEventListener("click", () => { state.headline = outcome.name; render(); window.scrollTo({ top: 0, behavior: "smooth" }); });
+    // The headline is brought into view at once, not by a smooth scroll: the parameters panel is sticky, so while the
+    // page glided up it slid down under the pointer, and a slider grabbed in that moment was another parameter's.
+    row.addEventListener("click", () => { state.headline = outcome.name; render(); $("headline").scrollIntoView({ block: "nearest" }); });
     body.append(row);
   }
 }
@@ -383,14 +408,18 @@ function renderTable() {
 // --- A sample path ---------------------------------------------------------------------------------------
 
 async function tell() {
+  const asked = ++state.traceRequest;
+  document.body.dataset.trace = "telling";
+  let story = null, problem = null;
   try {
-    const story = await api("/api/trace", request({ trial: state.traceTrial }));
-    $("trace-heading-line").textContent = story.heading;
-    $("trace").replaceChildren(...story.lines.map(line => element("li", { text: line })));
+    story = await api("/api/trace", request({ trial: state.traceTrial }));
   } catch (error) {
-    $("trace-heading-line").textContent = error.message;
-    $("trace").replaceChildren();
+    problem = error.message;
   }
+  if (asked !== state.traceRequest) return;
+  $("trace-heading-line").textContent = story ? story.heading : problem;
+  $("trace").replaceChildren(...(story ? story.lines.map(line => element("li", { text: line })) : []));
+  document.body.dataset.trace = "told";
 }
 
 // --- Diagrams --------------------------------------------------------------------------------------------
