@@ -106,7 +106,7 @@ internal static class UpdateCommand
     private static void Print(EvidenceSummary evidence, string folder)
     {
         Console.WriteLine($"{evidence.File}: {evidence.Observations} observations up to step {evidence.AsOf}; method {evidence.Method}; "
-            + $"{evidence.Particles:N0} particles, effective sample size {evidence.Ess:N0}; log marginal likelihood {F(evidence.LogMarginalLikelihood)} ± {F(evidence.LogMarginalLikelihoodSe)}");
+            + $"{evidence.Particles:N0} particles, effective sample size {evidence.Ess:N0} ({evidence.DistinctOrigins:N0} distinct trials); log marginal likelihood {F(evidence.LogMarginalLikelihood)} ± {F(evidence.LogMarginalLikelihoodSe)}");
         Console.WriteLine("What the evidence changed (prior → posterior, the largest moves first):");
         foreach (var change in evidence.Changes.Take(12))
             Console.WriteLine($"  {change.Outcome,-28} {change.Measure,-12} {Show(change.Measure, change.Prior),10} → {Show(change.Measure, change.Posterior),-10}");

@@ -19,7 +19,8 @@ public static class EvidenceReport
     {
         var html = new StringBuilder();
         html.Append($"<h2>What the evidence changed</h2>\n<p>Conditioned on <code>{E(evidence.File)}</code> ({evidence.Observations} observations, "
-            + $"up to step {evidence.AsOf}). Effective sample size <b>{evidence.Ess:N0}</b> of {evidence.Particles:N0} particles; "
+            + $"up to step {evidence.AsOf}). Method {E(evidence.Method)}: effective sample size <b>{evidence.Ess:N0}</b> of {evidence.Particles:N0} particles, "
+            + $"descending from {evidence.DistinctOrigins:N0} distinct trials (parameter draws); "
             + $"log marginal likelihood {Fixed(evidence.LogMarginalLikelihood)} ± {Fixed(evidence.LogMarginalLikelihoodSe)}.</p>\n");
         if (evidence.Ess < evidence.MinimumEss)
             html.Append($"<p style=\"color:#b00\"><b>The effective sample size is below {evidence.MinimumEss:N0}: these posterior numbers are not to be trusted.</b></p>\n");

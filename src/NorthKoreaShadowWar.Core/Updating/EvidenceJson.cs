@@ -28,6 +28,7 @@ public static class EvidenceJson
         ["blocks"] = e.Blocks,
         ["blockSize"] = UpdateSettings.BlockSize,
         ["ess"] = N(e.Ess),
+        ["distinctOrigins"] = e.DistinctOrigins,
         ["minimumEss"] = e.MinimumEss,
         ["logMarginalLikelihood"] = N(e.LogMarginalLikelihood),
         ["logMarginalLikelihoodSe"] = N(e.LogMarginalLikelihoodSe),
@@ -38,6 +39,7 @@ public static class EvidenceJson
             ["priorMean"] = N(p.PriorMean),
             ["prior90"] = new JsonArray(N(p.Prior90.P05), N(p.Prior90.P95)),
             ["posteriorMean"] = N(p.PosteriorMean),
+            ["posteriorMeanSe"] = N(p.PosteriorMeanSe),
             ["posterior90"] = new JsonArray(N(p.Posterior90.P05), N(p.Posterior90.P95)),
         }))),
         ["changes"] = new JsonArray(e.Changes.Select(c => (JsonNode?)new JsonObject

@@ -22,6 +22,7 @@ internal static class EvidenceShifts
             return new ParameterShift(model.Scenario.Parameters[parameter].Name, priorMean, (prior05, prior95), posteriorMean, (posterior05, posterior95))
             {
                 Bins = bins, PriorDensity = priorDensity, PosteriorDensity = posteriorDensity,
+                PosteriorMeanSe = posterior.MeanWithBlockSe(values).Se,
             };
         }).ToList();
     }

@@ -13,6 +13,8 @@ public sealed record EvidenceSummary
     public required long Particles { get; init; }
     /// <summary>Blocks of <see cref="UpdateSettings.BlockSize"/> particles.</summary>
     public required int Blocks { get; init; }
+    /// <summary>How many distinct trials (parameter draws) the weighted particles descend from: after resampling, fewer than the particles.</summary>
+    public required long DistinctOrigins { get; init; }
     /// <summary>Effective sample size of the weighted particles.</summary>
     public required double Ess { get; init; }
     /// <summary>The effective sample size below which the posterior is not trusted.</summary>
@@ -37,6 +39,9 @@ public sealed record EvidenceSummary
 public sealed record ParameterShift(
     string Name, double PriorMean, (double P05, double P95) Prior90, double PosteriorMean, (double P05, double P95) Posterior90)
 {
+    /// <summary>The standard error of <see cref="PosteriorMean"/>, from the spread between blocks.</summary>
+    public double PosteriorMeanSe { get; init; } = double.NaN;
+
     /// <summary>Bin centres of <see cref="PriorDensity"/> and <see cref="PosteriorDensity"/>.</summary>
     public IReadOnlyList<double> Bins { get; init; } = [];
     /// <summary>The prior's density on <see cref="Bins"/>.</summary>

@@ -33,6 +33,9 @@ internal sealed class ParticleBlock
     /// <summary>The latest observation (in evaluation order) that gave some particle of the block weight zero, or −1.</summary>
     public required int LastKiller { get; init; }
 
+    /// <summary>How many distinct trials the particles with weight above zero descend from (after resampling, copies share one).</summary>
+    public required int DistinctOrigins { get; init; }
+
     public int Count => Weights.Length;
 
     /// <summary>The sum of <see cref="Weights"/>, added in particle order.</summary>

@@ -85,6 +85,7 @@ internal static class ParticleBlockRunner
         {
             Index = block, MaxLogWeight = max, Weights = weights, Outcomes = outcomes, Parameters = parameters, OpenEvents = open,
             WeightedOccupancy = weighted, Occupancy = counts, LastKiller = lastKiller,
+            DistinctOrigins = weights.Count(w => w > 0),
         };
     }
 

@@ -65,6 +65,37 @@ internal sealed class Particles
         return values;
     }
 
+    /// <summary>
+    /// The weighted mean of <paramref name="values"/> (one per particle) and its standard error from the spread between
+    /// blocks, which are independent: the ratio estimator Σ_b a_b / Σ_b z_b with a_b, z_b a block's weighted sum and weight,
+    /// by the delta method. It holds whether or not the blocks were resampled (copies within a block are not independent,
+    /// blocks are).
+    /// </summary>
+    public (double Mean, double Se) MeanWithBlockSe(float[] values)
+    {
+        var a = new double[blocks.Count];
+        var z = new double[blocks.Count];
+        var at = 0;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            for (var i = 0; i < blocks[b].Count; i++, at++)
+            {
+                a[b] += Weights[at] * values[at];
+                z[b] += Weights[at];
+            }
+        }
+        var mean = a.Sum() / z.Sum();
+        var n = blocks.Count;
+        if (n < 2) return (mean, double.NaN);
+        var zBar = z.Average();
+        var spread = 0.0;
+        for (var b = 0; b < n; b++) spread += (a[b] - mean * z[b]) * (a[b] - mean * z[b]);
+        return (mean, Math.Sqrt(spread / (n * (n - 1.0))) / zBar);
+    }
+
+    /// <summary>How many distinct trials (parameter draws) the particles descend from, over all blocks.</summary>
+    public long DistinctOrigins => blocks.Sum(b => (long)b.DistinctOrigins);
+
     /// <summary>Occupancy shares after each step: weighted by <see cref="Weights"/>, or with equal weights for the prior.</summary>
     public double[] OccupancyShares(bool weighted)
     {

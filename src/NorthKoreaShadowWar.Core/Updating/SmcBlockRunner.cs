@@ -161,6 +161,7 @@ internal sealed class SmcBlockRunner
             // Particle i's weight is Z_b × w_i with the w_i of mean 1, so that the block's mean weight is Z_b.
             Index = block, MaxLogWeight = logEvidence + max, Weights = weights, Outcomes = outcomes, Parameters = parameters, OpenEvents = open,
             WeightedOccupancy = weighted, Occupancy = counts, LastKiller = killer,
+            DistinctOrigins = trials.Where((_, i) => weights[i] > 0).Select(t => t.Trial).Distinct().Count(),
         };
     }
 
@@ -172,6 +173,7 @@ internal sealed class SmcBlockRunner
             Index = block, MaxLogWeight = double.NegativeInfinity, Weights = new double[Size],
             Outcomes = new float[Size * model.Scenario.Outcomes.Count], Parameters = new float[Size * model.RandomParameters.Length],
             OpenEvents = new byte[Size * tracker.EventOpen.Length], WeightedOccupancy = new double[size], Occupancy = new long[size], LastKiller = killer,
+            DistinctOrigins = 0,
         };
     }
 }

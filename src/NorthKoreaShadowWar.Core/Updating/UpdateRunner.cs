@@ -78,6 +78,7 @@ public static class UpdateRunner
             Particles = particles.Count,
             Blocks = particles.Blocks.Count,
             Ess = ess,
+            DistinctOrigins = particles.DistinctOrigins,
             LogMarginalLikelihood = logZ,
             LogMarginalLikelihoodSe = se,
             Observations = evidence.Observations.Count,
