@@ -26,7 +26,7 @@ internal static class UpdateCommand
         var set = new Option<string[]>("--set") { Description = "Override a parameter: name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
         var output = new Option<string?>("--out") { Description = "Results folder (default out/<name>[-<variant>]-updated)" };
         var force = new Option<bool>("--force") { Description = "Replace the results folder if it exists" };
-        var ess = new Option<double?>("--ess") { Description = "Add particles (doubling) until the effective sample size reaches this, or --max-trials" };
+        var ess = new Option<double?>("--ess") { Description = "Add particles (doubling) until the effective draws (the ESS, at most the distinct trials behind it) reach this, or --max-trials" };
         var maxTrials = new Option<long?>("--max-trials") { Description = "With --ess: stop at this many particles (default 1,048,576)" };
         var acceptLow = new Option<bool>("--accept-low-ess") { Description = $"Keep a posterior whose effective sample size is below {UpdateSettings.MinimumEss:N0} (exit 0)" };
         var allVariants = new Option<bool>("--all-variants") { Description = "Update the base scenario and every variant; log marginal likelihoods and Bayes factors against the base" };
@@ -67,7 +67,7 @@ internal static class UpdateCommand
         try
         {
             result = UpdateRunner.Run(prepared.Model, evidenceFile, settings,
-                (particles, effective) => Console.Error.WriteLine($"{particles:N0} particles: effective sample size {effective:N0}"));
+                (particles, effective) => Console.Error.WriteLine($"{particles:N0} particles: {effective:N0} effective draws"));
         }
         catch (EvidenceImpossibleException e)
         {
@@ -89,8 +89,8 @@ internal static class UpdateCommand
             ReportWriter.Write(result.Posterior, prepared.Model.Scenario, directory, EvidenceReport.Lead(result.Evidence));
         })) return Program.RunFailure;
         Print(result.Evidence, folder);
-        if (result.Evidence.Ess >= UpdateSettings.MinimumEss) return Program.Ok;
-        Console.Error.WriteLine($"shadowwar update: the effective sample size is {result.Evidence.Ess:N1}, below the minimum of {UpdateSettings.MinimumEss:N0}: "
+        if (result.Evidence.EffectiveDraws >= UpdateSettings.MinimumEss) return Program.Ok;
+        Console.Error.WriteLine($"shadowwar update: the effective sample size is {result.Evidence.Ess:N1} with {result.Evidence.DistinctOrigins:N0} distinct trials behind it, below the minimum of {UpdateSettings.MinimumEss:N0}: "
             + "the posterior rests on too few particles to trust. Add particles (--trials, or --ess with --max-trials), or pass --accept-low-ess to keep it.");
         return request.AcceptLowEss ? Program.Ok : Program.RunFailure;
     }
@@ -142,7 +142,7 @@ internal static class UpdateCommand
         var table = BayesFactors.Table(rows);
         if (!ResultsFolderWriting.TryWrite(target, existing, directory => File.WriteAllLines(Path.Combine(directory, "bayes-factors.csv"), BayesFactors.Csv(table))))
             return Program.RunFailure;
-        Console.WriteLine("variant                     log Z ± se        ESS      Bayes factor vs base [95%]");
+        Console.WriteLine("variant                     log Z ± se    effective draws   Bayes factor vs base [95%]");
         foreach (var row in table)
             Console.WriteLine($"  {row.Variant,-24} {F(row.LogZ),8} ± {F(row.LogZSe),-6} {row.Ess,9:N0}   {BayesFactors.Show(row)}");
         Console.WriteLine($"Table in {Path.Combine(target, "bayes-factors.csv")}");

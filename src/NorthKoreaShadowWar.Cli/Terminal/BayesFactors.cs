@@ -24,12 +24,12 @@ internal static class BayesFactors
             if (r.Evidence is not { } e) return new Row(r.Variant, double.NegativeInfinity, double.NaN, 0, double.NegativeInfinity, double.NaN, r.Problem);
             var logBf = baseline is null ? double.NaN : e.LogMarginalLikelihood - baseline.LogMarginalLikelihood;
             var se = baseline is null ? double.NaN : r.Variant == rows[0].Variant ? 0 : Math.Sqrt(Sq(e.LogMarginalLikelihoodSe) + Sq(baseline.LogMarginalLikelihoodSe));
-            return new Row(r.Variant, e.LogMarginalLikelihood, e.LogMarginalLikelihoodSe, e.Ess, logBf, se, null);
+            return new Row(r.Variant, e.LogMarginalLikelihood, e.LogMarginalLikelihoodSe, e.EffectiveDraws, logBf, se, null);
         }).ToList();
     }
 
     public static IEnumerable<string> Csv(IReadOnlyList<Row> table) =>
-        ["variant,log_marginal_likelihood,log_marginal_likelihood_se,ess,bayes_factor_vs_base,bayes_factor_ci95_lower,bayes_factor_ci95_upper,impossible_under",
+        ["variant,log_marginal_likelihood,log_marginal_likelihood_se,effective_draws,bayes_factor_vs_base,bayes_factor_ci95_lower,bayes_factor_ci95_upper,impossible_under",
          .. table.Select(r => string.Join(",", r.Variant, N(r.LogZ), N(r.LogZSe), N(r.Ess), N(r.Factor), N(r.Ci95.Lower), N(r.Ci95.Upper),
              r.Impossible is null ? "" : "\"" + r.Impossible.Replace("\"", "\"\"") + "\""))];
 

@@ -22,8 +22,8 @@ public static class EvidenceReport
             + $"up to step {evidence.AsOf}). Method {E(evidence.Method)}: effective sample size <b>{evidence.Ess:N0}</b> of {evidence.Particles:N0} particles, "
             + $"descending from {evidence.DistinctOrigins:N0} distinct trials (parameter draws); "
             + $"log marginal likelihood {Fixed(evidence.LogMarginalLikelihood)} ± {Fixed(evidence.LogMarginalLikelihoodSe)}.</p>\n");
-        if (evidence.Ess < evidence.MinimumEss)
-            html.Append($"<p style=\"color:#b00\"><b>The effective sample size is below {evidence.MinimumEss:N0}: these posterior numbers are not to be trusted.</b></p>\n");
+        if (evidence.EffectiveDraws < evidence.MinimumEss)
+            html.Append($"<p style=\"color:#b00\"><b>The effective sample size (or the number of distinct trials behind the particles) is below {evidence.MinimumEss:N0}: these posterior numbers are not to be trusted.</b></p>\n");
         html.Append("<p class=\"muted\">Every outcome, prior → posterior with 95% intervals, the largest moves first (move in prior standard deviations).</p>\n");
         html.Append("<table>\n<tr><th>outcome</th><th>measure</th><th>prior</th><th>posterior</th><th>move</th></tr>\n");
         foreach (var change in evidence.Changes)

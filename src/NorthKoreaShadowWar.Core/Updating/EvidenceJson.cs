@@ -29,6 +29,7 @@ public static class EvidenceJson
         ["blockSize"] = UpdateSettings.BlockSize,
         ["ess"] = N(e.Ess),
         ["distinctOrigins"] = e.DistinctOrigins,
+        ["effectiveDraws"] = N(e.EffectiveDraws),
         ["minimumEss"] = e.MinimumEss,
         ["logMarginalLikelihood"] = N(e.LogMarginalLikelihood),
         ["logMarginalLikelihoodSe"] = N(e.LogMarginalLikelihoodSe),

@@ -17,6 +17,11 @@ public sealed record EvidenceSummary
     public required long DistinctOrigins { get; init; }
     /// <summary>Effective sample size of the weighted particles.</summary>
     public required double Ess { get; init; }
+    /// <summary>
+    /// What the checks use: the smaller of <see cref="Ess"/> and <see cref="DistinctOrigins"/>, since after resampling the
+    /// weights' ESS counts copies of one trial as if they were independent.
+    /// </summary>
+    public double EffectiveDraws => Math.Min(Ess, DistinctOrigins);
     /// <summary>The effective sample size below which the posterior is not trusted.</summary>
     public double MinimumEss { get; init; } = UpdateSettings.MinimumEss;
     /// <summary>log of the evidence's marginal likelihood under the scenario.</summary>

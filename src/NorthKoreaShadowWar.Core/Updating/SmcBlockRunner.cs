@@ -21,6 +21,7 @@ internal sealed class SmcBlockRunner
     private readonly TrialEvidence tracker;
     /// <summary>The steps at which the block stops: every observation step, then the horizon.</summary>
     private readonly int[] stops;
+    private readonly int lastObservation;
     private TrialSnapshot[] trials = New<TrialSnapshot>();
     private TrialSnapshot[] spareTrials = New<TrialSnapshot>();
     private EvidenceSnapshot[] evidence = New<EvidenceSnapshot>();
@@ -36,6 +37,7 @@ internal sealed class SmcBlockRunner
         this.seed = seed;
         simulator = new TrialSimulator(model, seed);
         tracker = new TrialEvidence(model, file);
+        lastObservation = tracker.Ordered.Max(o => o.Step);
         stops = [.. tracker.Ordered.Select(o => o.Step).Distinct().Order().Append(model.Horizon).Distinct()];
         histories = Enumerable.Range(0, Size).Select(_ => new int[TrialEvidence.HistoryLength(model)]).ToArray();
         spareHistories = Enumerable.Range(0, Size).Select(_ => new int[TrialEvidence.HistoryLength(model)]).ToArray();
@@ -85,7 +87,8 @@ internal sealed class SmcBlockRunner
             var logMean = max + Math.Log(mean / Size);
             logEvidence += logMean;
             for (var i = 0; i < Size; i++) logWeights[i] -= logMean;
-            if (generation < stops.Length - 1 && EffectiveSize() < Size / 2.0) Resample(block, generation);
+            // Resampling after the last observation would only add noise: the weights are kept instead.
+            if (stop < lastObservation && EffectiveSize() < Size / 2.0) Resample(block, generation);
         }
         return Finish(block, logEvidence, killer);
     }

@@ -31,7 +31,7 @@ public static class UpdateRunner
                 ? SmcBlockRunner.Run(model, evidence, settings.Seed, blocks.Count, blockCount - blocks.Count, settings.Threads)
                 : ParticleBlockRunner.Run(model, evidence, settings.Seed, blocks.Count, blockCount - blocks.Count, settings.Threads));
             particles = Combine(model, evidence, blocks);
-            var ess = WeightedOutcomes.EffectiveSampleSize(particles.Weights);
+            var ess = Math.Min(WeightedOutcomes.EffectiveSampleSize(particles.Weights), particles.DistinctOrigins);
             progress?.Invoke(particles.Count, ess);
             if (settings.TargetEss is not { } target || ess >= target || blockCount >= maxBlocks) break;
             blockCount = Math.Min(maxBlocks, blockCount * 2);

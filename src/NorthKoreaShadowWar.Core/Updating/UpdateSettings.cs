@@ -18,7 +18,10 @@ public sealed record UpdateSettings
     /// <summary>Worker threads; the numbers are the same for any value.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Keep adding blocks (doubling the particles each round) until the effective sample size reaches this, or null for one round.</summary>
+    /// <summary>
+    /// Keep adding blocks (doubling the particles each round) until the effective draws (the smaller of the ESS and the
+    /// distinct trials behind the particles) reach this, or null for one round.
+    /// </summary>
     public double? TargetEss { get; init; }
 
     /// <summary>How particles are propagated and weighted.</summary>
