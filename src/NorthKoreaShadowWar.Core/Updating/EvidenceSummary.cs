@@ -69,8 +69,15 @@ public sealed record OpenEvent(string Outcome, double PriorOpen, double Posterio
 public sealed class EvidenceImpossibleException(Observation observation, long particles)
     : Exception($"{observation.Position}: error: the evidence is impossible under the scenario: no trial of {particles:N0} is consistent with it; "
         + $"the last ones were ruled out by the observation here ({observation.Describe()}, source: {observation.Source}); "
-        + "if it may be wrong, give it a reliability: below 1")
+        + Hint(observation))
 {
     /// <summary>The observation that gave the last particles weight zero.</summary>
     public Observation Observation { get; } = observation;
+
+    private static string Hint(Observation observation) => observation switch
+    {
+        ConditionObservation => "if it may be wrong, give it a reliability: below 1",
+        MeasurementObservation => "if the measurement may be further off, widen its error",
+        _ => "if the report may be wrong, give every state a likelihood above 0",
+    };
 }

@@ -67,8 +67,10 @@ public static class UpdateRunner
         var weights = particles.Weights;
         var ess = WeightedOutcomes.EffectiveSampleSize(weights);
         var method = settings.Method == UpdateMethod.Smc ? "smc" : "importance";
-        var posterior = Result(model, settings, particles, weights, weighted: true, "update-" + method, seconds);
-        var prior = Result(model, settings, priorParticles, equal, weighted: false, "monte-carlo", seconds);
+        // Intervals take the effective draws as the number of trials: at most the distinct trials behind the particles.
+        var discount = ess > 0 ? Math.Min(1, particles.DistinctOrigins / ess) : 1;
+        var posterior = Result(model, settings, particles, weights, weighted: true, "update-" + method, seconds, discount);
+        var prior = Result(model, settings, priorParticles, equal, weighted: false, "monte-carlo", seconds, 1);
         var (logZ, se) = LogEvidence(particles);
         var summary = new EvidenceSummary
         {
@@ -99,7 +101,7 @@ public static class UpdateRunner
         return (particles.MaxLogWeight + Math.Log(mean), Math.Sqrt(variance / z.Length) / mean);
     }
 
-    private static RunResult Result(CompiledModel model, UpdateSettings settings, Particles particles, double[] weights, bool weighted, string method, double seconds)
+    private static RunResult Result(CompiledModel model, UpdateSettings settings, Particles particles, double[] weights, bool weighted, string method, double seconds, double discount)
     {
         var manifest = ResultsBuilder.Manifest(model.Scenario, settings.Seed, particles.Count, method);
         var shares = particles.OccupancyShares(weighted);
@@ -112,6 +114,6 @@ public static class UpdateRunner
             }).ToList())).ToList();
         var performance = new RunPerformance(settings.Threads, (long)particles.Count * model.Horizon * model.MachineCount, seconds,
             Process.GetCurrentProcess().PeakWorkingSet64);
-        return new RunResult(manifest, WeightedOutcomes.Build(model, particles, weights), occupancy, performance);
+        return new RunResult(manifest, WeightedOutcomes.Build(model, particles, weights, discount), occupancy, performance);
     }
 }

@@ -8,14 +8,16 @@ namespace NorthKoreaShadowWar.Updating;
 /// <summary>
 /// The outcomes of a scenario estimated from weighted particles, in the shapes of a run's results: weighted shares
 /// and means, weighted quantiles, and intervals that take the effective sample size as the number of trials
-/// (Wilson for probabilities, normal for means). With equal weights this is the prior, a plain Monte Carlo estimate.
+/// (Wilson for probabilities, normal for means), scaled by <c>discount</c>: the effective draws over the ESS of the
+/// weights, below 1 when resampled copies share their past (see docs/updating.md). With equal weights and no discount
+/// this is the prior, a plain Monte Carlo estimate.
 /// </summary>
 internal static class WeightedOutcomes
 {
     /// <summary>At most this many points describe a continuous distribution (equal-weight quantiles beyond it).</summary>
     private const int MaximumPoints = 2000;
 
-    public static IReadOnlyList<OutcomeResult> Build(CompiledModel model, Particles particles, double[] weights)
+    public static IReadOnlyList<OutcomeResult> Build(CompiledModel model, Particles particles, double[] weights, double discount = 1)
     {
         var scenario = model.Scenario;
         var results = new List<OutcomeResult>();
@@ -26,9 +28,9 @@ internal static class WeightedOutcomes
             var text = ResultsBuilder.Describe(outcome.Definition);
             results.Add(outcome.Kind switch
             {
-                OutcomeKind.Reached => Probability(outcome.Name, text, values, weights),
-                OutcomeKind.Final => Categorical(outcome.Name, text, scenario.Machines[outcome.Machine].States, values, weights),
-                _ => Distribution(outcome.Name, text, values, weights, outcome.Kind),
+                OutcomeKind.Reached => Probability(outcome.Name, text, values, weights, discount),
+                OutcomeKind.Final => Categorical(outcome.Name, text, scenario.Machines[outcome.Machine].States, values, weights, discount),
+                _ => Distribution(outcome.Name, text, values, weights, outcome.Kind, discount),
             });
         }
         return results;
@@ -46,19 +48,19 @@ internal static class WeightedOutcomes
         return squares > 0 ? sum * sum / squares : 0;
     }
 
-    private static ProbabilityResult Probability(string name, string text, float[] values, double[] weights)
+    private static ProbabilityResult Probability(string name, string text, float[] values, double[] weights, double discount)
     {
         var (share, ess) = Share(values, weights, v => v == 1);
-        var n = Math.Max(1, (long)Math.Round(ess));
+        var n = Math.Max(1, (long)Math.Round(ess * discount));
         var successes = (long)Math.Round(share * n);
         return new ProbabilityResult(name, text, share, ConfidenceIntervals.Wilson(successes, n), successes, n);
     }
 
-    private static CategoricalResult Categorical(string name, string text, IReadOnlyList<string> states, float[] values, double[] weights) =>
+    private static CategoricalResult Categorical(string name, string text, IReadOnlyList<string> states, float[] values, double[] weights, double discount) =>
         new(name, text, states.Select((state, s) =>
         {
             var (share, ess) = Share(values, weights, v => v == s);
-            var n = Math.Max(1, (long)Math.Round(ess));
+            var n = Math.Max(1, (long)Math.Round(ess * discount));
             return (state, share, ConfidenceIntervals.Wilson((long)Math.Round(share * n), n));
         }).ToList());
 
@@ -73,7 +75,7 @@ internal static class WeightedOutcomes
         return (total > 0 ? hit / total : double.NaN, EffectiveSampleSize(weights));
     }
 
-    private static DistributionResult Distribution(string name, string text, float[] values, double[] weights, OutcomeKind kind)
+    private static DistributionResult Distribution(string name, string text, float[] values, double[] weights, OutcomeKind kind, double discount)
     {
         var order = Enumerable.Range(0, values.Length).Where(i => !float.IsNaN(values[i]) && weights[i] > 0).OrderBy(i => values[i]).ToArray();
         double total = 0, happened = 0, sum = 0, squares = 0, weightSquares = 0;
@@ -88,7 +90,7 @@ internal static class WeightedOutcomes
         var mean = happened > 0 ? sum / happened : double.NaN;
         foreach (var i in order) squares += weights[i] * (values[i] - mean) * (values[i] - mean);
         var sd = happened > 0 ? Math.Sqrt(squares / happened) : double.NaN;
-        var ess = weightSquares > 0 ? happened * happened / weightSquares : 0;
+        var ess = weightSquares > 0 ? happened * happened / weightSquares * discount : 0;
         var count = (long)Math.Round(ess);
         double Quantile(double q)
         {
@@ -113,7 +115,7 @@ internal static class WeightedOutcomes
             exact)
         {
             Points = Points(order, values, weights, happened, exact),
-            Trials = Math.Max(1, (long)Math.Round(EffectiveSampleSize(weights))),
+            Trials = Math.Max(1, (long)Math.Round(EffectiveSampleSize(weights) * discount)),
         };
     }
 
