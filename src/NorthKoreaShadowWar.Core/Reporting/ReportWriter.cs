@@ -8,9 +8,17 @@ namespace NorthKoreaShadowWar.Reporting;
 public static class ReportWriter
 {
     /// <summary>Renders every plot and writes the report; returns the plots written.</summary>
-    public static IReadOnlyList<ReportPlot> Write(RunResult result, ResolvedScenario scenario, string directory)
+    public static IReadOnlyList<ReportPlot> Write(RunResult result, ResolvedScenario scenario, string directory) =>
+        Write(result, scenario, directory, lead: null);
+
+    /// <summary>
+    /// Renders every plot and writes the report with <paramref name="lead"/>'s section first (its plots saved with the
+    /// others and handed to it as PNG); returns the plots written.
+    /// </summary>
+    public static IReadOnlyList<ReportPlot> Write(RunResult result, ResolvedScenario scenario, string directory, ReportLead? lead)
     {
-        var plots = ReportPlots.Build(result, scenario);
+        var runPlots = ReportPlots.Build(result, scenario);
+        var plots = lead is null ? runPlots : [.. lead.Plots, .. runPlots];
         var folder = Path.Combine(directory, "plots");
         Directory.CreateDirectory(folder);
         var images = new byte[plots.Count][];
@@ -21,8 +29,13 @@ public static class ReportWriter
             images[i] = plot.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
             File.WriteAllBytes(Path.Combine(folder, plots[i].FileStem + ".png"), images[i]);
         });
-        var html = HtmlReport.Render(result, scenario, plots.Select((p, i) => (p, images[i])).ToList(), DiagramRenderer.Render(scenario));
+        var leadCount = plots.Count - runPlots.Count;
+        var leadHtml = lead?.Html(plots.Take(leadCount).Select((p, i) => (p, images[i])).ToList());
+        var html = HtmlReport.Render(result, scenario, runPlots.Select((p, i) => (p, images[leadCount + i])).ToList(), DiagramRenderer.Render(scenario), leadHtml);
         File.WriteAllText(Path.Combine(directory, "report.html"), html);
         return plots;
     }
 }
+
+/// <summary>A section that opens a report (before its outcomes), with plots of its own.</summary>
+public sealed record ReportLead(IReadOnlyList<ReportPlot> Plots, Func<IReadOnlyList<(ReportPlot Plot, byte[] Png)>, string> Html);

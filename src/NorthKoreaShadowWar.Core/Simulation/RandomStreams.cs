@@ -16,6 +16,12 @@ internal static class RandomStreams
     /// <summary>The stream that draws bootstrap resample <c>trial</c> of a sensitivity analysis (never used by a trial).</summary>
     public const int SensitivityBootstrap = -2;
 
+    /// <summary>The stream that drives a particle's transitions in generation <paramref name="generation"/> of an update (never used by a trial of a run).</summary>
+    public static int ForGeneration(int generation) => -1000 - generation;
+
+    /// <summary>The stream that resamples a block of particles of an update (trial = the block; never used by a trial of a run).</summary>
+    public const int Resampling = -3;
+
     public static Xoroshiro128StarStar For(ulong seed, long trial, int stream)
     {
         var key = SplitMix64.Mix(SplitMix64.Mix(seed) + (ulong)trial);

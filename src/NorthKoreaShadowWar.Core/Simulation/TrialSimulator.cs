@@ -20,7 +20,7 @@ namespace NorthKoreaShadowWar.Simulation;
 /// Outcome conditions are tested after step t (and at t = 0 on the initial state).
 /// </para>
 /// </summary>
-internal sealed class TrialSimulator
+internal sealed partial class TrialSimulator
 {
     private readonly CompiledModel model;
     private readonly ulong seed;
@@ -109,12 +109,9 @@ internal sealed class TrialSimulator
     {
         var machineCount = states.Length;
         var horizon = model.Horizon;
-        var totalStates = model.TotalStates;
-        var effectsReadVariables = model.EffectsReadVariables;
 
         var tableTrial = tableLoop is not null && observer is null;
         var pendingFirstSteps = StartTrial(trial, values, observer, countInitialStates: !tableTrial);
-        var timedValues = hasTimedValues;
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
         if (tableTrial)
         {
@@ -123,10 +120,25 @@ internal sealed class TrialSimulator
             FinishTableTrial(values, pendingFirstSteps, 0, last);
             return;
         }
+        var (lastSimulated, _) = RunSteps(1, horizon, trial, values, observer, ref pendingFirstSteps);
+        FinishTrial(lastSimulated, values);
+    }
+
+    /// <summary>
+    /// Simulates steps <paramref name="from"/> to <paramref name="to"/> of the current trial through the general loop,
+    /// drawing from <see cref="uniforms"/>. Returns the last step simulated, and whether the trial froze there (every
+    /// machine in a state it cannot leave, no variable changing: see <see cref="FinishFrozenTrial"/>).
+    /// </summary>
+    private (int Last, bool Frozen) RunSteps(int from, int to, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
+    {
+        var machineCount = states.Length;
+        var effectsReadVariables = model.EffectsReadVariables;
+        var timedValues = hasTimedValues;
         var current = states;
         var next = nextStates;
-        var step = 1;
-        for (; step <= horizon; step++)
+        var step = from;
+        var frozen = false;
+        for (; step <= to; step++)
         {
             if (effectsReadVariables) variables.CopyTo(variablesAtStepStart, 0);
             stepTaken = 0;
@@ -145,11 +157,12 @@ internal sealed class TrialSimulator
             if (allStay && !anyEachStep)
             {
                 FinishFrozenTrial(current, step);
+                frozen = true;
                 break;
             }
         }
         if (!ReferenceEquals(current, states)) current.CopyTo(states, 0);
-        FinishTrial(Math.Min(step, horizon), values);
+        return (Math.Min(step, to), frozen);
     }
 
     /// <summary>

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NorthKoreaShadowWar.Updating;
+
+/// <summary>
+/// The <c>evidence</c> block an update adds to summary.json (see docs/updating.md): effective sample size, log
+/// marginal likelihood with its standard error, parameters and outcomes prior against posterior, events still open.
+/// Numbers that are not finite become null.
+/// </summary>
+public static class EvidenceJson
+{
+    /// <summary>Adds <paramref name="evidence"/> to the summary.json at <paramref name="path"/>.</summary>
+    public static void AddTo(string path, EvidenceSummary evidence)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        root["evidence"] = Node(evidence);
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>The block as a JSON object.</summary>
+    public static JsonObject Node(EvidenceSummary e) => new()
+    {
+        ["file"] = e.File,
+        ["asOf"] = e.AsOf,
+        ["method"] = e.Method,
+        ["particles"] = e.Particles,
+        ["blocks"] = e.Blocks,
+        ["blockSize"] = UpdateSettings.BlockSize,
+        ["ess"] = N(e.Ess),
+        ["distinctOrigins"] = e.DistinctOrigins,
+        ["effectiveDraws"] = N(e.EffectiveDraws),
+        ["minimumEss"] = e.MinimumEss,
+        ["logMarginalLikelihood"] = N(e.LogMarginalLikelihood),
+        ["logMarginalLikelihoodSe"] = N(e.LogMarginalLikelihoodSe),
+        ["observations"] = e.Observations,
+        ["seconds"] = N(e.Seconds),
+        ["parameters"] = new JsonObject(e.Parameters.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject
+        {
+            ["priorMean"] = N(p.PriorMean),
+            ["prior90"] = new JsonArray(N(p.Prior90.P05), N(p.Prior90.P95)),
+            ["posteriorMean"] = N(p.PosteriorMean),
+            ["posteriorMeanSe"] = N(p.PosteriorMeanSe),
+            ["posterior90"] = new JsonArray(N(p.Posterior90.P05), N(p.Posterior90.P95)),
+        }))),
+        ["changes"] = new JsonArray(e.Changes.Select(c => (JsonNode?)new JsonObject
+        {
+            ["outcome"] = c.Outcome,
+            ["measure"] = c.Measure,
+            ["prior"] = N(c.Prior),
+            ["priorCi95"] = new JsonArray(N(c.PriorCi95.Lower), N(c.PriorCi95.Upper)),
+            ["posterior"] = N(c.Posterior),
+            ["posteriorCi95"] = new JsonArray(N(c.PosteriorCi95.Lower), N(c.PosteriorCi95.Upper)),
+            ["shiftInPriorSd"] = N(c.StandardisedShift),
+        }).ToArray()),
+        ["openAtAsOf"] = new JsonArray(e.OpenEvents.Select(o => (JsonNode?)new JsonObject
+        {
+            ["outcome"] = o.Outcome,
+            ["priorOpen"] = N(o.PriorOpen),
+            ["posteriorOpen"] = N(o.PosteriorOpen),
+            ["priorLater"] = N(o.PriorLater),
+            ["posteriorLater"] = N(o.PosteriorLater),
+        }).ToArray()),
+    };
+
+    private static JsonNode? N(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+}
