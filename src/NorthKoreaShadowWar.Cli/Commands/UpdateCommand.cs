@@ -62,7 +62,7 @@ internal static class UpdateCommand
         if (request.AllVariants) return AllVariants(request, prepared, settings);
         var scenario = prepared.Model.Scenario.Source;
         var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-updated";
-        if (OutputFolder.Choose(request.Out, defaultFolder, request.Force, "update") is not var (folder, existing)) return Program.BadInput;
+        if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File, request.Evidence]) is not var (folder, existing)) return Program.BadInput;
         UpdateResult result;
         try
         {
@@ -123,7 +123,7 @@ internal static class UpdateCommand
     {
         var scenario = basePrepared.Model.Scenario.Source;
         var folder = request.Out ?? Path.Combine("out", $"{scenario.Name}-updated-all-variants");
-        if (OutputFolder.Choose(request.Out, folder, request.Force, "update") is not var (target, existing)) return Program.BadInput;
+        if (OutputTarget.Choose(request.Out, folder, request.Force, [request.File, request.Evidence]) is not var (target, existing)) return Program.BadInput;
         var rows = new List<(string Variant, EvidenceSummary? Evidence, string? Problem)>();
         foreach (var variant in new string?[] { null }.Concat(scenario.Variants.Select(v => v.Name)))
         {

@@ -30,11 +30,11 @@ public static class EvidenceFileReader
     /// <summary>Reads evidence text already in memory; <paramref name="path"/> names it in messages.</summary>
     public static EvidenceFile? Parse(byte[] bytes, string path, ResolvedScenario scenario, DiagnosticBag diagnostics)
     {
-        var root = YamlFile.Parse(bytes, path, diagnostics,
+        if (YamlFile.Parse(bytes, path, diagnostics,
             "the file is empty; give as_of: and a list of observations:, e.g. observations: [{ source: \"...\", holds: \"deployment == Combat\", at: 7 }]",
-            "keep one body of evidence per file");
-        if (root is null) return null;
-        var context = new YamlReadContext(path, diagnostics);
+            "keep one body of evidence per file")
+            is not { } parsed) return null;
+        var (root, context) = parsed;
         var top = context.Mapping(root, "the evidence file", TopLevelKeys);
         if (top is null) return null;
         var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
