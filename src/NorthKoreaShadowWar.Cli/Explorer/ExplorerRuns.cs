@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Tracing;
@@ -17,7 +18,6 @@ namespace NorthKoreaShadowWar.Cli.Explorer;
 internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
 {
     private const int CachedModels = 32, MaxOverrides = 200, MaxOverrideLength = 500;
-    private const long MaxFileBytes = 4 * 1024 * 1024;
 
     private readonly SemaphoreSlim slots = new(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
     private readonly Lock cacheGate = new();
@@ -179,9 +179,15 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
     {
         var path = options.Scenarios.Resolve(file);
         var name = options.Scenarios.NameOf(path) ?? file!;
-        if (new FileInfo(path).Length > MaxFileBytes)
-            throw new ExplorerRequestException(400, $"'{name}' is larger than {MaxFileBytes / (1024 * 1024)} MiB");
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = BoundedFile.Read(path, BoundedFile.HandWrittenLimit);
+        }
+        catch (UnreadableFileException e)
+        {
+            throw new ExplorerRequestException(400, $"'{name}' {e.Message}");
+        }
         var key = string.Join('\n', [name, Convert.ToHexString(SHA256.HashData(bytes)), variant ?? "", .. overrides]);
         lock (cacheGate)
         {

@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Files;
+
 namespace NorthKoreaShadowWar.Cli.Explorer;
 
 /// <summary>
@@ -32,7 +34,7 @@ internal sealed class ScenarioFolder
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = MaxDepth, IgnoreInaccessible = true };
         return Directory.EnumerateFiles(Root, "*", options)
-            .Where(IsScenarioFile)
+            .Where(path => IsScenarioFile(path) && BoundedFile.WhyNotRegular(path) is null)
             .Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(name => TryResolve(name, out var path) is null && DefinesMachines(path!))
             .Order(StringComparer.Ordinal)
@@ -79,6 +81,7 @@ internal sealed class ScenarioFolder
         }
         if (!IsInside(canonical)) return (400, $"'{name}' leads out of the scenario folder {DisplayName} (through a symbolic link)");
         if (!File.Exists(canonical)) return (404, $"there is no scenario file '{name}' in the folder {DisplayName}");
+        if (BoundedFile.WhyNotRegular(canonical) is { } irregular) return (400, $"'{name}' {irregular}; name a scenario file");
         path = canonical;
         return null;
     }
@@ -86,7 +89,10 @@ internal sealed class ScenarioFolder
     private bool IsInside(string canonical) =>
         canonical.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    /// <summary>True when a line of the file's first 256 KiB starts with <c>machines:</c>, as every scenario's does.</summary>
+    /// <summary>
+    /// True when a line of the file's first 256 KiB starts with <c>machines:</c>, as every scenario's does; only regular
+    /// files come here, so opening it cannot wait for a writer.
+    /// </summary>
     private static bool DefinesMachines(string path)
     {
         try

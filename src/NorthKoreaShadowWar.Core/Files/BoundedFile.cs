@@ -40,6 +40,16 @@ public static class BoundedFile
         }
     }
 
+    /// <summary>
+    /// Null when <paramref name="path"/> is a regular file (or a link to one) that <see cref="Read"/> can open without
+    /// waiting; otherwise why not, e.g. <c>is not a regular file (a FIFO)</c>. Lets a listing of files pass over a FIFO
+    /// or a device without opening it.
+    /// </summary>
+    public static string? WhyNotRegular(string path) =>
+        FileKind.NotRegular(path) is { } kind ? NotRegular(kind).Message
+        : File.Exists(path) ? null
+        : "no such file";
+
     /// <summary>How a limit is spoken of in messages: <c>4 MiB</c>, <c>1 GiB</c>.</summary>
     public static string Describe(long limit) =>
         limit % (1L << 30) == 0 ? $"{limit >> 30} GiB"

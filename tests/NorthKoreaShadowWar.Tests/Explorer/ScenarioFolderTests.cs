@@ -126,4 +126,46 @@ public class ScenarioFolderTests
             Assert.That(folder.NameOf(Path.Combine(root, "secret.yaml")), Is.Null);
         });
     }
+
+    [Test]
+    public async Task A_fifo_named_like_a_scenario_is_not_listed_and_is_refused_without_being_opened()
+    {
+        MakeFifo(Path.Combine(inside, "fifo.yaml"));
+        var folder = new ScenarioFolder(inside);
+        // Opening a FIFO for reading waits for a writer; a deadline turns such a hang into a failure.
+        var listed = await Task.Run(folder.List).WaitAsync(TimeSpan.FromSeconds(60));
+        var error = await Task.Run(() => Assert.Throws<ExplorerRequestException>(() => folder.Resolve("fifo.yaml"))!).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
+            Assert.That(error.StatusCode, Is.EqualTo(400));
+            Assert.That(error.Message, Is.EqualTo("'fifo.yaml' is not a regular file (a FIFO); name a scenario file"));
+        });
+    }
+
+    [Test]
+    public async Task The_explorer_answers_400_for_a_fifo_and_still_lists_the_other_scenarios()
+    {
+        MakeFifo(Path.Combine(inside, "fifo.yaml"));
+        await using var server = await ExplorerServer.StartAsync(new ExplorerOptions { Scenarios = new ScenarioFolder(inside), Port = 0 });
+        using var client = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(60) };
+        var list = await client.GetAsync("/api/scenarios");
+        var fifo = await client.GetAsync("/api/scenario?file=fifo.yaml");
+        var listText = await list.Content.ReadAsStringAsync();
+        var fifoText = await fifo.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), listText);
+            Assert.That(listText, Does.Contain("a.yaml").And.Not.Contain("fifo.yaml"));
+            Assert.That(fifo.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.BadRequest), fifoText);
+            Assert.That(fifoText, Does.Contain("not a regular file (a FIFO)"));
+        });
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo");
+    }
 }
