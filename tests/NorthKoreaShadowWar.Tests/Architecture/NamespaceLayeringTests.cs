@@ -20,6 +20,7 @@ public class NamespaceLayeringTests
     {
         var graph = ProductGraph();
         var cycles = NamespaceCycles.Of(graph.Uses);
+        TestContext.Out.WriteLine(Describe(graph, cycles));
         Assert.That(cycles, Is.Empty, () => Describe(graph, cycles));
     }
 
@@ -49,7 +50,8 @@ public class NamespaceLayeringTests
     private static string Describe(NamespaceGraph graph, IReadOnlyList<IReadOnlyList<string>> cycles)
     {
         var text = new StringBuilder();
-        text.AppendLine("namespaces that depend on each other (each must only use namespaces further down the flow):");
+        if (cycles.Count > 0)
+            text.AppendLine("namespaces that depend on each other (each must only use namespaces further down the flow):");
         foreach (var cycle in cycles)
         {
             text.AppendLine($"  cycle: {string.Join(" <-> ", cycle)}");
