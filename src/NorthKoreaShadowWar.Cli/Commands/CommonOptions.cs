@@ -1,4 +1,3 @@
-using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Cli.Commands;
@@ -15,12 +14,4 @@ internal static class CommonOptions
     /// <summary>The results folder of a run when no <c>--out</c> is given: <c>out/&lt;name&gt;[-&lt;variant&gt;]</c>.</summary>
     public static string DefaultFolder(string scenarioName, string? variant) =>
         Path.Combine("out", scenarioName + (variant is null ? "" : "-" + variant));
-
-    /// <summary>
-    /// What to do with an existing results folder: replace it with <c>--force</c>; keep it as previous results when it is
-    /// the default folder; refuse when the user named it with <c>--out</c>.
-    /// </summary>
-    public static ResultsFolder.ExistingFolder Existing(bool force, string? outOption) =>
-        force ? ResultsFolder.ExistingFolder.Replace
-        : outOption is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
 }

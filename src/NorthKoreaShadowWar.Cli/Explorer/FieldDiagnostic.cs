@@ -1,5 +1,6 @@
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
+using NorthKoreaShadowWar.Scenarios.Loading;
 
 namespace NorthKoreaShadowWar.Cli.Explorer;
 

@@ -20,7 +20,7 @@ internal static class OutputTarget
         string? requested, string defaultPath, bool force, IEnumerable<string?> inputs)
     {
         var named = requested is null ? defaultPath : $"--out {requested}";
-        var existing = Commands.CommonOptions.Existing(force, requested);
+        var existing = Existing(force, requested);
         var target = requested ?? defaultPath;
         if (Problem(target, existing, inputs) is { } problem)
         {
@@ -30,6 +30,14 @@ internal static class OutputTarget
         var trimmed = Path.TrimEndingDirectorySeparator(target);
         return (trimmed, existing);
     }
+
+    /// <summary>
+    /// What to do with an existing results folder: replace it with <c>--force</c>; keep it as previous results when it is
+    /// the default folder; refuse when the user named it with <c>--out</c>.
+    /// </summary>
+    private static ResultsFolder.ExistingFolder Existing(bool force, string? outOption) =>
+        force ? ResultsFolder.ExistingFolder.Replace
+        : outOption is null ? ResultsFolder.ExistingFolder.KeepAsPrevious : ResultsFolder.ExistingFolder.Refuse;
 
     private static string? Problem(string target, ResultsFolder.ExistingFolder existing, IEnumerable<string?> inputs)
     {

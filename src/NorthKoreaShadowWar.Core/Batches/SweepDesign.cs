@@ -1,5 +1,5 @@
+using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
-using NorthKoreaShadowWar.Scenarios.Loading;
 
 namespace NorthKoreaShadowWar.Batches;
 

@@ -1,6 +1,4 @@
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Scenarios;
-using NorthKoreaShadowWar.Scenarios.Loading;
 
 namespace NorthKoreaShadowWar.Expressions;
 

@@ -3,7 +3,7 @@ namespace NorthKoreaShadowWar.Results;
 /// <summary>
 /// How well a run realised one correlation of the scenario: the target rank correlation and the Spearman rank
 /// correlation of the two parameters' draws over the run's first trials (at most
-/// <see cref="Simulation.AchievedCorrelations.MaximumTrials"/>).
+/// <see cref="AchievedCorrelations.MaximumTrials"/>).
 /// </summary>
 /// <param name="First">The first parameter named in <c>between</c>.</param>
 /// <param name="Second">The second parameter.</param>

@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Expressions;
+
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>How an effect changes its variable.</summary>

@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Expressions;
+
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>While <see cref="When"/> holds, the transition's probability is multiplied by <see cref="By"/>.</summary>

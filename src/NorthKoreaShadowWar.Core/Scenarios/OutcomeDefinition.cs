@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Expressions;
 
 namespace NorthKoreaShadowWar.Scenarios;
 

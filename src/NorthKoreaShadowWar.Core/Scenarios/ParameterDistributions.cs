@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using NorthKoreaShadowWar.Expressions;
 
 namespace NorthKoreaShadowWar.Scenarios;
 

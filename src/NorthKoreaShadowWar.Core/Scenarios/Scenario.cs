@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>
 /// A scenario as written in its YAML file: immutable, every element carrying its source position.
-/// A variant or a command-line override produces a new <see cref="Scenario"/> (see <see cref="ScenarioOverrides"/>).
+/// A variant or a command-line override produces a new <see cref="Scenario"/> (see <see cref="Loading.ScenarioOverrides"/>).
 /// </summary>
 public sealed record Scenario
 {

@@ -1,7 +1,7 @@
 using NorthKoreaShadowWar.Comparison;
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
-using NorthKoreaShadowWar.Scenarios.Loading;
 
 namespace NorthKoreaShadowWar.Sensitivity;
 

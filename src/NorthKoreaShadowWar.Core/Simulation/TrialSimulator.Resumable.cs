@@ -1,4 +1,3 @@
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Simulation;
 

@@ -5,7 +5,6 @@ using System.Runtime.Intrinsics;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Simulation;
 

@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Simulation;
+
 namespace NorthKoreaShadowWar.Tracing;
 
 /// <summary>Notes, for one machine, the state a trial ends in and the step it last entered it.</summary>

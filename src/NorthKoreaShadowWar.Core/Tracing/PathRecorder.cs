@@ -1,5 +1,6 @@
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Scenarios.Validation;
+using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Tracing;
 

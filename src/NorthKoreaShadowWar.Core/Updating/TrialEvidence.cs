@@ -1,7 +1,7 @@
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Reference;
 using NorthKoreaShadowWar.Scenarios;
-using NorthKoreaShadowWar.Tracing;
+using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Updating;
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Simulation;
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Tests.Simulation;
 

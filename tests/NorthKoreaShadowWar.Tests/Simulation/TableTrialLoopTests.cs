@@ -1,7 +1,6 @@
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Tests.Support;
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Tests.Simulation;
 

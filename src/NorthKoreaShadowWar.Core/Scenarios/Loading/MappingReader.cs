@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using NorthKoreaShadowWar.Diagnostics;
 
 namespace NorthKoreaShadowWar.Scenarios.Loading;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Scenarios.Loading;
 using NorthKoreaShadowWar.Statistics;
 
 namespace NorthKoreaShadowWar.Scenarios.Validation;

@@ -1,6 +1,5 @@
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Expressions;
-using NorthKoreaShadowWar.Scenarios.Loading;
 
 namespace NorthKoreaShadowWar.Scenarios.Validation;
 

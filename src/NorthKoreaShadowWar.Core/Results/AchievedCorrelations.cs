@@ -1,9 +1,9 @@
 using MathNet.Numerics.Statistics;
 using NorthKoreaShadowWar.Compilation;
-using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Statistics;
 
-namespace NorthKoreaShadowWar.Simulation;
+namespace NorthKoreaShadowWar.Results;
 
 /// <summary>
 /// Measures the rank correlations a run realised. A trial's parameters depend only on (seed, trial), so they are drawn

@@ -1,7 +1,6 @@
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Expressions;
 
-namespace NorthKoreaShadowWar.Scenarios;
+namespace NorthKoreaShadowWar.Expressions;
 
 /// <summary>
 /// A condition or an expression as the user wrote it (<c>"deployment == Combat"</c>, <c>"+= troops * 0.004"</c>

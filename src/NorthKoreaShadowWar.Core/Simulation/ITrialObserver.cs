@@ -1,4 +1,4 @@
-namespace NorthKoreaShadowWar.Tracing;
+namespace NorthKoreaShadowWar.Simulation;
 
 /// <summary>Watches one trial as it runs: the initial state, then every simulated step.</summary>
 internal interface ITrialObserver

@@ -1,10 +1,9 @@
 using System.Text;
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Scenarios.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace NorthKoreaShadowWar.Scenarios;
+namespace NorthKoreaShadowWar.Scenarios.Loading;
 
 /// <summary>
 /// Applies a variant, then <c>--set name=value</c> overrides, to a scenario. A variant replaces the horizon,

@@ -1,4 +1,4 @@
-namespace NorthKoreaShadowWar.Scenarios.Loading;
+namespace NorthKoreaShadowWar.Diagnostics;
 
 /// <summary>Finds the known name closest to a misspelt one, for "did you mean" hints.</summary>
 internal static class SpellingSuggestions
