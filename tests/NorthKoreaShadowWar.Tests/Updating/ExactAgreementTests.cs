@@ -55,7 +55,7 @@ public class ExactAgreementTests
     [Test]
     public void Update_agrees_with_exact_on_random_models_and_evidence()
     {
-        const int models = 16;
+        const int models = 40;
         RandomEvidenceModels.Pair.Array[models].Sample(batch =>
         {
             var failures = new List<string>();
@@ -77,6 +77,29 @@ public class ExactAgreementTests
             TestContext.Out.WriteLine($"{batch.Length} random models, both methods: largest difference {largest:0.00} standard errors");
             Assert.That(failures, Is.Empty, string.Join(Environment.NewLine + Environment.NewLine, failures));
         }, seed: Seed, iter: 1, threads: 1, print: batch => $"{batch.Length} models");
+    }
+
+    [TestCase(UpdateMethod.Smc)]
+    [TestCase(UpdateMethod.Importance)]
+    public void An_event_that_never_happens_has_no_mean_and_no_move_rather_than_a_crash(UpdateMethod method)
+    {
+        // B is unreachable: first_step's mean is over no trials (NaN) before and after the evidence.
+        const string scenario = """
+            name: never
+            horizon: 4
+            machines:
+              m: { initial: A, states: [A, B, C], transitions: [ { from: A, to: C, p: 0.5 } ] }
+            outcomes:
+              first_b: { first_step: m.B }
+              final_m: { final: m }
+            """;
+        const string evidence = "as_of: 2\nobservations:\n  - { source: s, holds: \"m == C\", at: 2, reliability: 0.9 }\n";
+        var (prepared, file) = UpdateTesting.Load(scenario, evidence);
+        var exact = ConditionedExactSolver.Solve(prepared.Model, file);
+        var update = UpdateRunner.Run(prepared.Model, file, new UpdateSettings { Trials = 2 * UpdateSettings.BlockSize, Seed = 3, Threads = 2, Method = method });
+        foreach (var changes in new[] { exact.Changes, update.Evidence.Changes })
+            Assert.That(changes.Single(c => c.Outcome == "first_b").StandardisedShift, Is.NaN);
+        Assert.That(Disagreements(exact, update).Problems, Is.Empty);
     }
 
     /// <summary>
