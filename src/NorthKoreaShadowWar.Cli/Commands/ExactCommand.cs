@@ -97,15 +97,8 @@ internal static class ExactCommand
             Console.Error.WriteLine($"{request.File}: error: {e.Message}");
             return Program.RunFailure;
         }
-        if (!ResultsFolderWriting.TryWrite(target, existing, directory =>
-        {
-            ResultsWriter.WriteAll(result.Posterior, directory);
-            EvidenceJson.AddExactTo(Path.Combine(directory, "summary.json"), evidence, result.LogMarginalLikelihood, result.Changes);
-            var priorFolder = Path.Combine(directory, "prior");
-            Directory.CreateDirectory(priorFolder);
-            ResultsWriter.WriteAll(result.Prior, priorFolder);
-            ReportWriter.Write(result.Posterior, prepared.Model.Scenario, directory);
-        })) return Program.RunFailure;
+        if (!PosteriorFolderWriting.TryWrite(target, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
+                summary => EvidenceJson.AddExactTo(summary, evidence, result.LogMarginalLikelihood, result.Changes), lead: null)) return Program.RunFailure;
         OutcomeTable.Print(result.Posterior, target);
         Console.WriteLine($"{evidence.Path}: {evidence.Observations.Count} observations up to step {evidence.AsOf}; log marginal likelihood {result.LogMarginalLikelihood.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)} (exact)");
         EvidenceChanges.Print(result.Changes);

@@ -79,15 +79,8 @@ internal static class UpdateCommand
             Console.Error.WriteLine($"{request.File}: error: {e.Message}");
             return Program.RunFailure;
         }
-        if (!ResultsFolderWriting.TryWrite(folder, existing, directory =>
-        {
-            ResultsWriter.WriteAll(result.Posterior, directory);
-            EvidenceJson.AddTo(Path.Combine(directory, "summary.json"), result.Evidence);
-            var priorFolder = Path.Combine(directory, "prior");
-            Directory.CreateDirectory(priorFolder);
-            ResultsWriter.WriteAll(result.Prior, priorFolder);
-            ReportWriter.Write(result.Posterior, prepared.Model.Scenario, directory, EvidenceReport.Lead(result.Evidence));
-        })) return Program.RunFailure;
+        if (!PosteriorFolderWriting.TryWrite(folder, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
+                summary => EvidenceJson.AddTo(summary, result.Evidence), EvidenceReport.Lead(result.Evidence))) return Program.RunFailure;
         Print(result.Evidence, folder);
         if (result.Evidence.EffectiveDraws >= UpdateSettings.MinimumEss) return Program.Ok;
         Console.Error.WriteLine($"shadowwar update: the effective sample size is {result.Evidence.Ess:N1} with {result.Evidence.DistinctOrigins:N0} distinct trials behind it, below the minimum of {UpdateSettings.MinimumEss:N0}: "

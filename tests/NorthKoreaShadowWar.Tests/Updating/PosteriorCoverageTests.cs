@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Tests.Updating;
 /// written from that trial, noise included), the posterior 90% interval of θ that <c>update</c> reports covers the
 /// true θ in 90% of the replications, within 5 binomial standard errors.
 /// </summary>
-public class CoverageTests
+public class PosteriorCoverageTests
 {
     private const int Replications = 400;
     private const int Horizon = 10;
