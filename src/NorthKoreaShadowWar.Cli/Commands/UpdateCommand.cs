@@ -52,7 +52,7 @@ internal static class UpdateCommand
         if (request.Method is not ("smc" or "is")) return Usage($"--method must be smc or is, got '{request.Method}'");
         if (request.AllVariants && request.Variant is not null) return Usage("--all-variants updates the base scenario and every variant; it cannot be combined with --variant");
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
-        if (ReadEvidence(request.Evidence, prepared) is not { } evidenceFile) return Program.BadInput;
+        if (ScenarioPreparation.TryReadEvidence(request.Evidence, prepared) is not { } evidenceFile) return Program.BadInput;
         var settings = new UpdateSettings
         {
             Trials = request.Trials, Seed = request.Seed, Threads = request.Threads, TargetEss = request.Ess,
@@ -79,15 +79,8 @@ internal static class UpdateCommand
             Console.Error.WriteLine($"{request.File}: error: {e.Message}");
             return Program.RunFailure;
         }
-        if (!ResultsFolderWriting.TryWrite(folder, existing, directory =>
-        {
-            ResultsWriter.WriteAll(result.Posterior, directory);
-            EvidenceJson.AddTo(Path.Combine(directory, "summary.json"), result.Evidence);
-            var priorFolder = Path.Combine(directory, "prior");
-            Directory.CreateDirectory(priorFolder);
-            ResultsWriter.WriteAll(result.Prior, priorFolder);
-            ReportWriter.Write(result.Posterior, prepared.Model.Scenario, directory, EvidenceReport.Lead(result.Evidence));
-        })) return Program.RunFailure;
+        if (!PosteriorFolderWriting.TryWrite(folder, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
+                summary => EvidenceJson.AddTo(summary, result.Evidence), EvidenceReport.Lead(result.Evidence))) return Program.RunFailure;
         Print(result.Evidence, folder);
         if (result.Evidence.EffectiveDraws >= UpdateSettings.MinimumEss) return Program.Ok;
         Console.Error.WriteLine($"shadowwar update: the effective sample size is {result.Evidence.Ess:N1} with {result.Evidence.DistinctOrigins:N0} distinct trials behind it, below the minimum of {UpdateSettings.MinimumEss:N0}: "
@@ -95,26 +88,13 @@ internal static class UpdateCommand
         return request.AcceptLowEss ? Program.Ok : Program.RunFailure;
     }
 
-    private static EvidenceFile? ReadEvidence(string path, PreparedScenario prepared)
-    {
-        var diagnostics = new DiagnosticBag();
-        var evidence = EvidenceFileReader.Read(path, prepared.Model.Scenario, diagnostics);
-        DiagnosticPrinter.Print(diagnostics.Sorted());
-        return diagnostics.HasErrors ? null : evidence;
-    }
-
     private static void Print(EvidenceSummary evidence, string folder)
     {
         Console.WriteLine($"{evidence.File}: {evidence.Observations} observations up to step {evidence.AsOf}; method {evidence.Method}; "
             + $"{evidence.Particles:N0} particles, effective sample size {evidence.Ess:N0} ({evidence.DistinctOrigins:N0} distinct trials); log marginal likelihood {F(evidence.LogMarginalLikelihood)} ± {F(evidence.LogMarginalLikelihoodSe)}");
-        Console.WriteLine("What the evidence changed (prior → posterior, the largest moves first):");
-        foreach (var change in evidence.Changes.Take(12))
-            Console.WriteLine($"  {change.Outcome,-28} {change.Measure,-12} {Show(change.Measure, change.Prior),10} → {Show(change.Measure, change.Posterior),-10}");
+        EvidenceChanges.Print(evidence.Changes);
         Console.WriteLine($"Results in {folder} (report.html; prior/ holds the prior's results)");
     }
-
-    private static string Show(string measure, double value) =>
-        measure == "mean" ? OutcomeTable.Number(value) : OutcomeTable.Percent(value);
 
     private static string F(double value) => double.IsFinite(value) ? value.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
@@ -129,7 +109,7 @@ internal static class UpdateCommand
         {
             var prepared = variant is null ? basePrepared : ScenarioPreparation.TryPrepare(request.File, variant, request.Overrides);
             if (prepared is null) return Program.BadInput;
-            if (ReadEvidence(request.Evidence, prepared) is not { } evidence) return Program.BadInput;
+            if (ScenarioPreparation.TryReadEvidence(request.Evidence, prepared) is not { } evidence) return Program.BadInput;
             try
             {
                 rows.Add((variant ?? "base", UpdateRunner.Run(prepared.Model, evidence, settings).Evidence, null));

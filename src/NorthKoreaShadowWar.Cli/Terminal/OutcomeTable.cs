@@ -24,6 +24,7 @@ internal static class OutcomeTable
         console.WriteLine(manifest.Method switch
         {
             "exact" => $"exact answer: the joint distribution propagated over {manifest.Horizon} {unit}s{overrides}",
+            "exact-evidence" => $"exact answer conditioned on the evidence: the joint distribution propagated over {manifest.Horizon} {unit}s{overrides}",
             "conditional-exact" => $"{manifest.Trials:N0} parameter draws, each solved exactly over {manifest.Horizon} {unit}s, seed {manifest.Seed}{overrides}",
             _ => $"{manifest.Trials:N0} trials of {manifest.Horizon} {unit}s, seed {manifest.Seed}{overrides}",
         });

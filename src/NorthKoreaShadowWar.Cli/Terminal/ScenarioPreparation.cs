@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Cli.Terminal;
 
@@ -19,5 +20,14 @@ internal static class ScenarioPreparation
             DiagnosticPrinter.Print(e.Diagnostics);
             return null;
         }
+    }
+
+    /// <summary>The evidence file at <paramref name="path"/> read against the scenario, or null after printing its problems.</summary>
+    public static EvidenceFile? TryReadEvidence(string path, PreparedScenario prepared)
+    {
+        var diagnostics = new DiagnosticBag();
+        var evidence = EvidenceFileReader.Read(path, prepared.Model.Scenario, diagnostics);
+        DiagnosticPrinter.Print(diagnostics.Sorted());
+        return diagnostics.HasErrors ? null : evidence;
     }
 }

@@ -38,7 +38,7 @@ internal static class ExactPropagation
     }
 
     /// <summary>1 for the joint states in which the condition holds, 0 elsewhere.</summary>
-    private static Vector<double> Mask(CompiledModel model, JointStateSpace space, ConditionCode condition, double[] constants)
+    internal static Vector<double> Mask(CompiledModel model, JointStateSpace space, ConditionCode condition, double[] constants)
     {
         var mask = Vector<double>.Build.Dense(space.Size);
         var states = new int[model.MachineCount];

@@ -23,13 +23,19 @@ public static class ExactSolver
         var space = new JointStateSpace(model);
         var distributions = ExactPropagation.Run(model, space, JointTransitions.Build(model, space), model.FixedSlots);
         stopwatch.Stop();
+        return Results(model, distributions, "exact", stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The results of a run from exact distributions, with intervals of zero width.</summary>
+    internal static RunResult Results(CompiledModel model, ExactDistributions distributions, string method, double seconds)
+    {
         var scenario = model.Scenario;
         var outcomes = scenario.Outcomes.Select((o, i) => ExactOutcomes.Outcome(scenario, o, model.OutcomeTracker[i], model.Horizon,
             distributions.FirstSteps, distributions.StepsIn, machine => distributions.Occupancy[machine].Select(shares => shares[model.Horizon]).ToArray())).ToList();
         var occupancy = scenario.Machines.Select((machine, m) => new MachineOccupancy(machine.Name,
             machine.States.Select((state, s) => (state, distributions.Occupancy[m][s])).ToList())).ToList();
-        var performance = new RunPerformance(1, 0, stopwatch.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
-        return new RunResult(ResultsBuilder.Manifest(scenario, seed: 0, trials: 0, method: "exact"), outcomes, occupancy, performance);
+        var performance = new RunPerformance(1, 0, seconds, Process.GetCurrentProcess().PeakWorkingSet64);
+        return new RunResult(ResultsBuilder.Manifest(scenario, seed: 0, trials: 0, method: method), outcomes, occupancy, performance);
     }
 
     /// <summary>Throws when exact propagation cannot solve <paramref name="model"/>, saying why.</summary>

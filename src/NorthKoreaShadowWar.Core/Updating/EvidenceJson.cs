@@ -43,16 +43,7 @@ public static class EvidenceJson
             ["posteriorMeanSe"] = N(p.PosteriorMeanSe),
             ["posterior90"] = new JsonArray(N(p.Posterior90.P05), N(p.Posterior90.P95)),
         }))),
-        ["changes"] = new JsonArray(e.Changes.Select(c => (JsonNode?)new JsonObject
-        {
-            ["outcome"] = c.Outcome,
-            ["measure"] = c.Measure,
-            ["prior"] = N(c.Prior),
-            ["priorCi95"] = new JsonArray(N(c.PriorCi95.Lower), N(c.PriorCi95.Upper)),
-            ["posterior"] = N(c.Posterior),
-            ["posteriorCi95"] = new JsonArray(N(c.PosteriorCi95.Lower), N(c.PosteriorCi95.Upper)),
-            ["shiftInPriorSd"] = N(c.StandardisedShift),
-        }).ToArray()),
+        ["changes"] = Changes(e.Changes),
         ["openAtAsOf"] = new JsonArray(e.OpenEvents.Select(o => (JsonNode?)new JsonObject
         {
             ["outcome"] = o.Outcome,
@@ -62,6 +53,37 @@ public static class EvidenceJson
             ["posteriorLater"] = N(o.PosteriorLater),
         }).ToArray()),
     };
+
+    /// <summary>
+    /// Adds the block of an exact answer conditioned on <paramref name="evidence"/> to the summary.json at
+    /// <paramref name="path"/>: the file, the log marginal likelihood (exact, so with no standard error) and the changes.
+    /// </summary>
+    public static void AddExactTo(string path, EvidenceFile evidence, double logMarginalLikelihood, IReadOnlyList<OutcomeShift> changes)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        root["evidence"] = new JsonObject
+        {
+            ["file"] = evidence.Path,
+            ["asOf"] = evidence.AsOf,
+            ["method"] = "exact",
+            ["logMarginalLikelihood"] = N(logMarginalLikelihood),
+            ["logMarginalLikelihoodSe"] = 0,
+            ["observations"] = evidence.Observations.Count,
+            ["changes"] = Changes(changes),
+        };
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonArray Changes(IReadOnlyList<OutcomeShift> changes) => new(changes.Select(c => (JsonNode?)new JsonObject
+    {
+        ["outcome"] = c.Outcome,
+        ["measure"] = c.Measure,
+        ["prior"] = N(c.Prior),
+        ["priorCi95"] = new JsonArray(N(c.PriorCi95.Lower), N(c.PriorCi95.Upper)),
+        ["posterior"] = N(c.Posterior),
+        ["posteriorCi95"] = new JsonArray(N(c.PosteriorCi95.Lower), N(c.PosteriorCi95.Upper)),
+        ["shiftInPriorSd"] = N(c.StandardisedShift),
+    }).ToArray());
 
     private static JsonNode? N(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 }

@@ -78,7 +78,9 @@ internal static class EvidenceShifts
         return (open, later);
     }
 
-    private static double Standardised(double shift, double scale) => scale > 0 ? shift / scale : shift == 0 ? 0 : double.PositiveInfinity * Math.Sign(shift);
+    /// <summary>The move in prior standard deviations; NaN when there is no move to measure (a mean over no trials).</summary>
+    private static double Standardised(double shift, double scale) =>
+        double.IsNaN(shift) ? double.NaN : scale > 0 ? shift / scale : shift == 0 ? 0 : double.PositiveInfinity * Math.Sign(shift);
 
     private static double Mean(float[] values, double[] weights)
     {

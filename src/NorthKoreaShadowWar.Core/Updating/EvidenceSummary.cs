@@ -65,14 +65,28 @@ public sealed record OutcomeShift(
 /// <summary>An event (a <c>reached</c> or <c>first_step</c> outcome) and how likely it is still to come after as_of.</summary>
 public sealed record OpenEvent(string Outcome, double PriorOpen, double PosteriorOpen, double PriorLater, double PosteriorLater);
 
-/// <summary>The evidence has likelihood zero in every particle: no trial of the scenario is consistent with it.</summary>
-public sealed class EvidenceImpossibleException(Observation observation, long particles)
-    : Exception($"{observation.Position}: error: the evidence is impossible under the scenario: no trial of {particles:N0} is consistent with it; "
-        + $"the last ones were ruled out by the observation here ({observation.Describe()}, source: {observation.Source}); "
-        + Hint(observation))
+/// <summary>
+/// The evidence has likelihood zero in every particle (or, for <c>exact --evidence</c>, probability zero): no trial of
+/// the scenario is consistent with it.
+/// </summary>
+public sealed class EvidenceImpossibleException : Exception
 {
-    /// <summary>The observation that gave the last particles weight zero.</summary>
-    public Observation Observation { get; } = observation;
+    /// <summary>The particles of <paramref name="particles"/> all have weight zero; <paramref name="observation"/> ruled out the last ones.</summary>
+    public EvidenceImpossibleException(Observation observation, long particles)
+        : this(observation, $"no trial of {particles:N0} is consistent with it; the last ones were ruled out by the observation here")
+    {
+    }
+
+    private EvidenceImpossibleException(Observation observation, string what)
+        : base($"{observation.Position}: error: the evidence is impossible under the scenario: {what} ({observation.Describe()}, source: {observation.Source}); {Hint(observation)}") =>
+        Observation = observation;
+
+    /// <summary>The exact conditional probability of the evidence is zero once <paramref name="observation"/> is taken into account.</summary>
+    public static EvidenceImpossibleException Exact(Observation observation) =>
+        new(observation, "it has probability zero, and the observation here rules out every path the observations before it left possible");
+
+    /// <summary>The observation that gave the last particles (or paths) weight zero.</summary>
+    public Observation Observation { get; }
 
     private static string Hint(Observation observation) => observation switch
     {

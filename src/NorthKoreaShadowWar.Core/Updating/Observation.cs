@@ -59,6 +59,13 @@ public sealed record ConditionObservation : Observation
         _ => $"'{Condition.Text}' had not held by step {To}",
     } + (Reliability is { } r ? $" (reliability {r:0.##})" : "");
 
+    /// <summary>
+    /// For <c>first_held</c> and <c>not_held_by</c>: whether step <paramref name="step"/> can still be the first at
+    /// which the condition held, given the first found so far (<paramref name="firstHeld"/>, −1 for none): the
+    /// condition is looked for at every step from 0 to <see cref="To"/> until it first holds.
+    /// </summary>
+    internal bool Watching(int firstHeld, int step) => firstHeld < 0 && step <= To;
+
     /// <summary>The likelihood given whether the statement is true of the trial.</summary>
     internal double Likelihood(bool statementTrue) =>
         Reliability is { } r ? statementTrue ? r : 1 - r : statementTrue ? 1 : 0;

@@ -143,7 +143,7 @@ internal sealed class TrialEvidence : ITrialObserver
         Array.Copy(states, 0, History, step * states.Length, states.Length);
         var inputs = Inputs;
         for (var i = 0; i < tracked.Length; i++)
-            if (trackedFirst[i] < 0 && step <= tracked[i].To && ReferenceEvaluator.IsTrue(tracked[i].Bound, inputs)) trackedFirst[i] = step;
+            if (tracked[i].Watching(trackedFirst[i], step) && ReferenceEvaluator.IsTrue(tracked[i].Bound, inputs)) trackedFirst[i] = step;
         if (step <= evidence.AsOf)
             for (var e = 0; e < events.Length; e++)
                 if (EventOpen[e] && ReferenceEvaluator.IsTrue(events[e].Condition, inputs)) EventOpen[e] = false;
@@ -163,16 +163,8 @@ internal sealed class TrialEvidence : ITrialObserver
         }
     }
 
-    private double Likelihood(Observation observation, int index) => observation switch
-    {
-        ConditionObservation { Claim: ConditionClaim.Holds } c => c.Likelihood(ReferenceEvaluator.IsTrue(c.Bound, Inputs)),
-        ConditionObservation { Claim: ConditionClaim.DoesNotHold } c => c.Likelihood(!ReferenceEvaluator.IsTrue(c.Bound, Inputs)),
-        ConditionObservation { Claim: ConditionClaim.FirstHeld } c => c.Likelihood(trackedFirst[trackerOf[index]] >= c.From),
-        ConditionObservation c => c.Likelihood(trackedFirst[trackerOf[index]] < 0),
-        MeasurementObservation m => m.Likelihood(ReferenceEvaluator.Evaluate(m.Bound, Inputs)),
-        ReportObservation r => r.LikelihoodByState[states[r.MachineIndex]],
-        _ => throw new InvalidOperationException(observation.GetType().Name),
-    };
+    private double Likelihood(Observation observation, int index) =>
+        ObservationLikelihood.Of(observation, Inputs, trackerOf[index] >= 0 ? trackedFirst[trackerOf[index]] : -1);
 }
 
 /// <summary>What a <see cref="TrialEvidence"/> knows of one trial at a step, for a particle to be copied and go on.</summary>
