@@ -61,7 +61,7 @@ async function api(path, body, signal) {
   const response = await fetch(path, options);
   let json = null;
   try { json = await response.json(); } catch { json = { error: `the server answered ${response.status} without a message` }; }
-  if (!response.ok) throw Object.assign(new Error(json.error || `error ${response.status}`), { status: response.status, diagnostics: json.diagnostics || [] });
+  if (!response.ok) throw Object.assign(new Error(json.error || `error ${response.status}`), { status: response.status, diagnostics: json.diagnostics || [], field: json.field || null });
   return json;
 }
 
