@@ -349,14 +349,15 @@ function renderEvidenceSummary() {
   box.dataset.ess = e.ess;
   box.dataset.effectiveDraws = e.effectiveDraws;
   const se = e.logMarginalLikelihoodSe === null ? "" : ` ± ${fixed(e.logMarginalLikelihoodSe)}`;
-  box.replaceChildren(
+  box.replaceChildren(...[
     element("div", { text: `Conditioned on ${e.file}: ${count(e.observations)} observations up to ${state.description.step} ${e.asOf}. ` +
       `Beside each outcome: the prior (the scenario alone) and the posterior (given the evidence).` }),
     element("div", { className: "ess", text: `Effective sample size ${count(Math.round(e.ess))} of ${count(e.particles)} particles, ` +
       `from ${count(e.distinctOrigins)} distinct trials: ${count(Math.round(e.effectiveDraws))} effective draws. ` +
       `Log marginal likelihood of the evidence ${fixed(e.logMarginalLikelihood)}${se}.` }),
     e.effectiveDraws < e.minimumEss ? element("div", { className: "low",
-      text: `Fewer than ${count(e.minimumEss)} effective draws: too few to trust these numbers. Run more adds particles.` }) : null);
+      text: `Fewer than ${count(e.minimumEss)} effective draws: too few to trust these numbers. Run more adds particles.` }) : null,
+  ].filter(part => part !== null));
 }
 
 function outcomeOf(result, name) { return result ? result.outcomes.find(o => o.name === name) : null; }
@@ -419,7 +420,7 @@ function renderChart() {
     return;
   }
   const conditioned = state.result.prior !== undefined;
-  const rowHeight = conditioned ? 30 : 22, labelWidth = 230, plotWidth = 430, valueWidth = conditioned ? 190 : 150, top = 20;
+  const rowHeight = conditioned ? 30 : 22, labelWidth = 230, plotWidth = 430, valueWidth = conditioned ? 250 : 150, top = 20;
   const width = labelWidth + plotWidth + valueWidth;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${top + rowHeight * probabilities.length + 6}`, role: "img",
     "aria-label": conditioned ? "Each probability with its 95% interval, the prior (grey) above the posterior given the evidence (blue)"
