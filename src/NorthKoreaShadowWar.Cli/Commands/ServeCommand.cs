@@ -3,7 +3,10 @@ using System.Net;
 using System.Runtime.InteropServices;
 using NorthKoreaShadowWar.Cli.Explorer;
 using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Cli.Commands;
 
@@ -14,7 +17,11 @@ namespace NorthKoreaShadowWar.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    internal sealed record Request(string? File, int Port, string Host, string? Scenarios, long Trials, long MaxTrials, long MaxTotalTrials);
+    internal sealed record Request(string? File, int Port, string Host, string? Scenarios, long Trials, long MaxTrials, long MaxTotalTrials)
+    {
+        /// <summary>The evidence files given with <c>--evidence</c>.</summary>
+        public IReadOnlyList<string> Evidence { get; init; } = [];
+    }
 
     public static Command Create()
     {
@@ -25,12 +32,17 @@ internal static class ServeCommand
         var trials = new Option<long>("--trials") { Description = "Trials of each update, rounded up to a multiple of 1,024", DefaultValueFactory = _ => 4 * RunSettings.BlockSize };
         var maxTrials = new Option<long>("--max-trials") { Description = "The most trials one request may run", DefaultValueFactory = _ => 100 * RunSettings.BlockSize };
         var maxTotal = new Option<long>("--max-total-trials") { Description = "The most trials 'run more' may add up to", DefaultValueFactory = _ => 1024 * RunSettings.BlockSize };
+        var evidence = new Option<string[]>("--evidence")
+        {
+            Description = "An evidence file the page may condition the scenario on, checked against FILE (repeatable; files in the scenario folder's evidence/ are offered too)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("serve", "Explore a scenario in the browser: sliders for parameters, outcomes with intervals, diagrams, sample paths")
         {
-            file, port, host, scenarios, trials, maxTrials, maxTotal,
+            file, port, host, scenarios, trials, maxTrials, maxTotal, evidence,
         };
         command.SetAction(parsed => Execute(new Request(parsed.GetValue(file), parsed.GetValue(port), parsed.GetValue(host)!, parsed.GetValue(scenarios),
-            parsed.GetValue(trials), parsed.GetValue(maxTrials), parsed.GetValue(maxTotal))));
+            parsed.GetValue(trials), parsed.GetValue(maxTrials), parsed.GetValue(maxTotal)) { Evidence = parsed.GetValue(evidence) ?? [] }));
         return command;
     }
 
@@ -38,7 +50,11 @@ internal static class ServeCommand
     {
         if (Options(request, out var problem) is not { } options) return Usage(problem!);
         if (Warning(options) is { } warning) Console.Error.WriteLine(warning);
-        if (request.File is not null && ScenarioPreparation.TryPrepare(request.File, null, []) is null) return Program.BadInput;
+        if (request.File is not null)
+        {
+            if (ScenarioPreparation.TryPrepare(request.File, null, []) is not { } prepared) return Program.BadInput;
+            if (!EvidenceFits(options.Evidence, prepared)) return Program.BadInput;
+        }
         ExplorerServer server;
         try
         {
@@ -66,6 +82,15 @@ internal static class ServeCommand
         stopped.Task.GetAwaiter().GetResult();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return Program.Ok;
+    }
+
+    /// <summary>Reads every evidence file given against the scenario the page opens first and prints its problems; false when one has errors.</summary>
+    private static bool EvidenceFits(IReadOnlyList<GivenEvidence> evidence, PreparedScenario prepared)
+    {
+        var diagnostics = new DiagnosticBag();
+        foreach (var file in evidence) EvidenceFileReader.Read(file.Path, prepared.Model.Scenario, diagnostics);
+        DiagnosticPrinter.Print(diagnostics.Sorted());
+        return !diagnostics.HasErrors;
     }
 
     /// <summary>The warning printed when the server can be reached from other machines; null for loopback.</summary>
@@ -115,17 +140,44 @@ internal static class ServeCommand
                 return null;
             }
         }
+        if (GivenEvidence(request.Evidence, folder, out problem) is not { } evidence) return null;
         var block = RunSettings.BlockSize;
         return new ExplorerOptions
         {
             Scenarios = folder,
             DefaultScenario = first,
+            Evidence = evidence,
             Address = address,
             Port = request.Port,
             DefaultTrials = (int)((request.Trials + block - 1) / block * block),
             MaxTrialsPerRequest = (int)((request.MaxTrials + block - 1) / block * block),
             MaxTotalTrials = (request.MaxTotalTrials + block - 1) / block * block,
         };
+    }
+
+    /// <summary>
+    /// The evidence files given, each named for the page by its path relative to the scenario folder when it lies
+    /// inside, else by its file name; null with what is wrong when one is missing, not a regular file, or two share a name.
+    /// </summary>
+    internal static IReadOnlyList<GivenEvidence>? GivenEvidence(IReadOnlyList<string> files, ScenarioFolder folder, out string? problem)
+    {
+        problem = null;
+        var given = new List<GivenEvidence>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) problem = $"--evidence: no file {file}";
+            else if (BoundedFile.WhyNotRegular(file) is { } irregular) problem = $"--evidence: {file} {irregular}";
+            if (problem is not null) return null;
+            var name = folder.NameOf(file) ?? Path.GetFileName(file);
+            if (given.FirstOrDefault(g => g.Name == name) is { } other)
+            {
+                if (other.Path == Path.GetFullPath(file)) continue;
+                problem = $"--evidence: {other.Path} and {file} would both be offered as '{name}'; give only one of them, or rename one";
+                return null;
+            }
+            given.Add(new GivenEvidence(name, Path.GetFullPath(file)));
+        }
+        return given;
     }
 
     private static int Usage(string message)

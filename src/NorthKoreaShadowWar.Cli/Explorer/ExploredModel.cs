@@ -1,15 +1,17 @@
 using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Cli.Explorer;
 
 /// <summary>
 /// A compiled scenario (one file, variant and set of overrides) kept between requests, with the last result computed
-/// for it, so that "run more" continues that result and going back to earlier settings costs nothing.
+/// for it (and the last update on evidence), so that "run more" continues that result and going back to earlier settings costs nothing.
 /// </summary>
 internal sealed class ExploredModel(string file, PreparedScenario prepared)
 {
     private readonly Lock gate = new();
     private SimulationResult? last;
+    private (string Evidence, ulong Seed, long Particles, UpdateResult Result)? lastUpdate;
 
     /// <summary>The file's name in the scenario folder.</summary>
     public string File { get; } = file;
@@ -31,5 +33,18 @@ internal sealed class ExploredModel(string file, PreparedScenario prepared)
     public void Remember(SimulationResult result)
     {
         lock (gate) last = result;
+    }
+
+    /// <summary>The last update on the evidence <paramref name="evidence"/> (its name and content hash) with this seed and number of particles; else null.</summary>
+    public UpdateResult? LastUpdate(string evidence, ulong seed, long particles)
+    {
+        lock (gate)
+            return lastUpdate is { } kept && kept.Evidence == evidence && kept.Seed == seed && kept.Particles == particles ? kept.Result : null;
+    }
+
+    /// <summary>Keeps <paramref name="result"/> as the last update.</summary>
+    public void RememberUpdate(string evidence, ulong seed, long particles, UpdateResult result)
+    {
+        lock (gate) lastUpdate = (evidence, seed, particles, result);
     }
 }

@@ -18,6 +18,9 @@ internal sealed record ExplorerOptions
     /// <summary>The scenario the page opens first, relative to <see cref="Scenarios"/> with '/' separators; null for the first one listed.</summary>
     public string? DefaultScenario { get; init; }
 
+    /// <summary>The evidence files given with <c>--evidence</c>, offered besides those in the scenario folder's <c>evidence/</c>.</summary>
+    public IReadOnlyList<GivenEvidence> Evidence { get; init; } = [];
+
     /// <summary>The address to listen on; loopback unless the user asks otherwise.</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
 

@@ -23,6 +23,12 @@ internal sealed record ExplorerRequest
     /// <summary>For "run more": the trials already shown, which the new trials continue (a multiple of 1,024; default 0).</summary>
     public long? From { get; init; }
 
+    /// <summary>
+    /// The evidence file to condition on, by a name <c>GET /api/scenarios</c> lists; null for the plain run. With it, a
+    /// run is an update (see docs/updating.md): <see cref="Trials"/> and <see cref="From"/> count particles, in blocks of 4,096.
+    /// </summary>
+    public string? Evidence { get; init; }
+
     /// <summary>For a trace: the number of the trial told (default 0).</summary>
     public long? Trial { get; init; }
 }

@@ -7,6 +7,7 @@ using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Tracing;
+using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Cli.Explorer;
 
@@ -15,7 +16,7 @@ namespace NorthKoreaShadowWar.Cli.Explorer;
 /// last run), and tell a sample path. Compiled scenarios are cached; at most <see cref="ExplorerOptions.MaxConcurrentRuns"/>
 /// runs are computed at a time. Every problem caused by the request is an <see cref="ExplorerRequestException"/>.
 /// </summary>
-internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
+internal sealed partial class ExplorerRuns(ExplorerOptions options) : IDisposable
 {
     private const int CachedModels = 32, MaxOverrides = 200, MaxOverrideLength = 500;
 
@@ -23,9 +24,10 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
     private readonly Lock cacheGate = new();
     private readonly Dictionary<string, ExploredModel> models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string?>> diagrams = new(StringComparer.Ordinal);
+    private readonly EvidenceCatalogue evidence = new(options.Scenarios, options.Evidence);
     private long clock;
 
-    /// <summary>The scenario files the page may open, the one it opens first, and the limits.</summary>
+    /// <summary>The scenario files the page may open, the one it opens first, the evidence files it may condition on, and the limits.</summary>
     public object Scenarios()
     {
         var files = options.Scenarios.List();
@@ -38,6 +40,10 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
             maxTrialsPerRequest = options.MaxTrialsPerRequest,
             maxTotalTrials = options.MaxTotalTrials,
             blockSize = RunSettings.BlockSize,
+            evidence = evidence.List(),
+            defaultEvidence = evidence.Default,
+            evidenceBlockSize = UpdateSettings.BlockSize,
+            maxParticles = MaxParticles,
         };
     }
 
@@ -65,20 +71,12 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
     /// </summary>
     public async Task<object> RunAsync(ExplorerRequest request, CancellationToken cancellation)
     {
+        if (request.Evidence is not null) return await UpdateAsync(request, cancellation);
         var stopwatch = Stopwatch.StartNew();
-        var trials = request.Trials ?? options.DefaultTrials;
-        if (trials < 1 || trials > options.MaxTrialsPerRequest)
-            throw new ExplorerRequestException(400, $"trials must be between 1 and {options.MaxTrialsPerRequest:N0} per request, got {trials}");
-        trials = RoundUp(trials);
-        var from = request.From ?? 0;
-        if (from < 0 || from % RunSettings.BlockSize != 0)
-            throw new ExplorerRequestException(400, $"from must be a non-negative multiple of {RunSettings.BlockSize:N0} (the trials shown so far), got {from}");
-        if (from > options.MaxTotalTrials - trials)
-            throw new ExplorerRequestException(400, $"at most {options.MaxTotalTrials:N0} trials in all; {from:N0} are shown and {trials:N0} more were asked for");
+        var (from, trials) = CheckedCounts(request, RunSettings.BlockSize, "trials");
         var seed = request.Seed ?? 1;
         var model = Prepare(request.Scenario, request.Variant, Overrides(request.Set));
-        if (!await slots.WaitAsync(options.RunQueueTimeout, cancellation))
-            throw new ExplorerRequestException(503, "the explorer is busy with other runs; try again in a moment");
+        await TakeSlot(cancellation);
         try
         {
             var total = from + trials;
@@ -103,8 +101,7 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
         }
         catch (SimulationException e)
         {
-            var message = $"{model.File}: error: {e.Message}";
-            throw new ExplorerRequestException(400, message, [new FieldDiagnostic(message, null, "error")]);
+            throw RunFailure(model, e);
         }
         finally
         {
@@ -131,8 +128,7 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
         }
         catch (SimulationException e)
         {
-            var message = $"{model.File}: error: {e.Message}";
-            throw new ExplorerRequestException(400, message, [new FieldDiagnostic(message, null, "error")]);
+            throw RunFailure(model, e);
         }
     }
 
@@ -151,7 +147,40 @@ internal sealed class ExplorerRuns(ExplorerOptions options) : IDisposable
         return result;
     }
 
-    private static long RoundUp(long trials) => (trials + RunSettings.BlockSize - 1) / RunSettings.BlockSize * RunSettings.BlockSize;
+    private static long RoundUp(long trials, long block) => (trials + block - 1) / block * block;
+
+    /// <summary>
+    /// The request's <c>from</c> and <c>trials</c> (the default when left out): trials between 1 and the most one request
+    /// may run, rounded up to a multiple of <paramref name="block"/>; from a multiple of it; both together within the total limit.
+    /// <paramref name="unit"/> names what they count (trials, or an update's particles).
+    /// </summary>
+    private (long From, long Trials) CheckedCounts(ExplorerRequest request, int block, string unit)
+    {
+        var trials = request.Trials ?? options.DefaultTrials;
+        if (trials < 1 || trials > options.MaxTrialsPerRequest)
+            throw new ExplorerRequestException(400, $"trials must be between 1 and {options.MaxTrialsPerRequest:N0} per request, got {trials}");
+        trials = RoundUp(trials, block);
+        var from = request.From ?? 0;
+        if (from < 0 || from % block != 0)
+            throw new ExplorerRequestException(400, $"from must be a non-negative multiple of {block:N0} (the {unit} shown so far), got {from}");
+        if (from > options.MaxTotalTrials - trials)
+            throw new ExplorerRequestException(400, $"at most {options.MaxTotalTrials:N0} {unit} in all; {from:N0} are shown and {trials:N0} more were asked for");
+        return (from, trials);
+    }
+
+    /// <summary>Waits for a free run slot, at most <see cref="ExplorerOptions.RunQueueTimeout"/>; the caller releases it.</summary>
+    private async Task TakeSlot(CancellationToken cancellation)
+    {
+        if (!await slots.WaitAsync(options.RunQueueTimeout, cancellation))
+            throw new ExplorerRequestException(503, "the explorer is busy with other runs; try again in a moment");
+    }
+
+    /// <summary>The message of a scenario that failed at run time, as the page shows it.</summary>
+    private static ExplorerRequestException RunFailure(ExploredModel model, SimulationException e)
+    {
+        var message = $"{model.File}: error: {e.Message}";
+        return new ExplorerRequestException(400, message, [new FieldDiagnostic(message, null, "error")]);
+    }
 
     /// <summary>The overrides as <c>name=value</c> texts, sorted by name, exactly as <c>--set</c> would give them.</summary>
     internal static IReadOnlyList<string> Overrides(Dictionary<string, JsonElement>? set)

@@ -55,7 +55,7 @@ internal sealed class ExplorerServer : IAsyncDisposable
         app.MapPost("/api/trace", Answering(async context => runs.Trace(await ReadRequest(context))));
         app.MapFallback(context => Write(context, 404, new { error = $"nothing at {context.Request.Path}" }));
         await app.StartAsync(cancellation);
-        if (options.DefaultScenario is { } first) _ = Warm(runs, first);
+        if (options.DefaultScenario is { } first) _ = Warm(runs, first, options.Evidence.Count > 0 ? options.Evidence[0].Name : null);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ExplorerServer(app, runs, new Uri(address.TrimEnd('/') + "/"));
     }
@@ -69,14 +69,16 @@ internal sealed class ExplorerServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs the first scenario once in the background, so that the page's first update finds it compiled, its result
-    /// kept and the simulator's code already optimised. A problem is left for the page to report.
+    /// Runs the first scenario once in the background (and conditions it on the first evidence file given, which the
+    /// page starts with), so that the page's first update finds it compiled, its result kept and the simulator's code
+    /// already optimised. A problem is left for the page to report.
     /// </summary>
-    private static async Task Warm(ExplorerRuns runs, string scenario)
+    private static async Task Warm(ExplorerRuns runs, string scenario, string? evidence)
     {
         try
         {
             await runs.RunAsync(new ExplorerRequest { Scenario = scenario }, CancellationToken.None);
+            if (evidence is not null) await runs.RunAsync(new ExplorerRequest { Scenario = scenario, Evidence = evidence }, CancellationToken.None);
         }
         catch (ExplorerRequestException)
         {
@@ -150,7 +152,7 @@ internal sealed class ExplorerServer : IAsyncDisposable
         }
         catch (ExplorerRequestException e)
         {
-            await Write(context, e.StatusCode, new { error = e.Message, diagnostics = e.Diagnostics });
+            await Write(context, e.StatusCode, new { error = e.Message, diagnostics = e.Diagnostics, field = e.Field });
             return;
         }
         await Write(context, 200, body);

@@ -26,17 +26,33 @@ internal sealed class ScenarioFolder
     /// <summary>The folder's own name, for the page.</summary>
     public string DisplayName => Path.GetFileName(Root.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } name ? name : Root;
 
+    /// <summary>The subfolder of the scenario folder whose evidence files the page may condition on (see docs/explorer.md).</summary>
+    public const string EvidenceFolder = "evidence";
+
     /// <summary>
     /// The scenario files in the folder and its subfolders, sorted, by their names relative to it: <c>*.yaml</c> and
     /// <c>*.yml</c> files with a top-level <c>machines:</c> key (other YAML, such as observed-outcomes files, is left out).
     /// </summary>
-    public IReadOnlyList<string> List()
+    public IReadOnlyList<string> List() => ListFiles(Root, "machines:");
+
+    /// <summary>
+    /// The evidence files in the <see cref="EvidenceFolder"/> subfolder and its subfolders, sorted, by their names
+    /// relative to the scenario folder (<c>evidence/2024-12-31.yaml</c>): YAML files with a top-level <c>observations:</c> key.
+    /// </summary>
+    public IReadOnlyList<string> ListEvidence()
+    {
+        var folder = Path.Combine(Root, EvidenceFolder);
+        return Directory.Exists(folder) ? ListFiles(folder, "observations:") : [];
+    }
+
+    /// <summary>The YAML files under <paramref name="folder"/> with a line starting with <paramref name="key"/>, as names relative to the scenario folder.</summary>
+    private List<string> ListFiles(string folder, string key)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = MaxDepth, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(Root, "*", options)
+        return Directory.EnumerateFiles(folder, "*", options)
             .Where(path => IsScenarioFile(path) && BoundedFile.WhyNotRegular(path) is null)
             .Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(name => TryResolve(name, out var path) is null && DefinesMachines(path!))
+            .Where(name => TryResolve(name, out var path) is null && HasTopLevelKey(path!, key))
             .Order(StringComparer.Ordinal)
             .Take(MaxListed)
             .ToList();
@@ -90,17 +106,18 @@ internal sealed class ScenarioFolder
         canonical.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>
-    /// True when a line of the file's first 256 KiB starts with <c>machines:</c>, as every scenario's does; only regular
-    /// files come here, so opening it cannot wait for a writer.
+    /// True when a line of the file's first 256 KiB starts with <paramref name="key"/> (<c>machines:</c>, as every
+    /// scenario's does; <c>observations:</c>, as every evidence file's does); only regular files come here, so opening it
+    /// cannot wait for a writer.
     /// </summary>
-    private static bool DefinesMachines(string path)
+    private static bool HasTopLevelKey(string path, string key)
     {
         try
         {
             using var reader = new StreamReader(path);
             var buffer = new char[256 * 1024];
             var text = new string(buffer, 0, reader.ReadBlock(buffer));
-            return text.StartsWith("machines:", StringComparison.Ordinal) || text.Contains("\nmachines:", StringComparison.Ordinal);
+            return text.StartsWith(key, StringComparison.Ordinal) || text.Contains("\n" + key, StringComparison.Ordinal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -72,6 +72,76 @@ public class ServeCommandTests
     }
 
     [Test]
+    public void Evidence_given_is_named_by_its_place_in_the_scenario_folder_or_else_by_its_file_name()
+    {
+        var outside = Directory.CreateTempSubdirectory("shadowwar-serve-").FullName;
+        try
+        {
+            var other = Path.Combine(outside, "news.yaml");
+            File.WriteAllText(other, "as_of: 0\nobservations: []\n");
+            var bundled = Path.Combine(Paths.Scenarios, "evidence", "2024-12-31.yaml");
+            var options = ServeCommand.Options(Request() with { Evidence = [bundled, other, bundled] }, out var problem);
+            Assert.That(problem, Is.Null);
+            Assert.That(options!.Evidence.Select(e => e.Name), Is.EqualTo(new[] { "evidence/2024-12-31.yaml", "news.yaml" }), "the same file twice is offered once");
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Two_evidence_files_that_would_be_offered_under_one_name_are_refused()
+    {
+        var one = Directory.CreateTempSubdirectory("shadowwar-serve-").FullName;
+        var two = Directory.CreateTempSubdirectory("shadowwar-serve-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(one, "news.yaml"), "as_of: 0\n");
+            File.WriteAllText(Path.Combine(two, "news.yaml"), "as_of: 0\n");
+            ServeCommand.Options(Request() with { Evidence = [Path.Combine(one, "news.yaml"), Path.Combine(two, "news.yaml")] }, out var problem);
+            Assert.That(problem, Does.StartWith("--evidence: ").And.Contain("would both be offered as 'news.yaml'"));
+        }
+        finally
+        {
+            Directory.Delete(one, recursive: true);
+            Directory.Delete(two, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Missing_evidence_exits_with_2_before_anything_listens()
+    {
+        var (exitCode, _, error) = CommandLine.Run("serve", Baseline, "--port", "0", "--evidence", "/no/such/evidence.yaml");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("shadowwar serve: --evidence: no file /no/such/evidence.yaml"));
+        });
+    }
+
+    [Test]
+    public void Evidence_that_does_not_fit_the_scenario_prints_its_diagnostics_and_exits_with_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("shadowwar-serve-").FullName;
+        try
+        {
+            var evidence = Path.Combine(folder, "news.yaml");
+            File.WriteAllText(evidence, "as_of: 3\nobservations:\n  - { source: press, holds: \"deploymnet == Combat\", at: 2 }\n");
+            var (exitCode, _, error) = CommandLine.Run("serve", Baseline, "--port", "0", "--evidence", evidence);
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(2));
+                Assert.That(error, Does.Contain($"{evidence}:3:").And.Contain("error:").And.Contain("deploymnet"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void An_invalid_scenario_file_prints_its_diagnostics_and_exits_with_2()
     {
         var folder = Directory.CreateTempSubdirectory("shadowwar-serve-").FullName;

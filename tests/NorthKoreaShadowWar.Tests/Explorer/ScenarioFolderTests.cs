@@ -44,6 +44,31 @@ public class ScenarioFolderTests
         Assert.That(new ScenarioFolder(inside).List(), Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
     }
 
+    [Test]
+    public void Evidence_files_are_listed_from_the_evidence_subfolder_only_and_never_as_scenarios()
+    {
+        var evidence = Path.Combine(inside, ScenarioFolder.EvidenceFolder);
+        Directory.CreateDirectory(Path.Combine(evidence, "older"));
+        File.WriteAllText(Path.Combine(evidence, "e.yaml"), "as_of: 1\nobservations: []\n");
+        File.WriteAllText(Path.Combine(evidence, "older", "f.yml"), "observations:\n  - { source: x, holds: \"a\", at: 0 }\n");
+        File.WriteAllText(Path.Combine(evidence, "notes.yaml"), "just: notes\n");
+        File.WriteAllText(Path.Combine(inside, "stray.yaml"), "observations: []\n");
+        File.WriteAllText(Path.Combine(root, "outside.yaml"), "observations: []\n");
+        File.CreateSymbolicLink(Path.Combine(evidence, "link.yaml"), Path.Combine(root, "outside.yaml"));
+        var folder = new ScenarioFolder(inside);
+        Assert.Multiple(() =>
+        {
+            Assert.That(folder.ListEvidence(), Is.EqualTo(new[] { "evidence/e.yaml", "evidence/older/f.yml" }));
+            Assert.That(folder.List(), Is.EqualTo(new[] { "a.yaml", "more/b.yml" }));
+        });
+    }
+
+    [Test]
+    public void A_folder_without_an_evidence_subfolder_offers_no_evidence()
+    {
+        Assert.That(new ScenarioFolder(inside).ListEvidence(), Is.Empty);
+    }
+
     [TestCase("../secret.yaml", "escapes")]
     [TestCase("more/../../secret.yaml", "escapes")]
     [TestCase("./a.yaml", "escapes")]

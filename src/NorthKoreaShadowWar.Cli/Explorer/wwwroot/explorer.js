@@ -1,14 +1,16 @@
-// The explorer page: sliders for parameters, a run after each change, the outcomes with their 95% intervals,
-// the machines as diagrams, and a sample path told as a story. Plain JavaScript; everything comes from this server.
+// The explorer page: sliders for parameters, a run after each change, the outcomes with their 95% intervals (and,
+// conditioned on evidence, the prior beside the posterior), the machines as diagrams, and a sample path told as a story.
+// Plain JavaScript; everything comes from this server.
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
 const $ = id => document.getElementById(id);
 
 const state = {
-  limits: null,          // defaultTrials, maxTrialsPerRequest, maxTotalTrials
+  limits: null,          // defaultTrials, maxTrialsPerRequest, maxTotalTrials, evidenceBlockSize, maxParticles
   file: null,            // scenario file, relative to the scenario folder
   variant: "",           // "" for the base scenario
+  evidence: null,        // the evidence file the results are conditioned on, or null for the plain run
   description: null,     // GET /api/scenario
   overrides: {},         // parameter name -> text, sent as --set name=text
   lastEdited: null,      // the parameter a message without one is shown next to
@@ -45,9 +47,12 @@ function svg(tag, attributes = {}, text) {
   return node;
 }
 
-const percent = x => x === null || x === undefined ? "–" : (x * 100).toFixed(1) + "%";
+// A share; one a hair below 0 from rounding in a weighted sum reads 0.0%, not −0.0%.
+const percent = x => x === null || x === undefined ? "–" : (Math.max(0, x) * 100).toFixed(1) + "%";
 const number = x => x === null || x === undefined ? "–" : Number(x).toLocaleString("en-US", { maximumSignificantDigits: 4 });
 const count = x => Number(x).toLocaleString("en-US");
+const fixed = x => x === null || x === undefined ? "–" : Number(x).toFixed(2).replace("-", "−");
+const roundUp = (x, block) => Math.ceil(x / block) * block;
 
 async function api(path, body, signal) {
   const options = body === undefined ? { signal } : {
@@ -56,7 +61,7 @@ async function api(path, body, signal) {
   const response = await fetch(path, options);
   let json = null;
   try { json = await response.json(); } catch { json = { error: `the server answered ${response.status} without a message` }; }
-  if (!response.ok) throw Object.assign(new Error(json.error || `error ${response.status}`), { status: response.status, diagnostics: json.diagnostics || [] });
+  if (!response.ok) throw Object.assign(new Error(json.error || `error ${response.status}`), { status: response.status, diagnostics: json.diagnostics || [], field: json.field || null });
   return json;
 }
 
@@ -81,6 +86,7 @@ async function start() {
     select.addEventListener("change", () => { state.file = select.value; state.variant = ""; state.overrides = {}; loadScenario(); });
     $("variant").addEventListener("change", () => { state.variant = $("variant").value; loadScenario(); });
     $("seed").addEventListener("change", () => schedule(0));
+    setUpEvidence(list);
     $("more").addEventListener("click", () => run(true));
     $("reset").addEventListener("click", () => { state.overrides = {}; buildParameters(); schedule(0); });
     $("trace-next").addEventListener("click", () => { state.traceTrial++; tell(); });
@@ -117,6 +123,28 @@ async function loadScenario() {
   } catch (error) {
     showError(error.message);
   }
+}
+
+// The switch "condition on evidence" and the evidence file; shown only when the server offers evidence files.
+function setUpEvidence(list) {
+  const on = $("evidence-on"), select = $("evidence");
+  if (list.evidence.length === 0) return;
+  $("evidence-controls").hidden = false;
+  for (const file of list.evidence) select.append(element("option", { value: file, text: file }));
+  select.value = list.defaultEvidence || list.evidence[0];
+  if (list.maxParticles < list.evidenceBlockSize) {
+    on.disabled = true;
+    on.parentElement.title = `A request may run at most ${count(list.maxTrialsPerRequest)} trials here: too few to condition on evidence ` +
+      `(${count(list.evidenceBlockSize)} particles and as many trials of the prior). Start the explorer with a larger --max-trials.`;
+    return;
+  }
+  on.checked = list.defaultEvidence !== null;
+  const changed = () => {
+    state.evidence = on.checked ? select.value : null;
+    select.disabled = !on.checked;
+  };
+  changed();
+  for (const control of [on, select]) control.addEventListener("change", () => { changed(); schedule(0); });
 }
 
 // --- Parameters -------------------------------------------------------------------------------------
@@ -205,6 +233,13 @@ function clearMessages() {
   for (const message of document.querySelectorAll(".param-error")) { message.hidden = true; message.textContent = ""; }
   for (const row of document.querySelectorAll(".param.invalid")) row.classList.remove("invalid");
   showError("");
+  showEvidenceError("");
+}
+
+function showEvidenceError(message) {
+  const box = $("evidence-error");
+  box.textContent = message || "";
+  box.hidden = !message;
 }
 
 function showDiagnostics(error) {
@@ -232,7 +267,7 @@ function schedule(delay) {
 
 // The settings a run answers; "run more" may continue the shown result only when they have not changed since.
 function settings() {
-  return JSON.stringify([state.file, state.variant, state.overrides, $("seed").value]);
+  return JSON.stringify([state.file, state.variant, state.overrides, $("seed").value, state.evidence]);
 }
 
 function request(extra) {
@@ -252,10 +287,13 @@ async function run(more) {
   const asked = settings();
   const continued = more && state.result !== null && state.shown === asked;
   const from = continued ? state.result.trials : 0;
+  const evidence = state.evidence;
+  // Conditioned on evidence, trials are particles, in whole blocks of evidenceBlockSize (see docs/explorer.md).
+  const added = evidence ? roundUp(trials, state.limits.evidenceBlockSize) : trials;
   setPageState("running");
-  setStatus(`running ${count(trials)} trials…`);
+  setStatus(evidence ? `conditioning ${count(from + added)} particles on the evidence…` : `running ${count(trials)} trials…`);
   try {
-    const result = await api("/api/run", request({ trials, from }), controller.signal);
+    const result = await api("/api/run", request({ trials, from, ...(evidence ? { evidence } : {}) }), controller.signal);
     if (state.controller !== controller) return;
     clearMessages();
     state.previous = continued ? state.previous : state.result;
@@ -263,8 +301,9 @@ async function run(more) {
     state.shown = asked;
     setPageState("idle");
     document.body.dataset.runs = String(Number(document.body.dataset.runs) + 1);
-    setStatus(`${count(result.trials)} trials in ${count(Math.round(result.elapsedMilliseconds))} ms`);
-    $("more").disabled = result.trials + trials > state.limits.maxTotalTrials;
+    const took = `in ${count(Math.round(result.elapsedMilliseconds))} ms`;
+    setStatus(result.prior ? `${count(result.trials)} particles and ${count(result.prior.trials)} trials of the prior ${took}` : `${count(result.trials)} trials ${took}`);
+    $("more").disabled = result.prior ? result.trials + added > state.limits.maxParticles : result.trials + trials > state.limits.maxTotalTrials;
     render();
     if (!continued) tell();
   } catch (error) {
@@ -278,16 +317,47 @@ async function run(more) {
     }
     setPageState("invalid");
     setStatus("not run: see the message");
-    for (const part of [$("chart"), $("outcomes"), $("headline")]) part.classList.add("stale");
-    showDiagnostics(error);
+    for (const part of resultParts()) part.classList.add("stale");
+    if (error.field === "evidence") {
+      // Evidence that does not fit the scenario, or that no trial of it can produce with these settings.
+      clearMessages();
+      showEvidenceError([error.message, ...error.diagnostics.slice(1).map(d => d.message)].join("\n"));
+    } else {
+      showDiagnostics(error);
+    }
   }
 }
 
+function resultParts() { return [$("chart"), $("outcomes"), $("headline"), $("evidence-summary")]; }
+
 function render() {
-  for (const part of [$("chart"), $("outcomes"), $("headline")]) part.classList.remove("stale");
+  for (const part of resultParts()) part.classList.remove("stale");
   renderHeadline();
+  renderEvidenceSummary();
   renderChart();
   renderTable();
+}
+
+function priorOf(name) { return state.result.prior ? outcomeOf(state.result.prior, name) : null; }
+
+// What the evidence did: how many particles, the effective sample size, the log marginal likelihood.
+function renderEvidenceSummary() {
+  const box = $("evidence-summary");
+  const e = state.result.evidence;
+  box.hidden = !e;
+  if (!e) { box.replaceChildren(); delete box.dataset.ess; return; }
+  box.dataset.ess = e.ess;
+  box.dataset.effectiveDraws = e.effectiveDraws;
+  const se = e.logMarginalLikelihoodSe === null ? "" : ` ± ${fixed(e.logMarginalLikelihoodSe)}`;
+  box.replaceChildren(...[
+    element("div", { text: `Conditioned on ${e.file}: ${count(e.observations)} observations up to ${state.description.step} ${e.asOf}. ` +
+      `Beside each outcome: the prior (the scenario alone) and the posterior (given the evidence).` }),
+    element("div", { className: "ess", text: `Effective sample size ${count(Math.round(e.ess))} of ${count(e.particles)} particles, ` +
+      `from ${count(e.distinctOrigins)} distinct trials: ${count(Math.round(e.effectiveDraws))} effective draws. ` +
+      `Log marginal likelihood of the evidence ${fixed(e.logMarginalLikelihood)}${se}.` }),
+    e.effectiveDraws < e.minimumEss ? element("div", { className: "low",
+      text: `Fewer than ${count(e.minimumEss)} effective draws: too few to trust these numbers. Run more adds particles.` }) : null,
+  ].filter(part => part !== null));
 }
 
 function outcomeOf(result, name) { return result ? result.outcomes.find(o => o.name === name) : null; }
@@ -299,6 +369,9 @@ function stateLabel(machineName, stateName) {
   return found ? found.label : stateName;
 }
 
+const range = (interval, format) => `${format(interval[0])} – ${format(interval[1])}`;
+
+// The outcome shown big; conditioned on evidence, the prior's value before the arrow and the posterior's after it.
 function renderHeadline() {
   const box = $("headline");
   const outcome = outcomeOf(state.result, state.headline);
@@ -310,9 +383,14 @@ function renderHeadline() {
   if (!outcome) return;
   box.dataset.outcome = outcome.name;
   const before = outcomeOf(state.previous, state.headline);
+  const prior = priorOf(state.headline);
+  const priorValue = text => prior ? element("span", { className: "prior", text: `${text} → ` }) : null;
+  const intervals = (priorInterval, interval, format) => prior
+    ? `95% intervals: prior ${range(priorInterval, format)}, given the evidence ${range(interval, format)}`
+    : `95% interval ${range(interval, format)}`;
   if (outcome.kind === "probability") {
-    box.append(element("div", { className: "big", "data-estimate": outcome.estimate, text: percent(outcome.estimate) }),
-      element("div", { className: "interval", text: `95% interval ${percent(outcome.ci95[0])} – ${percent(outcome.ci95[1])}` }));
+    box.append(element("div", { className: "big", "data-estimate": outcome.estimate }, priorValue(prior && percent(prior.estimate)), percent(outcome.estimate)),
+      element("div", { className: "interval", text: intervals(prior && prior.ci95, outcome.ci95, percent) }));
     if (before && before.estimate !== null && outcome.estimate !== null) {
       const change = (outcome.estimate - before.estimate) * 100;
       const direction = change > 0.05 ? "up" : change < -0.05 ? "down" : "";
@@ -320,83 +398,110 @@ function renderHeadline() {
         text: `${change >= 0 ? "▲ +" : "▼ "}${change.toFixed(1)} points since the change before (${percent(before.estimate)})` }));
     }
   } else if (outcome.kind === "distribution") {
-    box.append(element("div", { className: "big", text: `mean ${number(outcome.mean)}` }),
-      element("div", { className: "interval", text: `95% interval ${number(outcome.ci95[0])} – ${number(outcome.ci95[1])}; ` +
-        `median ${number(outcome.quantiles.p50)}, 90% of trials ${number(outcome.quantiles.p05)} – ${number(outcome.quantiles.p95)}` +
+    box.append(element("div", { className: "big" }, "mean ", priorValue(prior && number(prior.mean)), number(outcome.mean)),
+      element("div", { className: "interval", text: `${intervals(prior && prior.ci95, outcome.ci95, number)}; ` +
+        `median ${number(outcome.quantiles.p50)}, 90% of ${prior ? "the posterior" : "trials"} ${number(outcome.quantiles.p05)} – ${number(outcome.quantiles.p95)}` +
         (outcome.never !== null && outcome.never !== undefined ? `; never ${percent(outcome.never)}` : "") }));
   } else {
     const top = [...outcome.categories].sort((a, b) => b.probability - a.probability)[0];
-    box.append(element("div", { className: "big", text: `${stateLabel(info.machine, top.state)} ${percent(top.probability)}` }),
-      element("div", { className: "interval", text: `95% interval ${percent(top.ci95[0])} – ${percent(top.ci95[1])}` }));
+    const priorTop = prior && prior.categories.find(c => c.state === top.state);
+    box.append(element("div", { className: "big" }, `${stateLabel(info.machine, top.state)} `, priorValue(priorTop && percent(priorTop.probability)),
+      percent(top.probability)),
+      element("div", { className: "interval", text: intervals(priorTop && priorTop.ci95, top.ci95, percent) }));
   }
-  box.append(element("div", { className: "what", text: `${count(state.result.trials)} trials, seed ${state.result.seed}` }));
+  box.append(element("div", { className: "what", text: `${count(state.result.trials)} ${prior ? "particles" : "trials"}, seed ${state.result.seed}` }));
 }
 
+// One bar per probability with whiskers for its interval; conditioned on evidence, the prior's (grey) above the posterior's.
 function renderChart() {
   const probabilities = state.result.outcomes.filter(o => o.kind === "probability");
   if (probabilities.length === 0) {
     $("chart").replaceChildren(element("p", { className: "hint", text: "This scenario has no probability outcomes; its outcomes are in the table." }));
     return;
   }
-  const rowHeight = 22, labelWidth = 230, plotWidth = 430, valueWidth = 150, top = 20;
+  const conditioned = state.result.prior !== undefined;
+  const rowHeight = conditioned ? 30 : 22, labelWidth = 230, plotWidth = 430, valueWidth = conditioned ? 250 : 150, top = 20;
   const width = labelWidth + plotWidth + valueWidth;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${top + rowHeight * probabilities.length + 6}`, role: "img",
-    "aria-label": "Each probability with its 95% interval" });
+    "aria-label": conditioned ? "Each probability with its 95% interval, the prior (grey) above the posterior given the evidence (blue)"
+      : "Each probability with its 95% interval" });
   const x = p => labelWidth + plotWidth * p;
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     chart.append(svg("line", { x1: x(tick), x2: x(tick), y1: top - 4, y2: top + rowHeight * probabilities.length, stroke: "#d5dbe2" }),
       svg("text", { x: x(tick), y: top - 8, "text-anchor": "middle", "font-size": 10, fill: "#5b6876" }, `${tick * 100}%`));
   }
+  // A bar from 0 to the estimate, from y to y + height, with whiskers for the interval across its middle.
+  const bar = (row, outcome, y, height, fill) => {
+    row.append(svg("rect", { x: x(0), y, width: Math.max(0, plotWidth * (outcome.estimate || 0)), height, fill }));
+    const [low, high] = outcome.ci95;
+    if (low === null || high === null) return;
+    const middle = y + height / 2, tip = Math.min(5, height / 2 + 1);
+    row.append(svg("line", { x1: x(low), x2: x(high), y1: middle, y2: middle, stroke: "#1d2733", "stroke-width": 1.5 }),
+      svg("line", { x1: x(low), x2: x(low), y1: middle - tip, y2: middle + tip, stroke: "#1d2733", "stroke-width": 1.5 }),
+      svg("line", { x1: x(high), x2: x(high), y1: middle - tip, y2: middle + tip, stroke: "#1d2733", "stroke-width": 1.5 }));
+  };
   probabilities.forEach((outcome, i) => {
     const y = top + i * rowHeight;
     const row = svg("g", { class: `row${outcome.name === state.headline ? " selected" : ""}`, "data-outcome": outcome.name });
+    const prior = priorOf(outcome.name);
     row.append(svg("title", {}, describeOutcome(outcome.name).description || outcome.name),
-      svg("text", { class: "label", x: labelWidth - 8, y: y + 15, "text-anchor": "end", "font-size": 12 }, outcome.name),
-      svg("rect", { x: x(0), y: y + 4, width: Math.max(0, plotWidth * (outcome.estimate || 0)), height: rowHeight - 8, fill: "#9dbbe0" }));
+      svg("text", { class: "label", x: labelWidth - 8, y: y + rowHeight / 2 + 4, "text-anchor": "end", "font-size": 12 }, outcome.name));
+    if (prior) {
+      bar(row, prior, y + 3, 9, "#c9d1da");
+      bar(row, outcome, y + 14, 12, "#9dbbe0");
+    } else {
+      bar(row, outcome, y + 4, rowHeight - 8, "#9dbbe0");
+    }
     const before = outcomeOf(state.previous, outcome.name);
     if (before && before.estimate !== null)
       row.append(svg("line", { x1: x(before.estimate), x2: x(before.estimate), y1: y + 2, y2: y + rowHeight - 2, stroke: "#5b6876", "stroke-dasharray": "2 2" }));
-    const [low, high] = outcome.ci95;
-    if (low !== null && high !== null) {
-      const middle = y + rowHeight / 2;
-      row.append(svg("line", { x1: x(low), x2: x(high), y1: middle, y2: middle, stroke: "#1d2733", "stroke-width": 1.5 }),
-        svg("line", { x1: x(low), x2: x(low), y1: middle - 5, y2: middle + 5, stroke: "#1d2733", "stroke-width": 1.5 }),
-        svg("line", { x1: x(high), x2: x(high), y1: middle - 5, y2: middle + 5, stroke: "#1d2733", "stroke-width": 1.5 }));
-    }
-    row.append(svg("text", { x: labelWidth + plotWidth + 8, y: y + 15, "font-size": 12 },
-      `${percent(outcome.estimate)} (${percent(low)} – ${percent(high)})`));
+    const shown = `${percent(outcome.estimate)} (${range(outcome.ci95, percent)})`;
+    row.append(svg("text", { x: labelWidth + plotWidth + 8, y: y + rowHeight / 2 + 4, "font-size": 12 },
+      prior ? `${percent(prior.estimate)} → ${shown}` : shown));
     row.addEventListener("click", () => { state.headline = outcome.name; render(); });
     chart.append(row);
   });
   $("chart").replaceChildren(chart);
 }
 
+// Every outcome, one row each; conditioned on evidence, the prior's estimate and interval before the posterior's.
 function renderTable() {
+  const conditioned = state.result.prior !== undefined;
+  const head = conditioned ? ["outcome", "prior", "prior 95% interval", "given the evidence", "95% interval", "more"] : ["outcome", "estimate", "95% interval", "more"];
+  $("outcomes").tHead.replaceChildren(element("tr", {}, ...head.map(text => element("th", { text }))));
   const body = $("outcomes").tBodies[0];
   body.replaceChildren();
+  const value = o => o.kind === "probability" ? o.estimate : o.kind === "distribution" ? o.mean : null;
+  // The estimate and the interval of a probability or a distribution's mean, as two cells of the given classes.
+  const estimateCells = (o, estimateClass, intervalClass) => o.kind === "probability"
+    ? [element("td", { className: `number ${estimateClass}`, text: percent(o.estimate) }), element("td", { className: `number ${intervalClass}`, text: range(o.ci95, percent) })]
+    : [element("td", { className: `number ${estimateClass}`, text: `mean ${number(o.mean)}` }), element("td", { className: `number ${intervalClass}`, text: range(o.ci95, number) })];
   for (const outcome of state.result.outcomes) {
     const info = describeOutcome(outcome.name);
+    const prior = priorOf(outcome.name);
     const name = element("td", {}, element("div", { className: "outcome-name", text: outcome.name }),
       element("div", { className: "outcome-description", text: info.description || info.definition || "" }));
     let cells;
-    if (outcome.kind === "probability") {
-      cells = [element("td", { className: "number estimate", text: percent(outcome.estimate) }),
-        element("td", { className: "number interval", text: `${percent(outcome.ci95[0])} – ${percent(outcome.ci95[1])}` }),
-        element("td", { text: `${count(outcome.successes)} of ${count(outcome.trials)} trials` })];
-    } else if (outcome.kind === "distribution") {
+    if (outcome.kind === "probability" || outcome.kind === "distribution") {
       const q = outcome.quantiles;
-      cells = [element("td", { className: "number estimate", text: `mean ${number(outcome.mean)}` }),
-        element("td", { className: "number interval", text: `${number(outcome.ci95[0])} – ${number(outcome.ci95[1])}` }),
-        element("td", { text: `median ${number(q.p50)}; 5%–95%: ${number(q.p05)} – ${number(q.p95)}` +
-          (outcome.never !== null && outcome.never !== undefined ? `; never ${percent(outcome.never)}` : "") })];
+      const more = outcome.kind === "probability"
+        ? (conditioned ? `${count(outcome.trials)} effective draws` : `${count(outcome.successes)} of ${count(outcome.trials)} trials`)
+        : `median ${number(q.p50)}; 5%–95%: ${number(q.p05)} – ${number(q.p95)}` +
+          (outcome.never !== null && outcome.never !== undefined ? `; never ${percent(outcome.never)}` : "");
+      cells = [...(prior ? estimateCells(prior, "prior prior-estimate", "prior prior-interval") : []),
+        ...estimateCells(outcome, "estimate", "interval"), element("td", { text: more })];
     } else {
-      cells = [element("td", { colspan: 3 }, ...outcome.categories.map((c, i) =>
-        element("span", { className: "number", text: `${i > 0 ? " · " : ""}${stateLabel(info.machine, c.state)} ${percent(c.probability)} (${percent(c.ci95[0])} – ${percent(c.ci95[1])})` })))];
+      cells = [element("td", { colspan: head.length - 1 }, ...outcome.categories.map((c, i) => {
+        const before = prior && prior.categories.find(p => p.state === c.state);
+        return element("span", { className: "number", text: `${i > 0 ? " · " : ""}${stateLabel(info.machine, c.state)} ` +
+          `${before ? `${percent(before.probability)} → ` : ""}${percent(c.probability)} (${range(c.ci95, percent)})` });
+      }))];
     }
     const row = element("tr", {
       className: outcome.name === state.headline ? "selected" : "", "data-outcome": outcome.name, "data-kind": outcome.kind,
-      "data-estimate": outcome.kind === "probability" ? outcome.estimate : outcome.kind === "distribution" ? outcome.mean : null,
-      "data-low": outcome.ci95 ? outcome.ci95[0] : null, "data-high": outcome.ci95 ? outcome.ci95[1] : null,
+      "data-estimate": value(outcome), "data-low": outcome.ci95 ? outcome.ci95[0] : null, "data-high": outcome.ci95 ? outcome.ci95[1] : null,
+      "data-prior-estimate": prior ? value(prior) : null,
+      "data-prior-low": prior && prior.ci95 ? prior.ci95[0] : null, "data-prior-high": prior && prior.ci95 ? prior.ci95[1] : null,
     }, name, ...cells);
     // The headline is brought into view at once, not by a smooth scroll: the parameters panel is sticky, so while the
     // page glided up it slid down under the pointer, and a slider grabbed in that moment was another parameter's.
