@@ -319,7 +319,8 @@ internal sealed class TableTrialLoop
 
     /// <summary>
     /// Moves machine <paramref name="m"/> one step: its row and context give the bounds, the draw at
-    /// <paramref name="draw"/> (if the row draws) picks the outcome by counting the bounds at or below it, and the state
+    /// <paramref name="draw"/> (if the row draws) picks the outcome by counting the bounds at or below it (as in the
+    /// general loop: see <see cref="CumulativeBounds"/>; here every row has the same width), and the state
     /// entered is written to <paramref name="next"/>; the state left is counted in <paramref name="cells"/>. Returns the
     /// next draw.
     /// </summary>
@@ -337,14 +338,14 @@ internal sealed class TableTrialLoop
         nint below;
         if (typeof(TWidth) == typeof(Eight512))
         {
-            below = (nint)ulong.PopCount(Vector512.GreaterThanOrEqual(Vector512.Create(Unsafe.Add(ref draws, draw)), Vector512.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+            below = CumulativeBounds.CountEight(Vector512.Create(Unsafe.Add(ref draws, draw)), ref rowBounds);
         }
         else
         {
             var draw256 = Vector256.Create(Unsafe.Add(ref draws, draw));
-            below = (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds)).ExtractMostSignificantBits());
+            below = CumulativeBounds.CountFour(draw256, ref rowBounds);
             if (typeof(TWidth) == typeof(Eight256))
-                below += (nint)uint.PopCount(Vector256.GreaterThanOrEqual(draw256, Vector256.LoadUnsafe(ref rowBounds, 4)).ExtractMostSignificantBits());
+                below += CumulativeBounds.CountFour(draw256, ref Unsafe.Add(ref rowBounds, 4));
         }
         Unsafe.Add(ref next, m) = Unsafe.Add(ref Unsafe.As<double, int>(ref tableBase), (nint)row.Outcomes + below);
         return draw + row.Draws;

@@ -61,11 +61,7 @@ internal sealed partial class TrialSimulator
     public void Restore(TrialSnapshot snapshot, Span<double> values)
     {
         // Per-trial transition tables built for another trial are stale: a new stamp rebuilds them from the constants.
-        if (++stamp == 0)
-        {
-            Array.Clear(stamps);
-            stamp = 1;
-        }
+        NewStamp();
         resumableTrial = snapshot.Trial;
         resumablePending = snapshot.Pending;
         resumableLast = snapshot.Last;

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Scenarios;
+using NorthKoreaShadowWar.Tracing;
+
+namespace NorthKoreaShadowWar.Simulation;
+
+/// <summary>
+/// The general loop: the steps of a trial of any model, machine by machine, with rows computed every step, per-trial
+/// tables built when first used, effects applied after each step, and the outcome conditions tested after it.
+/// </summary>
+internal sealed partial class TrialSimulator
+{
+    /// <summary>The states the machines enter in the current step (swapped with <see cref="states"/> after it).</summary>
+    private readonly int[] nextStates;
+    /// <summary>The states of a context, for building a per-trial table.</summary>
+    private readonly int[] contextStates;
+    /// <summary>The variables at the start of the current step, which effects read when some effect reads a variable.</summary>
+    private readonly double[] variablesAtStepStart;
+    /// <summary>The probabilities of a row computed every step.</summary>
+    private readonly double[] effective;
+    /// <summary>The effect lists of the transitions taken in the current step, in machine order.</summary>
+    private readonly int[] takenEffects;
+    /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
+    private int dynamicEffects;
+    /// <summary>What the current step has gathered so far: effects taken, and the flags of the states entered.</summary>
+    private int stepTaken;
+    private int stepFlags;
+
+    /// <summary>
+    /// Simulates steps <paramref name="from"/> to <paramref name="to"/> of the current trial through the general loop,
+    /// drawing from <see cref="uniforms"/>. Returns the last step simulated, and whether the trial froze there (every
+    /// machine in a state it cannot leave, no variable changing: see <see cref="FinishFrozenTrial"/>).
+    /// </summary>
+    private (int Last, bool Frozen) RunSteps(int from, int to, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
+    {
+        var machineCount = states.Length;
+        var effectsReadVariables = model.EffectsReadVariables;
+        var timedValues = hasTimedValues;
+        var current = states;
+        var next = nextStates;
+        var step = from;
+        var frozen = false;
+        for (; step <= to; step++)
+        {
+            if (effectsReadVariables) variables.CopyTo(variablesAtStepStart, 0);
+            stepTaken = 0;
+            stepFlags = 0;
+            for (var m = 0; (m = MoveMachines(current, next, step, m)) < machineCount;)
+                m = MoveMachineSlowly(current, next, step, m, trial);
+            var taken = stepTaken;
+            var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
+            var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
+            (current, next) = (next, current);
+            if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
+            if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
+            if (stepsIn.Length > 0) CountStepsIn(current, step);
+            if (timedValues) RecordValuesAt(step, values, current);
+            observer?.OnStep(step, next, current, variables);
+            if (allStay && !anyEachStep)
+            {
+                FinishFrozenTrial(current, step);
+                frozen = true;
+                break;
+            }
+        }
+        if (!ReferenceEquals(current, states)) current.CopyTo(states, 0);
+        return (Math.Min(step, to), frozen);
+    }
+
+    /// <summary>
+    /// Moves machines <paramref name="first"/>, <paramref name="first"/> + 1, ... once (step <paramref name="step"/>):
+    /// the innermost loop. Reads <paramref name="current"/>, writes <paramref name="next"/> and the occupancy of the
+    /// step, and notes the effects of the transitions taken. Draws come from <see cref="UniformBuffer"/>. It calls
+    /// nothing but <see cref="TableTarget"/>, inlined: at a machine that needs more (a row computed every step, a
+    /// per-trial table entry not built yet this trial, a row reading more than two machines, a used-up block of
+    /// draws) it stops and returns that machine's index, for <see cref="MoveMachineSlowly"/>; it returns the machine
+    /// count when every machine has moved.
+    /// </summary>
+    private int MoveMachines(int[] current, int[] next, int step, int first)
+    {
+        ref var draws = ref MemoryMarshal.GetArrayDataReference(uniforms.Values);
+        var draw = uniforms.Next;
+        // The arrays are sized by the compiler to hold every index the model can produce, so this loop
+        // reads them through references without bounds checks.
+        ref var rowBase = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var offsetBase = ref MemoryMarshal.GetArrayDataReference(stateOffset);
+        ref var boundsBase = ref MemoryMarshal.GetArrayDataReference(bounds);
+        ref var outcomeBase = ref MemoryMarshal.GetArrayDataReference(model.Outcomes);
+        ref var currentStates = ref MemoryMarshal.GetArrayDataReference(current);
+        ref var nextStates = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var occupancyCells = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Tallies.Occupancy), step * model.TotalStates);
+        var flags = stepFlags;
+        var m = first;
+        for (; m < current.Length; m++)
+        {
+            var state = Unsafe.Add(ref currentStates, m);
+            var offset = Unsafe.Add(ref offsetBase, m);
+            ref readonly var row = ref Unsafe.Add(ref rowBase, offset + state);
+            int target;
+            if (row.Kind == RowKind.Table)
+            {
+                if (row.DependencyCount > 2 || row.PerTrial || draw == UniformBuffer.Length) break;
+                var context = Unsafe.Add(ref currentStates, row.FirstDependencyMachine) * row.FirstDependencyStride
+                            + Unsafe.Add(ref currentStates, row.SecondDependencyMachine) * row.SecondDependencyStride;
+                target = TableTarget(in row, context, Unsafe.Add(ref draws, draw++), ref boundsBase, ref outcomeBase);
+            }
+            else if (row.Kind == RowKind.Stay)
+            {
+                // A machine that cannot leave its state draws nothing.
+                target = state;
+            }
+            else
+            {
+                break;
+            }
+            Unsafe.Add(ref nextStates, m) = target;
+            Unsafe.Add(ref occupancyCells, offset + target)++;
+            flags |= Unsafe.Add(ref rowBase, offset + target).Flags;
+        }
+        stepFlags = flags;
+        uniforms.Next = draw;
+        return m;
+    }
+
+    /// <summary>
+    /// Moves machine <paramref name="machine"/> when <see cref="MoveMachines"/> cannot: a row whose probabilities
+    /// read variables, a per-trial table, a row reading more than two machines, or a used-up block of draws.
+    /// Returns the machine to go on from.
+    /// </summary>
+    private int MoveMachineSlowly(int[] current, int[] next, int step, int machine, long trial)
+    {
+        var state = current[machine];
+        var offset = stateOffset[machine];
+        ref readonly var row = ref rows[offset + state];
+        int target;
+        if (row.Kind == RowKind.Table)
+        {
+            var context = current[row.FirstDependencyMachine] * row.FirstDependencyStride
+                        + current[row.SecondDependencyMachine] * row.SecondDependencyStride;
+            if (row.DependencyCount > 2) context += FurtherContext(in row, current);
+            if (row.PerTrial && stamps[row.StampOffset + context] != stamp) BuildContext(machine, state, context, trial, step);
+            target = TableTarget(in row, context, uniforms.NextDouble(),
+                ref MemoryMarshal.GetArrayDataReference(bounds), ref MemoryMarshal.GetArrayDataReference(model.Outcomes));
+        }
+        else
+        {
+            target = StepDynamic(current, machine, state, uniforms.NextDouble(), trial, step);
+            if (dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
+        }
+        next[machine] = target;
+        Tallies.Occupancy[step * model.TotalStates + offset + target]++;
+        stepFlags |= rows[offset + target].Flags;
+        return machine + 1;
+    }
+
+    /// <summary>
+    /// Moves a machine by table row <paramref name="row"/> in context <paramref name="context"/>: the draw
+    /// <paramref name="u"/> picks the outcome whose cumulative bounds it falls between (see <see cref="CumulativeBounds"/>),
+    /// whose effects, if any, are noted for the end of the step. Returns the state entered. The one place the general
+    /// loop moves a machine by a table, for both <see cref="MoveMachines"/> and <see cref="MoveMachineSlowly"/>;
+    /// <paramref name="boundsBase"/> and <paramref name="outcomeBase"/> are the starts of <see cref="bounds"/> and the
+    /// model's outcomes, which a caller in a loop keeps in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TableTarget(in RowLayout row, int context, double u, ref double boundsBase, ref OutcomeCode outcomeBase)
+    {
+        var boundsAt = row.BoundsOffset + context * row.BoundsStride;
+        Debug.Assert(context >= 0 && context < row.ContextCount && boundsAt + row.BoundsStride <= bounds.Length, "a table row's context lies outside its bounds");
+        var outcomeAt = row.OutcomeOffset + CumulativeBounds.CountAtOrBelow(u, ref Unsafe.Add(ref boundsBase, boundsAt), row.BoundsStride);
+        Debug.Assert(outcomeAt < row.OutcomeOffset + row.OutcomeCount, "a draw picked an outcome beyond its row's");
+        ref readonly var outcome = ref Unsafe.Add(ref outcomeBase, outcomeAt);
+        if (outcome.Effects >= 0) takenEffects[stepTaken++] = outcome.Effects;
+        return outcome.Target;
+    }
+
+    /// <summary>The part of a row's context from its third dependency on (rows that read more than two machines).</summary>
+    private int FurtherContext(in RowLayout row, int[] current)
+    {
+        var context = 0;
+        for (var d = row.DependencyStart + 2; d < row.DependencyStart + row.DependencyCount; d++)
+            context += current[model.DependencyMachine[d]] * model.DependencyStride[d];
+        return context;
+    }
+
+    private void BuildContext(int machine, int state, int context, long trial, int step)
+    {
+        var error = TransitionTables.Build(model, machine, state, context, constants, bounds, contextStates, stack, effective);
+        if (error is not null) throw new SimulationException($"{error}, in trial {trial} at step {step}");
+        stamps[rows[stateOffset[machine] + state].StampOffset + context] = stamp;
+    }
+
+    private int StepDynamic(int[] current, int machine, int state, double u, long trial, int step)
+    {
+        ref readonly var row = ref rows[stateOffset[machine] + state];
+        var total = 0.0;
+        for (var i = 0; i < row.TransitionCount; i++)
+        {
+            var transition = model.RowTransitions[row.TransitionStart + i];
+            var p = model.EffectiveProbability(transition, constants, variables, current, stack);
+            if (!(p >= 0)) throw Invalid(machine, state, trial, step,
+                NonFiniteReports.OfTransition(model, transition, constants, variables, current, stack) ?? (double.IsNaN(p)
+                    ? "a transition's probability is not a number (0 / 0, or the log of a negative number?)"
+                    : $"a transition has probability {p}"));
+            effective[i] = p;
+            total += p;
+        }
+        if (total > 1 + TransitionTables.Tolerance)
+            throw Invalid(machine, state, trial, step, double.IsPositiveInfinity(total)
+                ? "a transition's probability is infinite (a division by zero?)"
+                : $"the outgoing probabilities add up to {total:G6}");
+        var cumulative = 0.0;
+        for (var i = 0; i < row.TransitionCount; i++)
+        {
+            cumulative += effective[i];
+            if (u < cumulative)
+            {
+                ref readonly var transition = ref model.Transitions[model.RowTransitions[row.TransitionStart + i]];
+                dynamicEffects = transition.Effects;
+                return transition.Target;
+            }
+        }
+        dynamicEffects = -1;
+        return state;
+    }
+
+    private SimulationException Invalid(int machine, int state, long trial, int step, string problem)
+    {
+        var definition = model.Scenario.Machines[machine];
+        return new SimulationException($"machine '{definition.Name}', state '{definition.States[state]}': {problem}, in trial {trial} at step {step}");
+    }
+
+    private void ApplyStepEffects(int[] current, int taken, bool anyEachStep, int step)
+    {
+        for (var i = 0; i < taken; i++) ApplyEffects(takenEffects[i], current, step);
+        if (!anyEachStep) return;
+        for (var m = 0; m < current.Length; m++)
+        {
+            var effects = rows[stateOffset[m] + current[m]].EachStepEffects;
+            if (effects >= 0) ApplyEffects(effects, current, step);
+        }
+    }
+
+    /// <summary>
+    /// Applies effect list <paramref name="list"/>. A variable is checked where it is assigned: an effect that makes it
+    /// a value that is not a finite number stops the run, so no later condition ever reads one.
+    /// </summary>
+    private void ApplyEffects(int list, int[] current, int step)
+    {
+        var range = model.EffectLists[list];
+        var readVariables = model.EffectsReadVariables ? variablesAtStepStart : variables;
+        for (var i = range.Start; i < range.Start + range.Count; i++)
+        {
+            ref readonly var effect = ref model.Effects[i];
+            var value = model.Value(effect.Source, constants, readVariables, current, stack);
+            ref var variable = ref variables[effect.Variable];
+            variable = effect.Operator switch
+            {
+                EffectOperator.Add => variable + value,
+                EffectOperator.Subtract => variable - value,
+                EffectOperator.Multiply => variable * value,
+                _ => value,
+            };
+            if (!double.IsFinite(variable))
+                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, i, variable)}, in trial {currentTrial} at step {step}");
+        }
+    }
+}
