@@ -97,7 +97,11 @@ internal static class CompareCommand
             Console.Error.WriteLine(e.Message);
             return Program.BadInput;
         }
-        if (UpdatedFolders.Problem(a, evidenceA, b, evidenceB) is { } problem) return Usage(problem);
+        if (UpdatedFolders.Problem(a, evidenceA, b, evidenceB) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return Program.BadInput;
+        }
         if (Target(request, a, b) is not var (target, existing)) return Program.BadInput;
         var factor = evidenceA is not null && evidenceB is not null ? UpdatedFolders.Factor(a, evidenceA, b, evidenceB) : null;
         var code = Write(ComparisonBuilder.Independent(resultA, resultB, a.Label, b.Label), target, existing,
