@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Tests.Updating;
 /// </summary>
 public class ClosedFormTests
 {
-    private const string Geometric = """
+    internal const string Geometric = """
         name: geometric
         horizon: 12
         parameters:

@@ -10,20 +10,6 @@ namespace NorthKoreaShadowWar.Tests.Updating;
 /// </summary>
 public class MoveTests
 {
-    private const string Geometric = """
-        name: geometric
-        horizon: 12
-        parameters:
-          p: { beta: { alpha: 2, beta: 3 } }
-        machines:
-          m:
-            initial: Off
-            states: [Off, On]
-            transitions: [ { from: Off, to: On, p: p } ]
-        outcomes:
-          on_by_12: { reached: m.On }
-        """;
-
     /// <summary>Not on at steps 1..3, on at 4: the likelihood p (1 − p)³, with resampling at the steps before the last as well as at it.</summary>
     private const string FirstOnAtFour = """
         as_of: 4
@@ -38,7 +24,7 @@ public class MoveTests
     public void Moves_after_every_observation_step_keep_the_beta_posterior_of_a_first_success_at_k()
     {
         // The likelihood p (1 - p)^3 turns Beta(2, 3) into Beta(3, 6).
-        var result = UpdateTesting.Update(Geometric, FirstOnAtFour, UpdateMethod.Smc, moves: 2);
+        var result = UpdateTesting.Update(ClosedFormTests.Geometric, FirstOnAtFour, UpdateMethod.Smc, moves: 2);
         var p = result.Evidence.Parameters.Single(x => x.Name == "p");
         Assert.That(p.PosteriorMean, Is.EqualTo(3.0 / 9).Within(5 * p.PosteriorMeanSe));
         var exactLogZ = SpecialFunctions.BetaLn(3, 6) - SpecialFunctions.BetaLn(2, 3);
@@ -49,8 +35,8 @@ public class MoveTests
     [Test]
     public void Moves_increase_the_distinct_parameter_values_behind_the_posterior()
     {
-        var still = UpdateTesting.Update(Geometric, FirstOnAtFour, UpdateMethod.Smc, trials: 4 * UpdateSettings.BlockSize);
-        var moved = UpdateTesting.Update(Geometric, FirstOnAtFour, UpdateMethod.Smc, trials: 4 * UpdateSettings.BlockSize, moves: 2);
+        var still = UpdateTesting.Update(ClosedFormTests.Geometric, FirstOnAtFour, UpdateMethod.Smc, trials: 4 * UpdateSettings.BlockSize);
+        var moved = UpdateTesting.Update(ClosedFormTests.Geometric, FirstOnAtFour, UpdateMethod.Smc, trials: 4 * UpdateSettings.BlockSize, moves: 2);
         Assert.That(still.Moves.Proposed, Is.Zero);
         Assert.That(moved.Moves.Sweeps, Is.EqualTo(2));
         Assert.That(moved.Moves.AcceptanceRate, Is.GreaterThan(0.01));
