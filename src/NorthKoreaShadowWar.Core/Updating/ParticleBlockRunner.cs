@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Updating;
 internal static class ParticleBlockRunner
 {
     public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int firstBlock, int blockCount, int threads) =>
-        InParallel(firstBlock, blockCount, threads, () =>
+        InParallel<ParticleBlock>(firstBlock, blockCount, threads, () =>
         {
             var simulator = new TrialSimulator(model, seed);
             var tracker = new TrialEvidence(model, evidence);
@@ -23,9 +23,9 @@ internal static class ParticleBlockRunner
     /// Runs blocks <paramref name="firstBlock"/> .. + <paramref name="blockCount"/> − 1 on up to <paramref name="threads"/>
     /// threads, each with a worker from <paramref name="createWorker"/>; returns them in block order.
     /// </summary>
-    internal static ParticleBlock[] InParallel(int firstBlock, int blockCount, int threads, Func<Func<int, ParticleBlock>> createWorker)
+    internal static T[] InParallel<T>(int firstBlock, int blockCount, int threads, Func<Func<int, T>> createWorker)
     {
-        var blocks = new ParticleBlock[blockCount];
+        var blocks = new T[blockCount];
         var nextBlock = -1;
         var workers = Math.Clamp(threads, 1, Math.Max(1, blockCount));
         ParallelTrials.For(workers, workers, _ =>

@@ -46,7 +46,7 @@ internal sealed class SmcBlockRunner
 
     /// <summary>Runs blocks <paramref name="firstBlock"/> .. + <paramref name="blockCount"/> − 1, in block order.</summary>
     public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int firstBlock, int blockCount, int threads) =>
-        ParticleBlockRunner.InParallel(firstBlock, blockCount, threads, () => new SmcBlockRunner(model, evidence, seed).RunBlock);
+        ParticleBlockRunner.InParallel<ParticleBlock>(firstBlock, blockCount, threads, () => new SmcBlockRunner(model, evidence, seed).RunBlock);
 
     private static T[] New<T>() where T : new() => Enumerable.Range(0, Size).Select(_ => new T()).ToArray();
 

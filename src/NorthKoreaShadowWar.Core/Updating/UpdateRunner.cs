@@ -17,7 +17,11 @@ public static class UpdateRunner
     /// <summary>Runs the update.</summary>
     /// <exception cref="EvidenceImpossibleException">Every particle has weight zero.</exception>
     /// <exception cref="Diagnostics.SimulationException">The scenario did something impossible in some trial.</exception>
-    public static UpdateResult Run(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Action<long, double>? progress = null)
+    public static UpdateResult Run(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Action<long, double>? progress = null) =>
+        RunWithParticles(model, evidence, settings, progress).Result;
+
+    /// <summary>Runs the update; also gives the weighted particles of the posterior.</summary>
+    internal static (UpdateResult Result, Particles Posterior) RunWithParticles(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Action<long, double>? progress = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var blockCount = BlockCount(settings.Trials);
@@ -42,7 +46,7 @@ public static class UpdateRunner
             ? new Particles(ParticleBlockRunner.Run(model, evidence, settings.Seed, 0, BlockCount(settings.Trials), settings.Threads),
                 model.Scenario.Outcomes.Count, model.RandomParameters.Length, EventCount(model))
             : particles;
-        return Build(model, evidence, settings, particles, prior, stopwatch.Elapsed.TotalSeconds);
+        return (Build(model, evidence, settings, particles, prior, stopwatch.Elapsed.TotalSeconds), particles);
     }
 
     private static int BlockCount(long trials) => (int)Math.Max(1, (trials + UpdateSettings.BlockSize - 1) / UpdateSettings.BlockSize);
