@@ -6,9 +6,10 @@ namespace NorthKoreaShadowWar.Checking;
 
 /// <summary>
 /// The range each variable can lie in after each step (see docs/checking.md), by interval arithmetic: the initial
-/// value's range over the parameters' ranges, then at each step every effect that can apply (of a transition into a
-/// state that can be reached by then, or an <c>each_step</c> effect of such a state) either applied or not, in the
-/// simulator's order. The ranges hold every value the variable can take; an unbounded side is infinite.
+/// value's range over the parameters' ranges, then at each step the effects that can apply (of a transition into a
+/// state that can be reached by then, or the <c>each_step</c> effects of such a state) in the simulator's order: for each
+/// machine, the effects of one of its transitions (or of one of its states), or none, since it takes one transition a
+/// step and is in one state. The ranges hold every value the variable can take; an unbounded side is infinite.
 /// </summary>
 internal sealed class VariableRanges
 {
@@ -28,27 +29,43 @@ internal sealed class VariableRanges
             var start = byStep[step - 1];
             var now = (Interval[])start.Clone();
             var at = step;
-            void Apply(ResolvedEffect effect)
+            Interval[] Apply(Interval[] before, IEnumerable<ResolvedEffect> effects)
             {
-                var value = Interval.Of(effect.Value, parameters, i => start[i], t => StateTest(reach, t, at - 1));
-                var current = now[effect.Variable];
-                var changed = effect.Operator switch
+                var after = (Interval[])before.Clone();
+                foreach (var effect in effects)
                 {
-                    EffectOperator.Set => value,
-                    EffectOperator.Add => Interval.Binary(BinaryOperator.Add, current, value),
-                    EffectOperator.Subtract => Interval.Binary(BinaryOperator.Subtract, current, value),
-                    _ => Interval.Binary(BinaryOperator.Multiply, current, value),
-                };
-                now[effect.Variable] = Interval.Hull(current, Finite(changed));
+                    var value = Interval.Of(effect.Value, parameters, i => start[i], t => StateTest(reach, t, at - 1));
+                    var current = after[effect.Variable];
+                    after[effect.Variable] = Finite(effect.Operator switch
+                    {
+                        EffectOperator.Set => value,
+                        EffectOperator.Add => Interval.Binary(BinaryOperator.Add, current, value),
+                        EffectOperator.Subtract => Interval.Binary(BinaryOperator.Subtract, current, value),
+                        _ => Interval.Binary(BinaryOperator.Multiply, current, value),
+                    });
+                }
+                return after;
+            }
+            // A machine takes one transition a step and is in one state: its effect lists are alternatives (or none applies).
+            void Alternatives(IEnumerable<IReadOnlyList<ResolvedEffect>> lists)
+            {
+                var before = now;
+                foreach (var effects in lists)
+                {
+                    var after = Apply(before, effects);
+                    now = now.Zip(after, Interval.Hull).ToArray();
+                }
             }
             for (var m = 0; m < scenario.Machines.Count; m++)
-                foreach (var transition in scenario.Machines[m].Transitions)
-                    if (reach.Possible(m, transition.To, step))
-                        foreach (var effect in transition.Effects) Apply(effect);
+            {
+                var machine = m;
+                Alternatives(scenario.Machines[m].Transitions.Where(t => reach.Possible(machine, t.To, at)).Select(t => t.Effects));
+            }
             for (var m = 0; m < scenario.Machines.Count; m++)
-                for (var s = 0; s < scenario.Machines[m].States.Count; s++)
-                    if (reach.Possible(m, s, step))
-                        foreach (var effect in scenario.Machines[m].EachStep[s]) Apply(effect);
+            {
+                var machine = m;
+                Alternatives(Enumerable.Range(0, scenario.Machines[m].States.Count).Where(s => reach.Possible(machine, s, at)).Select(s => scenario.Machines[machine].EachStep[s]));
+            }
             byStep[step] = now;
         }
         return new VariableRanges(byStep);
