@@ -16,10 +16,12 @@ public class LearningTests
           fixed_rate: 0.1
         variables:
           hits: { initial: 0 }
+          a_weeks: { initial: 0 }
         machines:
           a:
             initial: Off
             states: [Off, On]
+            each_step: { On: { a_weeks: "+= 1" } }
             transitions: [ { from: Off, to: On, p: pa } ]
           b:
             initial: Off
@@ -35,6 +37,7 @@ public class LearningTests
           b_on: { reached: b.On }
           hits_end: { value: hits }
           c_on: { reached: c.On }
+          a_weeks_end: { value: a_weeks }
         """;
 
     private const string FirstHeldAt4 = "as_of: 4\nobservations:\n  - { source: s, first_held: \"a == On\", between: [4, 4] }\n";
@@ -51,6 +54,7 @@ public class LearningTests
             Assert.That(byName["hits_end"].Verdict, Is.EqualTo("independent"), "a variable changed only by an unobserved machine");
             Assert.That(byName["a_on"].Verdict, Is.EqualTo("parameters"));
             Assert.That(byName["a_on"].InformedParameters, Is.EqualTo(new[] { "pa" }));
+            Assert.That(byName["a_weeks_end"].SharedWithEvidence, Is.EqualTo(new[] { "a" }), "a variable changed by the observed machine");
             Assert.That(byName["c_on"].SharedWithEvidence, Is.EqualTo(new[] { "a" }), "its guard reads the observed machine");
             Assert.That(result.Parameters.Single(p => p.Name == "pb").Informed, Is.False);
         });
