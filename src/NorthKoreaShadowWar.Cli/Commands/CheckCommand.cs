@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Checking;
 using NorthKoreaShadowWar.Cli.Terminal;
-using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Cli.Commands;
@@ -53,23 +52,9 @@ internal static class CheckCommand
         var scenario = prepared.Model.Scenario.Source;
         var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-check";
         if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File, request.Evidence]) is not var (folder, existing)) return Program.BadInput;
-        CheckResult result;
-        try
-        {
-            result = CheckRunner.Run(prepared.Model, evidenceFile,
-                new CheckSettings { Trials = request.Trials, Replicates = request.Replicates, Threshold = request.Threshold, Seed = request.Seed, Threads = request.Threads },
-                step => Console.Error.WriteLine($"check: {step}"));
-        }
-        catch (EvidenceImpossibleException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return Program.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            Console.Error.WriteLine($"{request.File}: error: {e.Message}");
-            return Program.RunFailure;
-        }
+        var settings = new CheckSettings { Trials = request.Trials, Replicates = request.Replicates, Threshold = request.Threshold, Seed = request.Seed, Threads = request.Threads };
+        if (!EvidenceRun.TryRun(request.File, () => CheckRunner.Run(prepared.Model, evidenceFile, settings, step => Console.Error.WriteLine($"check: {step}")),
+                out var result, out var failure)) return failure;
         if (!ResultsFolderWriting.TryWrite(folder, existing, directory =>
             {
                 File.WriteAllText(Path.Combine(directory, "check.json"), CheckJson.Write(result));
