@@ -62,6 +62,20 @@ public class CheckCommandTests
         Assert.That(Directory.Exists(output), Is.False);
     }
 
+    [Test]
+    public void Evidence_the_structure_allows_but_no_trial_drawn_matches_is_the_error_of_update_with_exit_code_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("check-command").FullName;
+        var scenario = Path.Combine(folder, "rare.yaml");
+        var evidence = Path.Combine(folder, "evidence.yaml");
+        File.WriteAllText(scenario, CheckTesting.Switch("0.000000001"));
+        File.WriteAllText(evidence, "as_of: 1\nobservations:\n  - { source: one, holds: \"m == On\", at: 1 }\n");
+        var (code, _, error) = CommandLine.Run("check", scenario, "--evidence", evidence, "--trials", "4096", "--replicates", "4096", "--out", Path.Combine(folder, "out"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("evidence.yaml:3:5: error: the evidence is impossible under the scenario"));
+        Assert.That(Directory.Exists(Path.Combine(folder, "out")), Is.False);
+    }
+
     [TestCase("--surprise", "0", "--surprise must be a probability")]
     [TestCase("--surprise", "1.5", "--surprise must be a probability")]
     [TestCase("--replicates", "0", "--replicates must be between 1")]
