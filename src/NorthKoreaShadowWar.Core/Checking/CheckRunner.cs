@@ -59,13 +59,20 @@ public static class CheckRunner
         {
             Description = observation.Describe(), Source = observation.Source, Position = observation.Position.ToString(),
             Measure = ObservationMeasures.Describe(observation),
-            Alone = alone, AloneSe = Math.Sqrt(alone * (1 - alone) / prior.Count),
+            Alone = alone, AloneSe = StandardError(observation, alone, prior.Count),
             GivenOthers = ObservationMeasures.Agreement(prior, k, others), GivenOthersEss = ObservationMeasures.Ess(others),
             PosteriorPredictive = ObservationMeasures.Agreement(replicas, k, null),
             Impossible = feasibility.Reason, Note = feasibility.Note,
             Pulls = Pulls(model, prior, k),
         };
     }
+
+    /// <summary>
+    /// The standard error of an agreement over <paramref name="n"/> equally weighted trials: √(p(1 − p)/n) for a share (at
+    /// most that for a report's mean relative likelihood); for a measurement's 2q, q the smaller tail, 2√(q(1 − q)/n).
+    /// </summary>
+    private static double StandardError(Observation observation, double p, int n) =>
+        observation is MeasurementObservation ? 2 * Math.Sqrt(p / 2 * (1 - p / 2) / n) : Math.Sqrt(p * (1 - p) / n);
 
     /// <summary>The three drawn parameters that conditioning on observation <paramref name="k"/> alone moves most.</summary>
     private static IReadOnlyList<ParameterPull> Pulls(CompiledModel model, ObservationSamples prior, int k)

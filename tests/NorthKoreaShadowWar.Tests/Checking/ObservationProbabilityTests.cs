@@ -59,6 +59,7 @@ public class ObservationProbabilityTests
         var observation = result.Observations[0];
         Assert.That(observation.Measure, Is.EqualTo("two-sided tail probability of the reported value"));
         var se = 2 * Math.Sqrt(0.0625 * 0.9375 / result.Trials);
+        Assert.That(observation.AloneSe, Is.EqualTo(se).Within(0.1 * se));
         Assert.That(observation.Alone, Is.EqualTo(0.125).Within(5 * se));
     }
 
