@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(SensitivityCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(UpdateCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         var parsed = root.Parse(args);

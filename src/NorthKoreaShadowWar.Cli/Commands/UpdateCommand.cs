@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using NorthKoreaShadowWar.Cli.Terminal;
-using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Updating;
@@ -71,22 +70,9 @@ internal static class UpdateCommand
         var scenario = prepared.Model.Scenario.Source;
         var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-updated";
         if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File, request.Evidence]) is not var (folder, existing)) return Program.BadInput;
-        UpdateResult result;
-        try
-        {
-            result = UpdateRunner.Run(prepared.Model, evidenceFile, settings,
-                (particles, effective) => Console.Error.WriteLine($"{particles:N0} particles: {effective:N0} effective draws"));
-        }
-        catch (EvidenceImpossibleException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return Program.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            Console.Error.WriteLine($"{request.File}: error: {e.Message}");
-            return Program.RunFailure;
-        }
+        if (!EvidenceRun.TryRun(request.File, () => UpdateRunner.Run(prepared.Model, evidenceFile, settings,
+                (particles, effective) => Console.Error.WriteLine($"{particles:N0} particles: {effective:N0} effective draws")),
+                out var result, out var failure)) return failure;
         if (!PosteriorFolderWriting.TryWrite(folder, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
                 summary => EvidenceJson.AddTo(summary, result.Evidence, result.Moves), EvidenceReport.Lead(result.Evidence))) return Program.RunFailure;
         Print(result.Evidence, result.Moves, folder);

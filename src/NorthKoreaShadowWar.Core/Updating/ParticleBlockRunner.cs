@@ -13,7 +13,7 @@ internal static class ParticleBlockRunner
 {
     public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int firstBlock, int blockCount, int threads,
         CancellationToken cancellation = default) =>
-        InParallel(firstBlock, blockCount, threads, () =>
+        InParallel<ParticleBlock>(firstBlock, blockCount, threads, () =>
         {
             var simulator = new TrialSimulator(model, seed);
             var tracker = new TrialEvidence(model, evidence);
@@ -26,10 +26,10 @@ internal static class ParticleBlockRunner
     /// <paramref name="cancellation"/> is cancelled no further block starts, and the call throws when the running ones end.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-    internal static ParticleBlock[] InParallel(int firstBlock, int blockCount, int threads, Func<Func<int, ParticleBlock>> createWorker,
+    internal static T[] InParallel<T>(int firstBlock, int blockCount, int threads, Func<Func<int, T>> createWorker,
         CancellationToken cancellation = default)
     {
-        var blocks = new ParticleBlock[blockCount];
+        var blocks = new T[blockCount];
         var nextBlock = -1;
         var workers = Math.Clamp(threads, 1, Math.Max(1, blockCount));
         ParallelTrials.For(workers, workers, _ =>

@@ -55,7 +55,7 @@ internal sealed partial class SmcBlockRunner
     /// <summary>Runs blocks <paramref name="firstBlock"/> .. + <paramref name="blockCount"/> − 1, in block order.</summary>
     public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int moves, int firstBlock, int blockCount, int threads,
         CancellationToken cancellation = default) =>
-        ParticleBlockRunner.InParallel(firstBlock, blockCount, threads, () => new SmcBlockRunner(model, evidence, seed, moves).RunBlock, cancellation);
+        ParticleBlockRunner.InParallel<ParticleBlock>(firstBlock, blockCount, threads, () => new SmcBlockRunner(model, evidence, seed, moves).RunBlock, cancellation);
 
     private static T[] New<T>() where T : new() => Enumerable.Range(0, Size).Select(_ => new T()).ToArray();
 

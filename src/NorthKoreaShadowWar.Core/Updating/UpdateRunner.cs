@@ -32,7 +32,13 @@ public static class UpdateRunner
     /// <exception cref="Diagnostics.SimulationException">The scenario did something impossible in some trial.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (no further block starts once it is).</exception>
     public static UpdateResult Run(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Action<long, double>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) =>
+        RunWithParticles(model, evidence, settings, progress, cancellation).Result;
+
+    /// <summary>Runs the update; also gives the weighted particles of the posterior.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (no further block starts once it is).</exception>
+    internal static (UpdateResult Result, Particles Posterior) RunWithParticles(CompiledModel model, EvidenceFile evidence, UpdateSettings settings,
+        Action<long, double>? progress = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var blockCount = BlockCount(settings.Trials);
@@ -57,7 +63,7 @@ public static class UpdateRunner
             ? new Particles(ParticleBlockRunner.Run(model, evidence, settings.Seed, 0, BlockCount(settings.Trials), settings.Threads, cancellation),
                 model.Scenario.Outcomes.Count, model.RandomParameters.Length, EventCount(model))
             : particles;
-        return Build(model, evidence, settings, particles, prior, stopwatch.Elapsed.TotalSeconds);
+        return (Build(model, evidence, settings, particles, prior, stopwatch.Elapsed.TotalSeconds), particles);
     }
 
     private static int BlockCount(long trials) => (int)Math.Max(1, (trials + UpdateSettings.BlockSize - 1) / UpdateSettings.BlockSize);
