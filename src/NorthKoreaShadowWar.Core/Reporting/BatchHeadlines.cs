@@ -11,7 +11,7 @@ public static class BatchHeadlines
     /// <summary>The headline quantities of <paramref name="result"/> that vary most across its runs (shares first, then means).</summary>
     public static IReadOnlyList<string> Of(BatchResult result)
     {
-        var findings = new List<(double Spread, string Text)>();
+        var findings = new List<(bool Share, double Spread, string Text)>();
         foreach (var q in BatchReport.Headline(result.Rows[0]))
         {
             var rows = result.Rows.Select(r => r[q]).ToList();
@@ -22,9 +22,9 @@ public static class BatchHeadlines
                 : (rows[high].Estimate - rows[low].Estimate) / Math.Max(Math.Abs(rows[high].Estimate), 1e-9);
             if (!(spread > 0)) continue;
             string Show(BatchRow row) => share ? Headlines.Share(row.Estimate, row.Ci95) : Headlines.Amount(row.Estimate, row.Ci95);
-            findings.Add((spread, $"{rows[0].Label} ranges from {Show(rows[low])} at {Run(result, low)} to {Show(rows[high])} at {Run(result, high)}."));
+            findings.Add((share, spread, $"{rows[0].Label} ranges from {Show(rows[low])} at {Run(result, low)} to {Show(rows[high])} at {Run(result, high)}."));
         }
-        return findings.OrderByDescending(f => f.Spread).Select(f => f.Text).Take(Headlines.Most).ToList();
+        return findings.OrderByDescending(f => f.Share).ThenByDescending(f => f.Spread).Select(f => f.Text).Take(Headlines.Most).ToList();
     }
 
     /// <summary>A run as a reader knows it: a variant's label, or a sweep's point with its parameters' values.</summary>

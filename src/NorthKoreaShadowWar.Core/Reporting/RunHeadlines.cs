@@ -31,8 +31,8 @@ public static class RunHeadlines
             && final.Categories.MaxBy(c => c.Probability) is var (state, share, ci) && share > 0)
             findings.Add($"{final.Name} most often ends in {state}: {Headlines.Share(share, ci)} of trials.");
         if (Widest(result) is { } widest)
-            findings.Add($"The widest spread is {widest.Name}'s: half the trials below {Number(Quantile(widest, "p50"))}, "
-                + $"but one in twenty above {Number(Quantile(widest, "p95"))} (mean {Headlines.Amount(widest.Mean, widest.Ci95)}).");
+            findings.Add($"The widest spread is {widest.Name}'s: half the trials at or below {Number(Quantile(widest, "p50"))}, "
+                + $"but one in twenty above {Number(Quantile(widest, "p95"))}; its mean is {Headlines.Amount(widest.Mean, widest.Ci95)}.");
         if (probabilities.Count > 0 && first.Count == 0)
             findings.Add("A single run cannot say what moves these numbers: sensitivity ranks the assumptions, and sweep and compare show "
                 + "the effect of changing them.");

@@ -29,7 +29,7 @@ public class HeadlinesTests
             Assert.That(findings[1], Does.StartWith("middle: 30.0% (95% interval 27.0% – 33.0%)"));
             Assert.That(findings, Has.None.Contains("small:"), "only the largest probabilities");
             Assert.That(findings, Has.Some.EqualTo("final_m most often ends in War: 80.0% (95% interval 78.0% – 82.0%) of trials."));
-            Assert.That(findings, Has.Some.StartsWith("The widest spread is wide's: half the trials below 6,000, but one in twenty above 18,000"));
+            Assert.That(findings, Has.Some.StartsWith("The widest spread is wide's: half the trials at or below 6,000, but one in twenty above 18,000"));
             Assert.That(findings[^1], Does.Contain("sensitivity"), "a run alone cannot say what moves its numbers, and says where to look");
         });
     }
