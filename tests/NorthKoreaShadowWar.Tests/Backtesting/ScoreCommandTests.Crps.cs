@@ -6,54 +6,16 @@ using NorthKoreaShadowWar.Tests.Support;
 namespace NorthKoreaShadowWar.Tests.Backtesting;
 
 /// <summary>
-/// A results folder keeps each distribution's values in distributions.csv, so that score computes the CRPS from a
+/// The CRPS from a results folder: a results folder keeps each distribution's values in distributions.csv, so that score computes the CRPS from a
 /// folder; a folder written without that file still scores, with the CRPS left empty and a note.
 /// </summary>
-public class CrpsFromFolderTests
+public partial class ScoreCommandTests
 {
-    private const string Small = """
-        name: small
-        horizon: 8
-        parameters:
-          rate: { uniform: [0.1, 0.3] }
-        variables:
-          x: { initial: 0 }
-        machines:
-          a:
-            initial: Off
-            states: [Off, On]
-            each_step: { On: { x: "+= 1.5" } }
-            transitions: [ { from: Off, to: On, p: rate } ]
-        outcomes:
-          first_on: { first_step: a.On }
-          x_end: { value: x }
-        """;
-
-    private const string Observed = """
+    private const string ObservedValues = """
         outcomes:
           first_on: 3
           x_end: 4.5
         """;
-
-    private string directory = "";
-    private string results = "";
-    private string observed = "";
-
-    [OneTimeSetUp]
-    public void RunOnce()
-    {
-        directory = Directory.CreateTempSubdirectory("shadowwar-crps-").FullName;
-        var scenario = Path.Combine(directory, "small.yaml");
-        File.WriteAllText(scenario, Small);
-        observed = Path.Combine(directory, "observed.yaml");
-        File.WriteAllText(observed, Observed);
-        results = Path.Combine(directory, "results");
-        var (exitCode, _, error) = CommandLine.Run("run", scenario, "--trials", "2000", "--out", results);
-        Assert.That(exitCode, Is.Zero, error);
-    }
-
-    [OneTimeTearDown]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
 
     private static RunResult Forecast(params OutcomeResult[] outcomes) => new(
         new RunManifest("made-up", null, null, 1, 4, 10, "week", "", "test", [], "made-up.yaml"), outcomes, [], new RunPerformance(1, 0, 0, 0));
@@ -67,7 +29,7 @@ public class CrpsFromFolderTests
         // Values 0, 1 and 3 with weights 1, 1, 2 (probabilities ¼, ¼, ½), observed 2:
         // E|X − 2| = ¼·2 + ¼·1 + ½·1 = 1.25;
         // E|X − X′| = 2(¼·¼·1 + ¼·½·3 + ¼·½·2) = 1.375; CRPS = 1.25 − 1.375 / 2 = 0.5625.
-        var folder = Directory.CreateDirectory(Path.Combine(directory, "by-hand")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(directory, "by-hand-crps")).FullName;
         File.WriteAllText(Path.Combine(folder, DistributionsCsv.FileName), "outcome,value,weight\nv,0,1\nv,1,1\nv,3,2\n");
         var read = DistributionsCsv.ReadInto(Forecast(Value("v")), folder);
         var distribution = (DistributionResult)read.Outcomes.Single();
@@ -81,8 +43,8 @@ public class CrpsFromFolderTests
     [Test]
     public void Score_from_a_results_folder_fills_the_CRPS_of_every_distribution_with_the_value_computed_by_hand()
     {
-        var output = Path.Combine(directory, "scored");
-        var (exitCode, stdout, stderr) = CommandLine.Run("score", results, "--observed", observed, "--out", output);
+        var output = Path.Combine(directory, "scored-crps");
+        var (exitCode, stdout, stderr) = CommandLine.Run("score", results, "--observed", Write("values.yaml", ObservedValues), "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         var rows = File.ReadAllLines(Path.Combine(output, "scores.csv")).Skip(1).Select(Csv.Fields).ToDictionary(f => f[1], f => f[^1]);
         var summary = SummaryJsonReader.ReadFolder(results);
@@ -104,12 +66,12 @@ public class CrpsFromFolderTests
     [Test]
     public void A_folder_written_without_distributions_csv_still_scores_with_the_CRPS_empty_and_a_note()
     {
-        var old = Path.Combine(directory, "old");
+        var old = Path.Combine(directory, "old-crps");
         Directory.CreateDirectory(old);
         foreach (var file in Directory.GetFiles(results).Where(f => Path.GetFileName(f) != DistributionsCsv.FileName))
             File.Copy(file, Path.Combine(old, Path.GetFileName(file)));
-        var output = Path.Combine(directory, "scored-old");
-        var (exitCode, stdout, stderr) = CommandLine.Run("score", old, "--observed", observed, "--out", output);
+        var output = Path.Combine(directory, "scored-old-crps");
+        var (exitCode, stdout, stderr) = CommandLine.Run("score", old, "--observed", Write("values.yaml", ObservedValues), "--out", output);
         Assert.That(exitCode, Is.Zero, stderr);
         var crps = File.ReadAllLines(Path.Combine(output, "scores.csv")).Skip(1).Select(line => Csv.Fields(line)[^1]);
         Assert.Multiple(() =>
@@ -132,8 +94,8 @@ public class CrpsFromFolderTests
         Directory.CreateDirectory(damaged);
         foreach (var file in Directory.GetFiles(results)) File.Copy(file, Path.Combine(damaged, Path.GetFileName(file)));
         File.WriteAllText(Path.Combine(damaged, DistributionsCsv.FileName), text);
-        var output = Path.Combine(directory, "never-written");
-        var (exitCode, _, stderr) = CommandLine.Run("score", damaged, "--observed", observed, "--out", output);
+        var output = Path.Combine(directory, "never-written-crps");
+        var (exitCode, _, stderr) = CommandLine.Run("score", damaged, "--observed", Write("values.yaml", ObservedValues), "--out", output);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(2));
