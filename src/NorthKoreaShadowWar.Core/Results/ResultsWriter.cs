@@ -1,6 +1,6 @@
 namespace NorthKoreaShadowWar.Results;
 
-/// <summary>Writes every file of a results folder (CONTRACT §3) into a directory.</summary>
+/// <summary>Writes every file of a results folder (the README's "Results" section) into a directory.</summary>
 public static class ResultsWriter
 {
     /// <summary>The files a results folder holds.</summary>

@@ -2,7 +2,7 @@ using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Simulation;
 
-/// <summary>The rules of CONTRACT §1 that decide the numbers, pinned with deterministic scenarios (p = 0 or 1).</summary>
+/// <summary>The rules of docs/scenario-format.md ("What a trial computes") that decide the numbers, pinned with deterministic scenarios (p = 0 or 1).</summary>
 public class StepSemanticsTests
 {
     [Test]
