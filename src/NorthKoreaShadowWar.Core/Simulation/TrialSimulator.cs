@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Compilation.Generated;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
 
@@ -42,8 +43,17 @@ internal sealed partial class TrialSimulator
     private readonly bool hasTimedValues;
     /// <summary>The trial being run, for the errors that name it.</summary>
     private long currentTrial;
+    /// <summary>The model's per-step code compiled to .NET code, or null to interpret it (see <see cref="CodeGeneration"/>).</summary>
+    private readonly GeneratedModelCode? generated;
+    /// <summary>The generated choices of <see cref="generated"/>'s rows computed every step.</summary>
+    private readonly RowChoice?[]? generatedRows;
 
-    public TrialSimulator(CompiledModel model, ulong seed)
+    /// <summary>
+    /// A simulator of <paramref name="model"/> for the random streams of <paramref name="seed"/>. With
+    /// <paramref name="generatedCode"/> false it interprets the model's per-step code instead of compiling it to .NET
+    /// code (the same numbers, slower); null takes <see cref="CodeGeneration.ByDefault"/>.
+    /// </summary>
+    public TrialSimulator(CompiledModel model, ulong seed, bool? generatedCode = null)
     {
         this.model = model;
         this.seed = seed;
@@ -66,6 +76,8 @@ internal sealed partial class TrialSimulator
         Tallies = new TrialTallies(model);
         hasTimedValues = model.ValueAtStep.Any(step => step >= 0);
         tableLoop = TableTrialLoop.For(model);
+        generated = (generatedCode ?? CodeGeneration.ByDefault) && CodeGeneration.HasPerStepCode(model) ? GeneratedModelCode.For(model) : null;
+        generatedRows = generated?.Rows;
         history = tableLoop is null ? [] : new int[(model.Horizon + 1) * 2 * model.MachineCount];
         secondLane = (model.Horizon + 1) * model.MachineCount;
     }

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+
+namespace NorthKoreaShadowWar.Compilation.Generated;
+
+/// <summary>
+/// Picks the transition a row computed every step (<see cref="RowKind.Dynamic"/>) takes on draw <paramref name="u"/>:
+/// its index among the row's transitions, the transition count for "stay", or -1 when the probabilities are invalid
+/// (then the interpreter works the row out again, and reports the problem).
+/// </summary>
+internal delegate int RowChoice(double u, double[] constants, double[] variables, int[] states);
+
+/// <summary>
+/// Applies an effect list: its values read <paramref name="readVariables"/>, its assignments go to
+/// <paramref name="variables"/>. Returns -1, or the position in the list of the first effect that made its variable a
+/// value that is not a finite number (the variable keeps that value, as in the interpreter, for the report).
+/// </summary>
+internal delegate int EffectListApplication(double[] constants, double[] readVariables, double[] variables, int[] states);
+
+/// <summary>
+/// A model's per-step code compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it):
+/// each row computed every step as straight-line code picking its transition, and each effect list as straight-line
+/// assignments. It computes exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
+/// <see cref="ProgramEvaluator"/>) computes, operation for operation, so every number is the same bit for bit (see
+/// docs/performance.md, "Generated code").
+/// </summary>
+internal sealed class GeneratedModelCode
+{
+    private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
+
+    private GeneratedModelCode(RowChoice?[] rows, EffectListApplication[] effectLists, TimeSpan compileTime)
+    {
+        Rows = rows;
+        EffectLists = effectLists;
+        CompileTime = compileTime;
+    }
+
+    /// <summary>Per row of the model: its generated choice when it is computed every step, else null.</summary>
+    public RowChoice?[] Rows { get; }
+
+    /// <summary>Per effect list of the model: its generated application.</summary>
+    public EffectListApplication[] EffectLists { get; }
+
+    /// <summary>How long generating and compiling the code took.</summary>
+    public TimeSpan CompileTime { get; }
+
+    /// <summary>The generated code of <paramref name="model"/>, generated on first use and then shared by every thread.</summary>
+    public static GeneratedModelCode For(CompiledModel model) => Cache.GetValue(model, Generate);
+
+    private static GeneratedModelCode Generate(CompiledModel model)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var rows = new RowChoice?[model.Rows.Length];
+        for (var r = 0; r < rows.Length; r++)
+            if (model.Rows[r].Kind == RowKind.Dynamic) rows[r] = RowChoiceCode.Compile(model, in model.Rows[r]);
+        var effectLists = new EffectListApplication[model.EffectLists.Length];
+        for (var list = 0; list < effectLists.Length; list++) effectLists[list] = EffectListCode.Compile(model, list);
+        return new GeneratedModelCode(rows, effectLists, stopwatch.Elapsed);
+    }
+}
