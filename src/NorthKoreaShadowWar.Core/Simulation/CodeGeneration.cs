@@ -15,7 +15,7 @@ public static class CodeGeneration
     /// <summary>Whether simulators generate code unless told otherwise: true unless <see cref="DisablingVariable"/> is 1.</summary>
     public static bool ByDefault { get; set; } = Environment.GetEnvironmentVariable(DisablingVariable) != "1";
 
-    /// <summary>Whether the model has per-step code to generate: rows computed every step, or effects.</summary>
+    /// <summary>Whether the model has code to generate: rows computed every step, per-trial tables, or effects.</summary>
     internal static bool HasPerStepCode(CompiledModel model) =>
-        model.EffectLists.Length > 0 || model.Rows.Any(row => row.Kind == RowKind.Dynamic);
+        model.EffectLists.Length > 0 || model.Rows.Any(row => row.Kind == RowKind.Dynamic || row.PerTrial);
 }

@@ -59,7 +59,7 @@ internal sealed partial class TrialSimulator
             if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
             if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
             if (stepsIn.Length > 0) CountStepsIn(current, step);
-            if (timedValues) RecordValuesAt(step, values, current);
+            if (timedValues && valueDueAfter[step]) RecordValuesAt(step, values, current);
             observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
             {
@@ -213,9 +213,19 @@ internal sealed partial class TrialSimulator
 
     private void BuildContext(int machine, int state, int context, long trial, int step)
     {
+        ref readonly var row = ref rows[stateOffset[machine] + state];
+        if (generatedTables?[stateOffset[machine] + state] is { } build)
+        {
+            TransitionTables.SetContextStates(model, machine, state, context, contextStates);
+            if (build(constants, contextStates, bounds, row.BoundsOffset + context * row.BoundsStride))
+            {
+                stamps[row.StampOffset + context] = stamp;
+                return;
+            }
+        }
         var error = TransitionTables.Build(model, machine, state, context, constants, bounds, contextStates, stack, effective);
         if (error is not null) throw new SimulationException($"{error}, in trial {trial} at step {step}");
-        stamps[rows[stateOffset[machine] + state].StampOffset + context] = stamp;
+        stamps[row.StampOffset + context] = stamp;
     }
 
     private int StepDynamic(int[] current, int machine, int state, double u, long trial, int step)

@@ -20,8 +20,8 @@ internal delegate int EffectListApplication(double[] constants, double[] readVar
 
 /// <summary>
 /// A model's per-step code compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it):
-/// each row computed every step as straight-line code picking its transition, and each effect list as straight-line
-/// assignments. It computes exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
+/// each row computed every step as straight-line code picking its transition, each per-trial table row as straight-line
+/// code writing its bounds, and each effect list as straight-line assignments. It computes exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
 /// <see cref="ProgramEvaluator"/>) computes, operation for operation, so every number is the same bit for bit (see
 /// docs/performance.md, "Generated code").
 /// </summary>
@@ -29,15 +29,19 @@ internal sealed class GeneratedModelCode
 {
     private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
 
-    private GeneratedModelCode(RowChoice?[] rows, EffectListApplication[] effectLists, TimeSpan compileTime)
+    private GeneratedModelCode(RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
     {
         Rows = rows;
+        Tables = tables;
         EffectLists = effectLists;
         CompileTime = compileTime;
     }
 
     /// <summary>Per row of the model: its generated choice when it is computed every step, else null.</summary>
     public RowChoice?[] Rows { get; }
+
+    /// <summary>Per row of the model: its generated table build when it is a per-trial table row, else null.</summary>
+    public TableBoundsBuild?[] Tables { get; }
 
     /// <summary>Per effect list of the model: its generated application.</summary>
     public EffectListApplication[] EffectLists { get; }
@@ -54,8 +58,11 @@ internal sealed class GeneratedModelCode
         var rows = new RowChoice?[model.Rows.Length];
         for (var r = 0; r < rows.Length; r++)
             if (model.Rows[r].Kind == RowKind.Dynamic) rows[r] = RowChoiceCode.Compile(model, in model.Rows[r]);
+        var tables = new TableBoundsBuild?[model.Rows.Length];
+        for (var r = 0; r < tables.Length; r++)
+            if (model.Rows[r] is { Kind: RowKind.Table, PerTrial: true }) tables[r] = TableRowCode.Compile(model, in model.Rows[r]);
         var effectLists = new EffectListApplication[model.EffectLists.Length];
         for (var list = 0; list < effectLists.Length; list++) effectLists[list] = EffectListCode.Compile(model, list);
-        return new GeneratedModelCode(rows, effectLists, stopwatch.Elapsed);
+        return new GeneratedModelCode(rows, tables, effectLists, stopwatch.Elapsed);
     }
 }

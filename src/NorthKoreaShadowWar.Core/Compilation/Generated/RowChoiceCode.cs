@@ -17,9 +17,29 @@ internal static class RowChoiceCode
         var states = Expression.Parameter(typeof(int[]), "states");
         var programs = new ProgramExpressions(model, constants, variables, states);
         var done = Expression.Label(typeof(int), "done");
-        var invalid = Expression.Return(done, Expression.Constant(-1));
         var locals = new List<ParameterExpression>();
         var body = new List<Expression>();
+        var probabilities = ValidProbabilities(model, in row, programs, locals, body, Expression.Return(done, Expression.Constant(-1)));
+        var cumulative = Expression.Variable(typeof(double), "cumulative");
+        locals.Add(cumulative);
+        body.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
+        for (var i = 0; i < row.TransitionCount; i++)
+        {
+            body.Add(Expression.AddAssign(cumulative, probabilities[i]));
+            body.Add(Expression.IfThen(Expression.LessThan(u, cumulative), Expression.Return(done, Expression.Constant(i))));
+        }
+        body.Add(Expression.Label(done, Expression.Constant(row.TransitionCount)));
+        return Expression.Lambda<RowChoice>(Expression.Block(typeof(int), locals, body), u, constants, variables, states).Compile();
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="body"/> the effective probability of each transition of <paramref name="row"/>, each
+    /// in a local of its own (returned, in row order), and the interpreter's checks: <paramref name="invalid"/> runs when
+    /// one is negative or not a number, or when they add up to more than 1 (beyond rounding).
+    /// </summary>
+    public static ParameterExpression[] ValidProbabilities(CompiledModel model, in RowLayout row, ProgramExpressions programs,
+        List<ParameterExpression> locals, List<Expression> body, Expression invalid)
+    {
         var probabilities = new ParameterExpression[row.TransitionCount];
         var total = Expression.Variable(typeof(double), "total");
         locals.Add(total);
@@ -33,16 +53,7 @@ internal static class RowChoiceCode
             body.Add(Expression.AddAssign(total, probabilities[i]));
         }
         body.Add(Expression.IfThen(Expression.GreaterThan(total, Expression.Constant(1 + TransitionTables.Tolerance)), invalid));
-        var cumulative = Expression.Variable(typeof(double), "cumulative");
-        locals.Add(cumulative);
-        body.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
-        for (var i = 0; i < row.TransitionCount; i++)
-        {
-            body.Add(Expression.AddAssign(cumulative, probabilities[i]));
-            body.Add(Expression.IfThen(Expression.LessThan(u, cumulative), Expression.Return(done, Expression.Constant(i))));
-        }
-        body.Add(Expression.Label(done, Expression.Constant(row.TransitionCount)));
-        return Expression.Lambda<RowChoice>(Expression.Block(typeof(int), locals, body), u, constants, variables, states).Compile();
+        return probabilities;
     }
 
     /// <summary>
