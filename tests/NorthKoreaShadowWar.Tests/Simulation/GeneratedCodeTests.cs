@@ -40,6 +40,23 @@ public class GeneratedCodeTests
     }
 
     [Test]
+    public void Models_that_differ_only_in_parameter_values_share_their_code_and_models_of_another_structure_do_not()
+    {
+        // As the explorer prepares a new model for each position of a slider: compiling its code each time would make
+        // an update slower than interpreting it.
+        var path = Path.Combine(Paths.Scenarios, "baseline.yaml");
+        var model = ScenarioPipeline.Prepare(path, null).Model;
+        var otherValues = ScenarioPipeline.Prepare(path, null, ["front_exposure=0.2", "heavy_losses=5000"]).Model;
+        var otherStructure = ScenarioPipeline.Prepare(path, null, ["sk_shift=0.005"]).Model;
+        Assert.Multiple(() =>
+        {
+            Assert.That(otherValues, Is.Not.SameAs(model));
+            Assert.That(GeneratedModelCode.For(otherValues), Is.SameAs(GeneratedModelCode.For(model)));
+            Assert.That(GeneratedModelCode.For(otherStructure), Is.Not.SameAs(GeneratedModelCode.For(model)));
+        });
+    }
+
+    [Test]
     public void A_trial_gives_the_same_outcomes_generated_and_interpreted()
     {
         var model = Baseline();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
@@ -49,8 +50,28 @@ internal sealed class GeneratedModelCode
     /// <summary>How long generating and compiling the code took.</summary>
     public TimeSpan CompileTime { get; }
 
-    /// <summary>The generated code of <paramref name="model"/>, generated on first use and then shared by every thread.</summary>
-    public static GeneratedModelCode For(CompiledModel model) => Cache.GetValue(model, Generate);
+    /// <summary>
+    /// The code generated for models of one structure (<see cref="GeneratedCodeKey"/>): models that differ only in the
+    /// values of their parameters (the explorer's sliders, sweeps, <c>--set</c>) share it, as it reads those values
+    /// from the trial constants at run time. Cleared when it holds too many.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, GeneratedModelCode> ByStructure = new(StringComparer.Ordinal);
+
+    private const int MaximumStructures = 256;
+
+    /// <summary>
+    /// The generated code of <paramref name="model"/>, generated on first use and then shared by every thread, and by
+    /// every model of the same structure.
+    /// </summary>
+    public static GeneratedModelCode For(CompiledModel model) => Cache.GetValue(model, ForStructure);
+
+    private static GeneratedModelCode ForStructure(CompiledModel model)
+    {
+        var key = GeneratedCodeKey.Of(model);
+        if (ByStructure.TryGetValue(key, out var shared)) return shared;
+        if (ByStructure.Count >= MaximumStructures) ByStructure.Clear();
+        return ByStructure.GetOrAdd(key, _ => Generate(model));
+    }
 
     private static GeneratedModelCode Generate(CompiledModel model)
     {
