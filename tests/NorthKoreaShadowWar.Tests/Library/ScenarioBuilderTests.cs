@@ -9,13 +9,13 @@ namespace NorthKoreaShadowWar.Tests.Library;
 /// </summary>
 public class ScenarioBuilderTests
 {
-    /// <summary>The README's scenario in one screen, as a file (with a multiplier of 2, so that no draw makes a probability exceed 1).</summary>
-    private const string Example = """
+    /// <summary>The README's scenario in one screen, as a file (<see cref="ReadmeExampleTests"/> checks that the README still shows it).</summary>
+    internal const string Example = """
         name: example
         horizon: 52
         step: week
         parameters:
-          shift: { beta: { alpha: 2, beta: 30 } }
+          shift: { pert: { min: 0.01, mode: 0.05, max: 0.3 } }
           troops0: { lognormal: { p05: 3000, p95: 12000 } }
         variables:
           troops: { initial: troops0 }
@@ -36,7 +36,7 @@ public class ScenarioBuilderTests
               - from: Neutral
                 to: Lethal
                 p: shift
-                multipliers: [ { when: "deployment == Combat", by: 2 } ]
+                multipliers: [ { when: "deployment == Combat", by: 3 } ]
         outcomes:
           lethal_within_half_year: { reached: seoul.Lethal, within: 26 }
           weeks_to_combat: { first_step: "deployment == Combat" }
@@ -52,7 +52,7 @@ public class ScenarioBuilderTests
         ScenarioBuilder.Create("example")
             .Horizon(52)
             .Step("week")
-            .Parameter("shift", Distribution.Beta(2, 30))
+            .Parameter("shift", Distribution.Pert(0.01, 0.05, 0.3))
             .Parameter("troops0", Distribution.LogNormalWithin90(3000, 12000))
             .Variable("troops", "troops0")
             .Variable("casualties", 0)
@@ -66,7 +66,7 @@ public class ScenarioBuilderTests
             .Machine("seoul", m => m
                 .Initial("Neutral")
                 .States("Neutral", "Lethal")
-                .Transition("Neutral", "Lethal", "shift", t => t.Multiplier("deployment == Combat", 2)))
+                .Transition("Neutral", "Lethal", "shift", t => t.Multiplier("deployment == Combat", 3)))
             .Reached("lethal_within_half_year", "seoul.Lethal", within: 26)
             .FirstStep("weeks_to_combat", "deployment == Combat")
             .Value("casualties_end", "casualties")
