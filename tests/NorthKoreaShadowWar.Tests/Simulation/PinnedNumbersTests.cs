@@ -11,8 +11,9 @@ namespace NorthKoreaShadowWar.Tests.Simulation;
 /// Same seed, same numbers, bit for bit, from one version of the engine to the next: every bundled scenario and every
 /// variant, run with a fixed seed, must give exactly the numbers pinned in golden/pinned-numbers.txt (a SHA-256 of
 /// the trial loop's raw totals and one of the results as a user reads them, doubles as their bit patterns); so must
-/// the baseline updated on each bundled evidence file (scenarios/evidence/, written for the baseline) by both
-/// methods, which step trials through the general loop a few steps at a time. A change to the trial loop that is meant
+/// the baseline, and the baseline revised with the record to the end of 2024, updated on each bundled evidence file
+/// (scenarios/evidence/, written for the baseline) by both methods, which step trials through the general loop a few
+/// steps at a time. A change to the trial loop that is meant
 /// to be faster, not different, must leave every line as it is.
 /// <para>
 /// When the numbers are meant to change (a change of semantics, a new bundled scenario or variant, another draw
@@ -56,22 +57,31 @@ public class PinnedNumbersTests
     /// <summary>Particles of each update: two blocks, so that both threads have one.</summary>
     private const long UpdateTrials = 2 * UpdateSettings.BlockSize;
 
-    /// <summary>Each bundled evidence file (relative to scenarios/) with each update method, the second word of its line.</summary>
-    private static IEnumerable<(string File, UpdateMethod Method)> Updates() =>
+    /// <summary>The scenarios updated on the bundled evidence; the first one's lines name no scenario.</summary>
+    private static readonly string[] UpdatedScenarios = ["baseline.yaml", "baseline-2024-12.yaml"];
+
+    /// <summary>Each updated scenario with each bundled evidence file (relative to scenarios/) and each update method.</summary>
+    private static IEnumerable<(string Scenario, string File, UpdateMethod Method)> Updates() =>
+        from scenario in UpdatedScenarios
         from file in Directory.EnumerateFiles(Path.Combine(Paths.Scenarios, "evidence"), "*.yaml").Order(StringComparer.Ordinal)
         from method in Enum.GetValues<UpdateMethod>()
-        select (Path.GetRelativePath(Paths.Scenarios, file).Replace(Path.DirectorySeparatorChar, '/'), method);
+        select (scenario, Path.GetRelativePath(Paths.Scenarios, file).Replace(Path.DirectorySeparatorChar, '/'), method);
 
-    /// <summary>The line of the baseline updated on <paramref name="file"/>: the SHA-256 of its prior, posterior and evidence summary.</summary>
-    private static string UpdateLine(string file, UpdateMethod method)
+    /// <summary>
+    /// The line of <paramref name="scenario"/> updated on <paramref name="file"/>: the SHA-256 of its prior, posterior and
+    /// evidence summary. Its second word is the method, then <c>@</c> and the scenario unless it is the first of
+    /// <see cref="UpdatedScenarios"/>.
+    /// </summary>
+    private static string UpdateLine(string scenario, string file, UpdateMethod method)
     {
-        var prepared = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "baseline.yaml"), null);
+        var prepared = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, scenario), null);
         var diagnostics = new NorthKoreaShadowWar.Diagnostics.DiagnosticBag();
         var evidence = EvidenceFileReader.Read(Path.Combine(Paths.Scenarios, file), prepared.Model.Scenario, diagnostics)
             ?? throw new InvalidOperationException($"{file}: {string.Join("; ", diagnostics.Items)}");
         var update = UpdateRunner.Run(prepared.Model, evidence, new UpdateSettings { Trials = UpdateTrials, Seed = Seed, Threads = 2, Method = method });
         var numbers = ExactNumbers.Results(update.Prior) + ExactNumbers.Results(update.Posterior) + ExactNumbers.Of(update.Evidence with { Seconds = 0, File = "" });
-        return $"{file} update-{method.ToString().ToLowerInvariant()} results={ExactNumbers.Sha256(numbers)}";
+        var which = scenario == UpdatedScenarios[0] ? "" : "@" + scenario;
+        return $"{file} update-{method.ToString().ToLowerInvariant()}{which} results={ExactNumbers.Sha256(numbers)}";
     }
 
     private static Dictionary<string, string> Pinned() =>
@@ -82,13 +92,14 @@ public class PinnedNumbersTests
     public void Every_bundled_scenario_variant_and_update_gives_its_pinned_numbers_on_two_threads()
     {
         var lines = Runs().Select(run => Line(run.File, run.Variant, threads: 2))
-            .Concat(Updates().Select(update => UpdateLine(update.File, update.Method))).ToList();
+            .Concat(Updates().Select(update => UpdateLine(update.Scenario, update.File, update.Method))).ToList();
         if (Environment.GetEnvironmentVariable(WriteVariable) == "1")
         {
             var header = new StringBuilder()
                 .AppendLine("# The numbers of every bundled scenario and variant, pinned: see PinnedNumbersTests.")
                 .AppendLine($"# {Trials} trials, seed {Seed}. Per run: file variant tallies=SHA-256 results=SHA-256.")
-                .AppendLine($"# Updates of baseline.yaml: {UpdateTrials} particles, seed {Seed}. Per update: evidence-file method results=SHA-256.");
+                .AppendLine($"# Updates of baseline.yaml: {UpdateTrials} particles, seed {Seed}. Per update: evidence-file method results=SHA-256.")
+                .AppendLine($"# Updates of {string.Join(" and ", UpdatedScenarios.Skip(1))}: the same, with @ and the scenario after the method.");
             File.WriteAllText(GoldenFile, header + string.Join('\n', lines) + "\n");
             Assert.Pass($"wrote {lines.Count} runs to {GoldenFile}");
         }
