@@ -19,6 +19,8 @@ public sealed class CompiledModel
     internal int[] StateOffset { get; init; } = default!;
     internal int[] StateCount { get; init; } = default!;
     internal int[] InitialState { get; init; } = default!;
+    /// <summary>The machines whose initial state is drawn, in file order (see <see cref="InitialStates"/>).</summary>
+    internal InitialDistributionCode[] InitialDistributions { get; init; } = [];
     internal int MachineCount => StateCount.Length;
     internal int TotalStates => StateOffset[^1] + StateCount[^1];
 

@@ -188,6 +188,10 @@ public static class ModelCompiler
             }
         }
         var variableInitialSources = scenario.Variables.Select(v => ~expressions.Program(v.Initial)).ToArray();
+        var initialDistributions = machines.Select((machine, m) => machine.InitialShares.Count == 0 ? null
+                : new InitialDistributionCode(m, machine.InitialShares.Select(s => s.State).ToArray(),
+                    machine.InitialShares.Select(s => expressions.Source(s.Probability)).ToArray()))
+            .OfType<InitialDistributionCode>().ToArray();
 
         var code = expressions.Code.ToArray();
         var programs = expressions.Programs.Select(p => new ProgramRange(p.Start, p.Length)).ToArray();
@@ -217,6 +221,7 @@ public static class ModelCompiler
             StateOffset = stateOffset,
             StateCount = stateCount,
             InitialState = machines.Select(m => m.InitialState).ToArray(),
+            InitialDistributions = initialDistributions,
             Code = code,
             Programs = programs,
             MaxStackDepth = maxStack,

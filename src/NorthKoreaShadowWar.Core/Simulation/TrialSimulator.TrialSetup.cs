@@ -29,7 +29,7 @@ internal sealed partial class TrialSimulator
         currentTrial = trial;
         DrawParameters(trial);
         InitialiseVariables();
-        model.InitialState.CopyTo(states, 0);
+        InitialStates.Draw(model, seed, trial, constants, states, stack);
         if (countInitialStates)
         {
             var occupancy = Tallies.Occupancy;
