@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Compilation.Generated;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Benchmarks;
@@ -39,6 +40,8 @@ public static class Program
         CompiledModel model = BenchmarkScenarios.Load(scenario);
         var values = new double[model.ValuePrograms.Length];
         var secondValues = new double[model.ValuePrograms.Length];
+        if (CodeGeneration.ByDefault && CodeGeneration.HasPerStepCode(model))
+            Console.WriteLine($"{scenario}: per-step code generated and compiled in {GeneratedModelCode.For(model).CompileTime.TotalMilliseconds:F1} ms");
         // Warm-up on other trials, so that the timed loop runs the JIT's final code.
         var warmUp = new TrialSimulator(model, seed: 2);
         RunTrials(warmUp, Math.Max(1, trials / 4), values, secondValues);

@@ -31,8 +31,15 @@ public static class Program
         root.Subcommands.Add(SensitivityCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(UpdateCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        var noCodegen = new Option<bool>("--no-codegen")
+        {
+            Description = "Interpret each scenario's per-step code instead of compiling it to .NET code: the same numbers, slower (also SHADOWWAR_NO_CODEGEN=1)",
+            Recursive = true,
+        };
+        root.Options.Add(noCodegen);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -40,6 +47,15 @@ public static class Program
             Console.Error.WriteLine("Run 'shadowwar --help' for usage.");
             return BadInput;
         }
-        return parsed.Invoke();
+        var generatedCode = NorthKoreaShadowWar.Simulation.CodeGeneration.ByDefault;
+        if (parsed.GetValue(noCodegen)) NorthKoreaShadowWar.Simulation.CodeGeneration.ByDefault = false;
+        try
+        {
+            return parsed.Invoke();
+        }
+        finally
+        {
+            NorthKoreaShadowWar.Simulation.CodeGeneration.ByDefault = generatedCode;
+        }
     }
 }

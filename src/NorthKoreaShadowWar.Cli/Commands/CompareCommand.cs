@@ -5,6 +5,7 @@ using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Cli.Commands;
 
@@ -77,23 +78,36 @@ internal static class CompareCommand
 
     /// <summary>
     /// Two results folders written earlier: both read from their summary.json and compared as independent runs (each
-    /// difference's interval combines the two runs' own uncertainties). The folders stay where they are.
+    /// difference's interval combines the two runs' own uncertainties). The folders stay where they are. Two posterior
+    /// folders of <c>update</c>, conditioned on the same evidence, also get the Bayes factor of B against A.
     /// </summary>
     private static int CompareFolders(Request request, ComparedRun a, ComparedRun b)
     {
         RunResult resultA, resultB;
+        EvidenceBlock? evidenceA, evidenceB;
         try
         {
             resultA = SummaryJsonReader.ReadFolder(a.Folder!);
             resultB = SummaryJsonReader.ReadFolder(b.Folder!);
+            evidenceA = EvidenceBlock.ReadFolder(a.Folder!);
+            evidenceB = EvidenceBlock.ReadFolder(b.Folder!);
         }
         catch (SummaryJsonException e)
         {
             Console.Error.WriteLine(e.Message);
             return Program.BadInput;
         }
+        if (UpdatedFolders.Problem(a, evidenceA, b, evidenceB) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return Program.BadInput;
+        }
         if (Target(request, a, b) is not var (target, existing)) return Program.BadInput;
-        return Write(ComparisonBuilder.Independent(resultA, resultB, a.Label, b.Label), target, existing, _ => { });
+        var factor = evidenceA is not null && evidenceB is not null ? UpdatedFolders.Factor(a, evidenceA, b, evidenceB) : null;
+        var code = Write(ComparisonBuilder.Independent(resultA, resultB, a.Label, b.Label), target, existing,
+            directory => { if (factor is not null) File.WriteAllLines(Path.Combine(directory, UpdatedFolders.FileName), BayesFactors.Csv(factor)); });
+        if (code == Program.Ok && factor is not null) UpdatedFolders.Print(factor, evidenceA!, target);
+        return code;
     }
 
     private static (string Target, ResultsFolder.ExistingFolder Existing)? Target(Request request, ComparedRun a, ComparedRun b) =>

@@ -80,22 +80,12 @@ internal static class ExactCommand
         ConditionedExactResult result;
         try
         {
-            result = ConditionedExactSolver.Solve(prepared.Model, evidence);
+            if (!EvidenceRun.TryRun(request.File, () => ConditionedExactSolver.Solve(prepared.Model, evidence), out result, out var failure)) return failure;
         }
         catch (ExactNotPossibleException e)
         {
             Console.Error.WriteLine($"{request.File}: error: no exact answer: {e.Message}");
             return Program.BadInput;
-        }
-        catch (EvidenceImpossibleException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return Program.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            Console.Error.WriteLine($"{request.File}: error: {e.Message}");
-            return Program.RunFailure;
         }
         if (!PosteriorFolderWriting.TryWrite(target, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
                 summary => EvidenceJson.AddExactTo(summary, evidence, result.LogMarginalLikelihood, result.Changes), lead: null)) return Program.RunFailure;

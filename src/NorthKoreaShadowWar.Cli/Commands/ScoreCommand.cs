@@ -36,7 +36,7 @@ internal static class ScoreCommand
         {
             try
             {
-                forecasts.Add((folder.TrimEnd('/', '\\'), SummaryJsonReader.ReadFolder(folder)));
+                forecasts.Add((folder.TrimEnd('/', '\\'), DistributionsCsv.ReadInto(SummaryJsonReader.ReadFolder(folder), folder)));
             }
             catch (SummaryJsonException e)
             {

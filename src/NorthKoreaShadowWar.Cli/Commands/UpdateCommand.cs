@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using NorthKoreaShadowWar.Cli.Terminal;
-using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Reporting;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Updating;
@@ -13,7 +12,7 @@ internal static class UpdateCommand
 {
     internal sealed record Request(
         string File, string Evidence, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force,
-        double? Ess = null, long? MaxTrials = null, bool AcceptLowEss = false, bool AllVariants = false, string Method = "smc");
+        double? Ess = null, long? MaxTrials = null, bool AcceptLowEss = false, bool AllVariants = false, string Method = "smc", int? Moves = null);
 
     public static Command Create()
     {
@@ -31,14 +30,19 @@ internal static class UpdateCommand
         var acceptLow = new Option<bool>("--accept-low-ess") { Description = $"Keep a posterior whose effective sample size is below {UpdateSettings.MinimumEss:N0} (exit 0)" };
         var allVariants = new Option<bool>("--all-variants") { Description = "Update the base scenario and every variant; log marginal likelihoods and Bayes factors against the base" };
         var method = new Option<string>("--method") { Description = "smc (sequential Monte Carlo in blocks) or is (importance weighting)", DefaultValueFactory = _ => "smc" };
+        var move = new Option<int?>("--move")
+        {
+            Description = $"smc: sweeps of the move of the parameters after each resampling, 0 to {UpdateSettings.MaximumMoves} (default {new UpdateSettings().Moves}; 0 keeps the parameters as drawn)",
+        };
         var command = new Command("update", "Condition a scenario on observed evidence and forecast from there")
         {
-            file, evidence, variant, trials, seed, threads, set, output, force, ess, maxTrials, acceptLow, allVariants, method,
+            file, evidence, variant, trials, seed, threads, set, output, force, ess, maxTrials, acceptLow, allVariants, method, move,
         };
         command.SetAction(parsed => Execute(new Request(
             parsed.GetValue(file)!, parsed.GetValue(evidence)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
             parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force),
-            parsed.GetValue(ess), parsed.GetValue(maxTrials), parsed.GetValue(acceptLow), parsed.GetValue(allVariants), parsed.GetValue(method)!)));
+            parsed.GetValue(ess), parsed.GetValue(maxTrials), parsed.GetValue(acceptLow), parsed.GetValue(allVariants), parsed.GetValue(method)!,
+            parsed.GetValue(move))));
         return command;
     }
 
@@ -50,6 +54,8 @@ internal static class UpdateCommand
         if (request.MaxTrials is < 1 or > Simulation.RunSettings.MaximumTrials)
             return Usage($"--max-trials must be between 1 and {Simulation.RunSettings.MaximumTrials:N0}, got {request.MaxTrials}");
         if (request.Method is not ("smc" or "is")) return Usage($"--method must be smc or is, got '{request.Method}'");
+        if (request.Moves is < 0 or > UpdateSettings.MaximumMoves) return Usage($"--move must be between 0 and {UpdateSettings.MaximumMoves}, got {request.Moves}");
+        if (request.Moves > 0 && request.Method == "is") return Usage("--move moves the particles of sequential Monte Carlo; it does not apply to --method is");
         if (request.AllVariants && request.Variant is not null) return Usage("--all-variants updates the base scenario and every variant; it cannot be combined with --variant");
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         if (ScenarioPreparation.TryReadEvidence(request.Evidence, prepared) is not { } evidenceFile) return Program.BadInput;
@@ -58,40 +64,30 @@ internal static class UpdateCommand
             Trials = request.Trials, Seed = request.Seed, Threads = request.Threads, TargetEss = request.Ess,
             MaxTrials = request.MaxTrials ?? new UpdateSettings().MaxTrials,
             Method = request.Method == "is" ? UpdateMethod.Importance : UpdateMethod.Smc,
+            Moves = request.Moves ?? new UpdateSettings().Moves,
         };
         if (request.AllVariants) return AllVariants(request, prepared, settings);
         var scenario = prepared.Model.Scenario.Source;
         var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-updated";
         if (OutputTarget.Choose(request.Out, defaultFolder, request.Force, [request.File, request.Evidence]) is not var (folder, existing)) return Program.BadInput;
-        UpdateResult result;
-        try
-        {
-            result = UpdateRunner.Run(prepared.Model, evidenceFile, settings,
-                (particles, effective) => Console.Error.WriteLine($"{particles:N0} particles: {effective:N0} effective draws"));
-        }
-        catch (EvidenceImpossibleException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return Program.BadInput;
-        }
-        catch (SimulationException e)
-        {
-            Console.Error.WriteLine($"{request.File}: error: {e.Message}");
-            return Program.RunFailure;
-        }
+        if (!EvidenceRun.TryRun(request.File, () => UpdateRunner.Run(prepared.Model, evidenceFile, settings,
+                (particles, effective) => Console.Error.WriteLine($"{particles:N0} particles: {effective:N0} effective draws")),
+                out var result, out var failure)) return failure;
         if (!PosteriorFolderWriting.TryWrite(folder, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
-                summary => EvidenceJson.AddTo(summary, result.Evidence), EvidenceReport.Lead(result.Evidence))) return Program.RunFailure;
-        Print(result.Evidence, folder);
+                summary => EvidenceJson.AddTo(summary, result.Evidence, result.Moves), EvidenceReport.Lead(result.Evidence))) return Program.RunFailure;
+        Print(result.Evidence, result.Moves, folder);
         if (result.Evidence.EffectiveDraws >= UpdateSettings.MinimumEss) return Program.Ok;
         Console.Error.WriteLine($"shadowwar update: the effective sample size is {result.Evidence.Ess:N1} with {result.Evidence.DistinctOrigins:N0} distinct trials behind it, below the minimum of {UpdateSettings.MinimumEss:N0}: "
             + "the posterior rests on too few particles to trust. Add particles (--trials, or --ess with --max-trials), or pass --accept-low-ess to keep it.");
         return request.AcceptLowEss ? Program.Ok : Program.RunFailure;
     }
 
-    private static void Print(EvidenceSummary evidence, string folder)
+    private static void Print(EvidenceSummary evidence, MoveSummary moves, string folder)
     {
         Console.WriteLine($"{evidence.File}: {evidence.Observations} observations up to step {evidence.AsOf}; method {evidence.Method}; "
             + $"{evidence.Particles:N0} particles, effective sample size {evidence.Ess:N0} ({evidence.DistinctOrigins:N0} distinct trials); log marginal likelihood {F(evidence.LogMarginalLikelihood)} ± {F(evidence.LogMarginalLikelihoodSe)}");
+        if (moves.Proposed > 0)
+            Console.WriteLine($"Moves of the parameters: {moves.Sweeps} after each resampling, {moves.Accepted:N0} of {moves.Proposed:N0} accepted ({moves.AcceptanceRate:P1})");
         EvidenceChanges.Print(evidence.Changes);
         Console.WriteLine($"Results in {folder} (report.html; prior/ holds the prior's results)");
     }

@@ -41,8 +41,8 @@ internal sealed partial class ExplorerRuns
             {
                 var settings = new UpdateSettings { Trials = particles, Seed = seed, Threads = options.Threads, Method = UpdateMethod.Smc };
                 var compiled = model.Prepared.Model;
-                // An update cannot be stopped half way; one the page has given up on is finished and kept all the same.
-                result = await Task.Run(() => UpdateRunner.Run(compiled, evidenceFile, settings), cancellation);
+                // An update the page has given up on stops at its next block (see UpdateRunner) and is not kept.
+                result = await Task.Run(() => UpdateRunner.Run(compiled, evidenceFile, settings, cancellation: cancellation), cancellation);
                 simulated = 2 * particles;
                 model.RememberUpdate(key, seed, particles, result);
             }

@@ -42,7 +42,7 @@ internal static class RunJson
         From(update.Posterior, simulated, elapsed, warnings) with
         {
             Prior = new PriorAnswer(update.Prior.Manifest.Trials, update.Prior.Outcomes.Select(Outcome)),
-            Evidence = EvidenceJson.Node(update.Evidence),
+            Evidence = EvidenceJson.Node(update.Evidence, update.Moves),
         };
 
     private static object Outcome(OutcomeResult outcome) => outcome switch

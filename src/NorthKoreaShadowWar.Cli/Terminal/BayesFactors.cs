@@ -16,15 +16,19 @@ internal static class BayesFactors
         public (double Lower, double Upper) Ci95 => (Math.Exp(LogBayesFactor - ConfidenceIntervals.Z95 * LogBayesFactorSe), Math.Exp(LogBayesFactor + ConfidenceIntervals.Z95 * LogBayesFactorSe));
     }
 
-    public static IReadOnlyList<Row> Table(IReadOnlyList<(string Variant, EvidenceSummary? Evidence, string? Problem)> rows)
+    public static IReadOnlyList<Row> Table(IReadOnlyList<(string Variant, EvidenceSummary? Evidence, string? Problem)> rows) =>
+        Table(rows.Select(r => (r.Variant, r.Evidence is { } e ? (e.LogMarginalLikelihood, e.LogMarginalLikelihoodSe, e.EffectiveDraws) : ((double, double, double)?)null, r.Problem)).ToList());
+
+    /// <summary>The rows against the first: each with its log Z, its standard error and its effective draws, or null and why the evidence is impossible under it.</summary>
+    public static IReadOnlyList<Row> Table(IReadOnlyList<(string Variant, (double LogZ, double Se, double EffectiveDraws)? Evidence, string? Problem)> rows)
     {
         var baseline = rows[0].Evidence;
         return rows.Select(r =>
         {
             if (r.Evidence is not { } e) return new Row(r.Variant, double.NegativeInfinity, double.NaN, 0, double.NegativeInfinity, double.NaN, r.Problem);
-            var logBf = baseline is null ? double.NaN : e.LogMarginalLikelihood - baseline.LogMarginalLikelihood;
-            var se = baseline is null ? double.NaN : r.Variant == rows[0].Variant ? 0 : Math.Sqrt(Sq(e.LogMarginalLikelihoodSe) + Sq(baseline.LogMarginalLikelihoodSe));
-            return new Row(r.Variant, e.LogMarginalLikelihood, e.LogMarginalLikelihoodSe, e.EffectiveDraws, logBf, se, null);
+            var logBf = baseline is null ? double.NaN : e.LogZ - baseline.Value.LogZ;
+            var se = baseline is null ? double.NaN : r.Variant == rows[0].Variant ? 0 : Math.Sqrt(Sq(e.Se) + Sq(baseline.Value.Se));
+            return new Row(r.Variant, e.LogZ, e.Se, e.EffectiveDraws, logBf, se, null);
         }).ToList();
     }
 

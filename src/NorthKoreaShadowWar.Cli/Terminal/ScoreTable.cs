@@ -30,12 +30,14 @@ internal static class ScoreTable
         var distributions = backtest.Distributions;
         if (distributions.Count > 0)
         {
-            var table = OutcomeTable.NewTable("Distributions", "folder", "outcome", "observed", "forecast median", "percentile rank", "within 90%");
+            var table = OutcomeTable.NewTable("Distributions", "folder", "outcome", "observed", "forecast median", "percentile rank", "within 90%", "CRPS");
             foreach (var d in distributions)
                 table.AddRow(Markup.Escape(d.Folder), Markup.Escape(d.Outcome), Markup.Escape(d.Observed), OutcomeTable.Number(d.Forecast),
-                    OutcomeTable.Percent(d.PercentileRank ?? double.NaN), d.Within90 == true ? "yes" : "no");
+                    OutcomeTable.Percent(d.PercentileRank ?? double.NaN), d.Within90 == true ? "yes" : "no", d.Crps is { } crps ? Score(crps) : "–");
             console.Write(table);
             console.WriteLine($"{distributions.Count(d => d.Within90 == true)} of {distributions.Count} observed values within the forecast's 5th to 95th percentile (about 90% expected).");
+            if (distributions.Any(d => d.Crps is null))
+                console.WriteLine($"note: no CRPS where a folder has no {Results.DistributionsCsv.FileName} (written by an earlier version); run it again to score it.");
         }
         if (backtest.Unresolved.Count > 0) console.WriteLine($"not scored (not in the observed file): {backtest.Unresolved.Count} outcome forecast(s), listed in report.html");
         console.WriteLine($"scores: {folder}");

@@ -42,12 +42,7 @@ internal static class TransitionTables
         Span<double> bounds, Span<int> states, Span<double> stack, Span<double> effective)
     {
         ref readonly var row = ref model.Rows[model.StateOffset[machine] + state];
-        states[machine] = state;
-        for (var d = row.DependencyStart; d < row.DependencyStart + row.DependencyCount; d++)
-        {
-            var dependency = model.DependencyMachine[d];
-            states[dependency] = context / model.DependencyStride[d] % model.StateCount[dependency];
-        }
+        SetContextStates(model, machine, state, context, states);
         var total = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
@@ -74,6 +69,18 @@ internal static class TransitionTables
             block[k] = cumulative;
         }
         return null;
+    }
+
+    /// <summary>Puts <paramref name="machine"/> in <paramref name="state"/> and the machines its row reads in the states of <paramref name="context"/>.</summary>
+    public static void SetContextStates(CompiledModel model, int machine, int state, int context, Span<int> states)
+    {
+        ref readonly var row = ref model.Rows[model.StateOffset[machine] + state];
+        states[machine] = state;
+        for (var d = row.DependencyStart; d < row.DependencyStart + row.DependencyCount; d++)
+        {
+            var dependency = model.DependencyMachine[d];
+            states[dependency] = context / model.DependencyStride[d] % model.StateCount[dependency];
+        }
     }
 
     private static int IndexInRow(CompiledModel model, in RowLayout row, int transition)

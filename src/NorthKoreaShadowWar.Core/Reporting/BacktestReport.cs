@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Backtesting;
+using NorthKoreaShadowWar.Results;
 using static NorthKoreaShadowWar.Reporting.HtmlReport;
 
 namespace NorthKoreaShadowWar.Reporting;
@@ -76,7 +77,12 @@ public static class BacktestReport
         html.Append($"<p>{within} of {distributions.Count} observed values fell within the forecast's central 90% (5th to 95th percentile); "
             + "well-calibrated forecasts catch about 90%. The percentile rank (PIT) is the share of the forecast below the observed value: "
             + "near 0 or 1 means what happened was in a tail of the forecast. CRPS, in the outcome's units, is 0 for a certain and correct "
-            + "forecast and grows with the distance and the spread; it needs every value of the forecast, which summary.json does not keep.</p>\n");
+            + "forecast and grows with the distance and the spread; it needs every value of the forecast, which a results folder keeps in "
+            + $"{DistributionsCsv.FileName}.</p>\n");
+        var withoutPoints = distributions.Where(d => d.Crps is null).Select(d => d.Folder).Distinct().ToList();
+        if (withoutPoints.Count > 0)
+            html.Append($"<p class=\"muted\">No CRPS for {E(string.Join(", ", withoutPoints))}: written without {DistributionsCsv.FileName} (by an earlier "
+                + "version of the engine), so only the quantiles of its distributions are known. Run the scenario again to score it.</p>\n");
         html.Append("<table>\n<tr><th>folder</th><th>outcome</th><th>observed</th><th>forecast median</th><th>percentile rank</th><th>within 90%</th><th>CRPS</th></tr>\n");
         foreach (var d in distributions)
             html.Append($"<tr><td>{E(d.Folder)}</td><td>{E(d.Outcome)}</td><td class=\"n\">{E(d.Observed)}</td><td class=\"n\">{Number(d.Forecast)}</td>"

@@ -91,6 +91,7 @@ public static class BatchReport
         html.Append($"<p class=\"muted\">{E(manifest.ScenarioFile)}: {E(design)}, {result.Trials:N0} trials each, seed {result.Seed}"
             + (batch.IsSweep && batch.Runs[0].Variant is { } variant ? $", variant <b>{E(variant)}</b>" : "")
             + (overrides.Count > 0 ? $", with {E(string.Join(", ", overrides))}" : "") + ".</p>\n");
+        html.Append(Headlines.Render(BatchHeadlines.Of(result)));
         html.Append("<p>Every run used common random numbers: trial <i>i</i> drew the same random streams in every run, so differences "
             + "between runs come from the scenario, not from luck. Each run's own results are in its folder.</p>\n");
         Table(html, result);

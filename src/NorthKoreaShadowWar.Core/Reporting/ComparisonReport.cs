@@ -52,6 +52,7 @@ public static class ComparisonReport
         html.Append($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         html.Append($"<h1>{E(title)}</h1>\n");
         html.Append($"<p class=\"muted\">A: {E(Describe(comparison.A))}<br>B: {E(Describe(comparison.B))}</p>\n");
+        html.Append(Headlines.Render(ComparisonHeadlines.Of(comparison)));
         html.Append(comparison.CommonRandomNumbers
             ? "<p>Both runs used common random numbers: trial <i>i</i> of B drew the same random streams as trial <i>i</i> of A, so each difference "
               + "and its interval come from the per-trial differences. The <i>variance reduction</i> column says how many times more trials two "

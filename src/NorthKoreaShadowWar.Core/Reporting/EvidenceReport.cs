@@ -13,7 +13,8 @@ namespace NorthKoreaShadowWar.Reporting;
 public static class EvidenceReport
 {
     /// <summary>The report's lead section for <paramref name="evidence"/>.</summary>
-    public static ReportLead Lead(EvidenceSummary evidence) => new(EvidencePlots.Build(evidence), plots => Render(evidence, plots));
+    public static ReportLead Lead(EvidenceSummary evidence) =>
+        new(EvidencePlots.Build(evidence), plots => Render(evidence, plots)) { Findings = RunHeadlines.Of(evidence) };
 
     private static string Render(EvidenceSummary evidence, IReadOnlyList<(ReportPlot Plot, byte[] Png)> plots)
     {

@@ -47,7 +47,7 @@ public static class HtmlReport
 
     /// <summary>The report's HTML, with <paramref name="plots"/> embedded as PNG.</summary>
     public static string Render(RunResult result, ResolvedScenario scenario, IReadOnlyList<(ReportPlot Plot, byte[] Png)> plots,
-        IReadOnlyList<(string Machine, string Html)>? diagrams = null, string? lead = null)
+        IReadOnlyList<(string Machine, string Html)>? diagrams = null, string? lead = null, IReadOnlyList<string>? findings = null)
     {
         var manifest = result.Manifest;
         var source = scenario.Source;
@@ -58,6 +58,7 @@ public static class HtmlReport
         html.Append($"<p class=\"muted\">{manifest.Trials:N0} trials of {manifest.Horizon} {manifest.Step}s"
             + (manifest.Variant is null ? "" : $" — variant <b>{E(manifest.Variant)}</b>")
             + (manifest.Overrides.Count > 0 ? $" — with {E(string.Join(", ", manifest.Overrides))}" : "") + "</p>\n");
+        html.Append(Headlines.Render(findings ?? RunHeadlines.Of(result, [])));
         if (lead is not null) html.Append(lead);
         if (source.Description is { } description) html.Append($"<p>{E(description)}</p>\n");
         if (source.Sources.Count > 0)

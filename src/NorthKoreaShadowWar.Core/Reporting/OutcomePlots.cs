@@ -50,20 +50,32 @@ internal static class OutcomePlots
             LineWidth = 0,
         }).ToList();
         plot.Add.Bars(bars);
+        var marks = new List<(string, double, Color)>();
         foreach (var (label, value) in outcome.Quantiles.Where(q => q.Label is "p05" or "p50" or "p95"))
         {
             var line = plot.Add.VerticalLine(value);
             line.LinePattern = LinePattern.Dashed;
             line.Color = Colors.DarkSlateGray;
-            line.Text = label;
-            line.LabelFontSize = 13;
+            marks.Add((label, value, Colors.DarkSlateGray));
         }
         var mean = plot.Add.VerticalLine(outcome.Mean);
         mean.Color = Colors.FireBrick;
-        mean.Text = "mean";
-        mean.LabelFontSize = 13;
-        mean.LabelOppositeAxis = true;
-        plot.Axes.SetLimitsY(0, bars.Max(b => b.Value) * 1.15);
+        marks.Add(("mean", outcome.Mean, Colors.FireBrick));
+        var highest = bars.Max(b => b.Value);
+        // The tags hang inside the data area above the tallest bar, in as many rows as they need.
+        var xMin = bins[0].Centre - bins[0].Width / 2;
+        var xMax = bins[^1].Centre + bins[^1].Width / 2;
+        var top = highest * 1.15 / (1 - 3 * PlotTags.RowShare);
+        var (_, rows) = PlotTags.AlongTop(plot, marks, xMin, xMax, top);
+        if (bins[^1].TailFrom is { } from)
+        {
+            var last = bars[^1];
+            var tail = plot.Add.Text($"≥ {HtmlReport.Number(from)}", last.Position, last.Value);
+            tail.LabelFontSize = PlotTags.FontSize;
+            tail.LabelAlignment = Alignment.LowerCenter;
+            tail.LabelFontColor = Colors.DarkSlateGray;
+        }
+        plot.Axes.SetLimitsY(0, Math.Max(top, highest * 1.15 / (1 - rows * PlotTags.RowShare)));
         return plot;
     }
 
@@ -141,8 +153,11 @@ internal static class OutcomePlots
         var ceiling = plot.Add.HorizontalLine(100 * (1 - never));
         ceiling.LinePattern = LinePattern.Dotted;
         ceiling.Color = Colors.Gray;
-        ceiling.Text = $"by {unit} {horizon}";
-        ceiling.LabelFontSize = 13;
+        // Its tag inside the data area, at the left end of the line, instead of on the axis over the tick labels.
+        var tag = plot.Add.Text($"by {unit} {horizon}", 0, 100 * (1 - never));
+        tag.LabelFontSize = PlotTags.FontSize;
+        tag.LabelAlignment = never > 0.1 ? Alignment.LowerLeft : Alignment.UpperLeft;
+        tag.LabelFontColor = Colors.DimGray;
         plot.Axes.SetLimits(0, horizon, 0, 102);
         return plot;
     }
@@ -183,9 +198,9 @@ internal static class OutcomePlots
     /// <summary>
     /// One bin per whole number when the values are few whole numbers; otherwise 40 equal bins from the smallest
     /// value to the 99.5th percentile, the rare values beyond counted in the last bin so a long tail does not
-    /// squeeze the rest.
+    /// squeeze the rest; that bin then has <c>TailFrom</c>, the least value it counts, and the plot labels it "≥ TailFrom".
     /// </summary>
-    private static IReadOnlyList<(double Centre, double Width, double Count)> Bins(IReadOnlyList<(double Value, double Weight)> points)
+    internal static IReadOnlyList<(double Centre, double Width, double Count, double? TailFrom)> Bins(IReadOnlyList<(double Value, double Weight)> points)
     {
         var minimum = points[0].Value;
         var maximum = points[^1].Value;
@@ -199,12 +214,19 @@ internal static class OutcomePlots
             break;
         }
         if (points.All(p => p.Value == Math.Round(p.Value)) && maximum - minimum <= 120)
-            return points.Select(p => (p.Value, 1.0, p.Weight)).ToList();
+        {
+            // Whole numbers: every value has its own bin, except a tail beyond the 99.5th percentile that would stretch the axis.
+            if (points[^1].Value - minimum <= 120) return points.Select(p => (p.Value, 1.0, p.Weight, (double?)null)).ToList();
+            var shown = points.Where(p => p.Value < maximum).Select(p => (p.Value, 1.0, p.Weight, (double?)null)).ToList();
+            shown.Add((maximum, 1.0, points.Where(p => p.Value >= maximum).Sum(p => p.Weight), maximum));
+            return shown;
+        }
         const int binCount = 40;
         var width = maximum > minimum ? (maximum - minimum) / binCount : 1;
         var counts = new double[binCount];
         foreach (var (value, count) in points)
             counts[Math.Clamp((int)((value - minimum) / width), 0, binCount - 1)] += count;
-        return counts.Select((count, i) => (minimum + (i + 0.5) * width, width, count)).ToList();
+        var clipped = points[^1].Value > minimum + binCount * width;
+        return counts.Select((count, i) => (minimum + (i + 0.5) * width, width, count, clipped && i == binCount - 1 ? minimum + i * width : (double?)null)).ToList();
     }
 }

@@ -31,11 +31,16 @@ public static class ReportWriter
         });
         var leadCount = plots.Count - runPlots.Count;
         var leadHtml = lead?.Html(plots.Take(leadCount).Select((p, i) => (p, images[i])).ToList());
-        var html = HtmlReport.Render(result, scenario, runPlots.Select((p, i) => (p, images[leadCount + i])).ToList(), DiagramRenderer.Render(scenario), leadHtml);
+        var html = HtmlReport.Render(result, scenario, runPlots.Select((p, i) => (p, images[leadCount + i])).ToList(), DiagramRenderer.Render(scenario), leadHtml,
+            RunHeadlines.Of(result, lead?.Findings ?? []));
         File.WriteAllText(Path.Combine(directory, "report.html"), html);
         return plots;
     }
 }
 
 /// <summary>A section that opens a report (before its outcomes), with plots of its own.</summary>
-public sealed record ReportLead(IReadOnlyList<ReportPlot> Plots, Func<IReadOnlyList<(ReportPlot Plot, byte[] Png)>, string> Html);
+public sealed record ReportLead(IReadOnlyList<ReportPlot> Plots, Func<IReadOnlyList<(ReportPlot Plot, byte[] Png)>, string> Html)
+{
+    /// <summary>The findings of the lead section, put before the run's own at the top of the report (see <see cref="Headlines"/>).</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+}

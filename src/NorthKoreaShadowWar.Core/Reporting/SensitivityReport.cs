@@ -57,6 +57,7 @@ public static class SensitivityReport
         var html = new StringBuilder();
         html.Append($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         html.Append($"<h1>{E(title)}</h1>\n<p class=\"muted\">{E(Describe(result))}</p>\n");
+        html.Append(Headlines.Render(SensitivityHeadlines.Of(result)));
         foreach (var warning in result.Warnings) html.Append($"<p style=\"color:#b00\">Warning: {E(warning)}</p>\n");
         html.Append("<p>Which assumption matters most? The <b>tornado</b> moves one uncertain parameter at a time from its 10th to its 90th "
             + "percentile, every other parameter at its median, and shows how far the outcome moves (the <i>swing</i>). Every setting runs the "

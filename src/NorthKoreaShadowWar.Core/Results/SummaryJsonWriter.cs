@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace NorthKoreaShadowWar.Results;
 
-/// <summary>Writes <c>summary.json</c> in the shape of CONTRACT §3 (numbers that are not finite become null).</summary>
+/// <summary>Writes <c>summary.json</c> in the shape the README's "Results" section describes (numbers that are not finite become null).</summary>
 public static class SummaryJsonWriter
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="path"/>.</summary>

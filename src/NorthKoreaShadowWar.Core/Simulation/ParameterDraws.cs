@@ -43,6 +43,18 @@ internal static class ParameterDraws
             random.Reset(RandomStreams.For(seed, trial, RandomStreams.ForParameter(parameters[i])));
             normals[i] = Normal.Sample(random, 0, 1);
         }
+        Correlate(model, group, normals, constants);
+    }
+
+    /// <summary>
+    /// Sets the parameters of one correlated group from its independent standard <paramref name="normals"/> (one per
+    /// parameter, in the group's order): the group's factor correlates them, and each parameter is the quantile of its
+    /// distribution at its normal's probability.
+    /// </summary>
+    public static void Correlate(CompiledModel model, CorrelatedGroup group, ReadOnlySpan<double> normals, Span<double> constants)
+    {
+        var parameters = group.Parameters;
+        var count = parameters.Length;
         var factor = group.Factor;
         for (var i = 0; i < count; i++)
         {

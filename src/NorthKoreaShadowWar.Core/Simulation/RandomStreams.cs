@@ -19,6 +19,13 @@ internal static class RandomStreams
     /// <summary>The stream that drives a particle's transitions in generation <paramref name="generation"/> of an update (never used by a trial of a run).</summary>
     public static int ForGeneration(int generation) => -1000 - generation;
 
+    /// <summary>
+    /// The streams of move <paramref name="sweep"/> (below 1,000) of a particle after generation <paramref name="generation"/>
+    /// of an update: the proposal's step and acceptance (<paramref name="path"/> false) and its fresh path (true). Never
+    /// used by a trial of a run.
+    /// </summary>
+    public static int ForMove(int generation, int sweep, bool path) => -1_000_000 - 2 * (generation * 1000 + sweep) - (path ? 1 : 0);
+
     /// <summary>The stream that resamples a block of particles of an update (trial = the block; never used by a trial of a run).</summary>
     public const int Resampling = -3;
 

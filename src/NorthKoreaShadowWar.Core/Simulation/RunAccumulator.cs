@@ -78,7 +78,7 @@ internal sealed class RunAccumulator
         internal Worker(RunAccumulator owner)
         {
             this.owner = owner;
-            Simulator = new TrialSimulator(owner.Model, owner.settings.Seed);
+            Simulator = new TrialSimulator(owner.Model, owner.settings.Seed, owner.settings.GeneratedCode);
             Sketches = owner.sketches.Select(_ => new QuantileSketch()).ToArray();
         }
 

@@ -24,4 +24,10 @@ public sealed record RunSettings
 
     /// <summary>Worker threads; the numbers are the same for any value.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Whether the general loop runs the model's per-step code compiled to .NET code (true) or interprets it (false);
+    /// null takes <see cref="CodeGeneration.ByDefault"/>. The numbers are the same either way.
+    /// </summary>
+    public bool? GeneratedCode { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -23,9 +24,8 @@ namespace NorthKoreaShadowWar.Simulation;
 /// </summary>
 internal sealed class TableTrialLoop
 {
-    /// <summary>Bounds compared per row: every row's bounds fit in this many doubles.</summary>
-    private readonly int width;
-    private readonly bool twoDependencies;
+    /// <summary>The kernel for this model's bounds width and dependencies, chosen once (see <see cref="ChooseKernel"/>).</summary>
+    private readonly Kernel kernel;
     /// <summary>
     /// Everything the loop reads, in one block so that one register addresses it: the rows (one <see cref="Row"/> per
     /// state, from the start), then the bounds (doubles, at <see cref="Row.Bounds"/> plus the context), then the state
@@ -40,7 +40,7 @@ internal sealed class TableTrialLoop
 
     private TableTrialLoop(CompiledModel model, int width)
     {
-        this.width = width;
+        var twoDependencies = false;
         totalStates = model.TotalStates;
         var source = model.Rows;
         // Rows padded to whole cache lines, so that every row's bounds start on a line of their own.
@@ -94,7 +94,22 @@ internal sealed class TableTrialLoop
                 }
             }
         }
+        kernel = ChooseKernel(width, twoDependencies);
     }
+
+    /// <summary>
+    /// The kernel for rows of <paramref name="width"/> bounds that read one other machine or two: eight bounds are
+    /// compared in one 512-bit vector where the processor has them, else in two of 256 bits.
+    /// </summary>
+    private static Kernel ChooseKernel(int width, bool twoDependencies) => (width, twoDependencies) switch
+    {
+        (8, false) when Vector512.IsHardwareAccelerated => Kernel.Eight512One,
+        (8, true) when Vector512.IsHardwareAccelerated => Kernel.Eight512Two,
+        (8, false) => Kernel.Eight256One,
+        (8, true) => Kernel.Eight256Two,
+        (_, false) => Kernel.FourOne,
+        (_, true) => Kernel.FourTwo,
+    };
 
     /// <summary>The loop for <paramref name="model"/>, or null when some row or outcome needs the general loop.</summary>
     public static TableTrialLoop? For(CompiledModel model)
@@ -144,11 +159,15 @@ internal sealed class TableTrialLoop
                 drawSecond = 0;
             }
             var idle = 0;
-            step = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
-                : width == 8
-                ? (twoDependencies ? AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle))
-                : (twoDependencies ? AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle) : AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle));
+            step = kernel switch
+            {
+                Kernel.Eight512One => AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
+                Kernel.Eight512Two => AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
+                Kernel.Eight256One => AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
+                Kernel.Eight256Two => AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
+                Kernel.FourOne => AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
+                _ => AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
+            };
             if (idle != 0)
             {
                 // Both trials simulated step `step`; a trial that drew nothing in it was over the step before.
@@ -189,11 +208,15 @@ internal sealed class TableTrialLoop
                 draw = 0;
             }
             var values = uniforms.Values;
-            var reached = width == 8 && Vector512.IsHardwareAccelerated
-                ? (twoDependencies ? Advance<Eight512, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Eight512, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw))
-                : width == 8
-                ? (twoDependencies ? Advance<Eight256, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Eight256, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw))
-                : (twoDependencies ? Advance<Four, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw) : Advance<Four, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw));
+            var reached = kernel switch
+            {
+                Kernel.Eight512One => Advance<Eight512, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
+                Kernel.Eight512Two => Advance<Eight512, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
+                Kernel.Eight256One => Advance<Eight256, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
+                Kernel.Eight256Two => Advance<Eight256, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
+                Kernel.FourOne => Advance<Four, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
+                _ => Advance<Four, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
+            };
             if (reached < 0)
             {
                 uniforms.Next = draw;
@@ -237,6 +260,7 @@ internal sealed class TableTrialLoop
         where TWidth : struct
         where TDependencies : struct
     {
+        AssertTrialFits(history, lane, machineCount, step, horizon, occupancy, drawBlock, drawIndex);
         ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
         var machines = (nint)machineCount;
         ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane + (nint)(step - 1) * machines);
@@ -273,6 +297,8 @@ internal sealed class TableTrialLoop
         where TWidth : struct
         where TDependencies : struct
     {
+        AssertTrialFits(history, 0, machineCount, step, horizon, occupancy, firstDrawBlock, firstDrawIndex);
+        AssertTrialFits(history, secondLane, machineCount, step, horizon, secondOccupancy, secondDrawBlock, secondDrawIndex);
         ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
         var machines = (nint)machineCount;
         var lane = (nint)secondLane;
@@ -315,6 +341,25 @@ internal sealed class TableTrialLoop
         firstDrawIndex = (int)firstDraw;
         secondDrawIndex = (int)secondDraw;
         return step;
+    }
+
+    /// <summary>
+    /// Debug builds only: the unchecked reads and writes of one trial's loop stay inside its arrays. The states of
+    /// steps <paramref name="step"/> - 1 to <paramref name="horizon"/> fit in <paramref name="history"/> at
+    /// <paramref name="lane"/>, their counts in <paramref name="occupancy"/>, each state read is a row of the table,
+    /// and the draws come from a whole buffer.
+    /// </summary>
+    [Conditional("DEBUG")]
+    private void AssertTrialFits(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, double[] drawBlock, int drawIndex)
+    {
+        Debug.Assert(step >= 1 && lane >= 0 && lane + (long)(horizon + 1) * machineCount <= history.Length, "a trial's states lie outside its history");
+        Debug.Assert((long)(horizon + 1) * totalStates <= occupancy.Length, "a trial's occupancy counts lie outside their array");
+        Debug.Assert(drawBlock.Length == UniformBuffer.Length && drawIndex >= 0 && drawIndex <= UniformBuffer.Length, "a trial's draws lie outside their buffer");
+        for (var m = 0; m < machineCount; m++)
+        {
+            var state = history[lane + (step - 1) * machineCount + m];
+            Debug.Assert(state >= 0 && state < totalStates, "a trial starts a step from a state that has no row");
+        }
     }
 
     /// <summary>
@@ -363,6 +408,20 @@ internal sealed class TableTrialLoop
         public int Outcomes;
         public int Draws;
         public int Unused;
+    }
+
+    /// <summary>
+    /// The six instantiations of the innermost loop: bounds compared four at a time, eight in two 256-bit vectors or
+    /// eight in one 512-bit vector; rows reading at most one other machine, or two.
+    /// </summary>
+    private enum Kernel
+    {
+        FourOne,
+        FourTwo,
+        Eight256One,
+        Eight256Two,
+        Eight512One,
+        Eight512Two,
     }
 
     private struct Four;

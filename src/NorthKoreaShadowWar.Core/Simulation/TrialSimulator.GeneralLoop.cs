@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Compilation.Generated;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Tracing;
@@ -58,7 +59,7 @@ internal sealed partial class TrialSimulator
             if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
             if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
             if (stepsIn.Length > 0) CountStepsIn(current, step);
-            if (timedValues) RecordValuesAt(step, values, current);
+            if (timedValues && valueDueAfter[step]) RecordValuesAt(step, values, current);
             observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
             {
@@ -101,11 +102,14 @@ internal sealed partial class TrialSimulator
             var offset = Unsafe.Add(ref offsetBase, m);
             ref readonly var row = ref Unsafe.Add(ref rowBase, offset + state);
             int target;
+            if (draw == UniformBuffer.Length && row.Kind != RowKind.Stay) break;
             if (row.Kind == RowKind.Table)
             {
-                if (row.DependencyCount > 2 || row.PerTrial || draw == UniformBuffer.Length) break;
+                if (row.DependencyCount > 2) break;
                 var context = Unsafe.Add(ref currentStates, row.FirstDependencyMachine) * row.FirstDependencyStride
                             + Unsafe.Add(ref currentStates, row.SecondDependencyMachine) * row.SecondDependencyStride;
+                // A per-trial table not built yet in this trial is built by MoveMachineSlowly.
+                if (row.PerTrial && stamps[row.StampOffset + context] != stamp) break;
                 target = TableTarget(in row, context, Unsafe.Add(ref draws, draw++), ref boundsBase, ref outcomeBase);
             }
             else if (row.Kind == RowKind.Stay)
@@ -115,7 +119,13 @@ internal sealed partial class TrialSimulator
             }
             else
             {
-                break;
+                // A row computed every step: through its generated code when there is some and the probabilities are
+                // valid; otherwise MoveMachineSlowly interprets it (and reports what is wrong with it).
+                if (generatedRows is null) break;
+                var choice = generatedRows[offset + state]!(Unsafe.Add(ref draws, draw), constants, variables, current);
+                if (choice < 0) break;
+                draw++;
+                target = DynamicTarget(in row, choice, state);
             }
             Unsafe.Add(ref nextStates, m) = target;
             Unsafe.Add(ref occupancyCells, offset + target)++;
@@ -148,8 +158,10 @@ internal sealed partial class TrialSimulator
         }
         else
         {
-            target = StepDynamic(current, machine, state, uniforms.NextDouble(), trial, step);
-            if (dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
+            var u = uniforms.NextDouble();
+            var choice = generatedRows is null ? -1 : generatedRows[offset + state]!(u, constants, variables, current);
+            target = choice >= 0 ? DynamicTarget(in row, choice, state) : StepDynamic(current, machine, state, u, trial, step);
+            if (choice < 0 && dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
         }
         next[machine] = target;
         Tallies.Occupancy[step * model.TotalStates + offset + target]++;
@@ -177,6 +189,19 @@ internal sealed partial class TrialSimulator
         return outcome.Target;
     }
 
+    /// <summary>
+    /// The state a row computed every step enters when its generated code chose <paramref name="choice"/> (a transition's
+    /// index in the row, or the transition count for "stay"); notes the transition's effects for the end of the step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int DynamicTarget(in RowLayout row, int choice, int state)
+    {
+        if (choice == row.TransitionCount) return state;
+        ref readonly var transition = ref model.Transitions[model.RowTransitions[row.TransitionStart + choice]];
+        if (transition.Effects >= 0) takenEffects[stepTaken++] = transition.Effects;
+        return transition.Target;
+    }
+
     /// <summary>The part of a row's context from its third dependency on (rows that read more than two machines).</summary>
     private int FurtherContext(in RowLayout row, int[] current)
     {
@@ -188,9 +213,19 @@ internal sealed partial class TrialSimulator
 
     private void BuildContext(int machine, int state, int context, long trial, int step)
     {
+        ref readonly var row = ref rows[stateOffset[machine] + state];
+        if (generatedTables?[stateOffset[machine] + state] is { } build)
+        {
+            TransitionTables.SetContextStates(model, machine, state, context, contextStates);
+            if (build(constants, contextStates, bounds, row.BoundsOffset + context * row.BoundsStride))
+            {
+                stamps[row.StampOffset + context] = stamp;
+                return;
+            }
+        }
         var error = TransitionTables.Build(model, machine, state, context, constants, bounds, contextStates, stack, effective);
         if (error is not null) throw new SimulationException($"{error}, in trial {trial} at step {step}");
-        stamps[rows[stateOffset[machine] + state].StampOffset + context] = stamp;
+        stamps[row.StampOffset + context] = stamp;
     }
 
     private int StepDynamic(int[] current, int machine, int state, double u, long trial, int step)
@@ -252,6 +287,16 @@ internal sealed partial class TrialSimulator
     {
         var range = model.EffectLists[list];
         var readVariables = model.EffectsReadVariables ? variablesAtStepStart : variables;
+        if (generated is not null)
+        {
+            var failed = generated.EffectLists[list](constants, readVariables, variables, current);
+            if (failed >= 0)
+            {
+                ref readonly var effect = ref model.Effects[range.Start + failed];
+                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, range.Start + failed, variables[effect.Variable])}, in trial {currentTrial} at step {step}");
+            }
+            return;
+        }
         for (var i = range.Start; i < range.Start + range.Count; i++)
         {
             ref readonly var effect = ref model.Effects[i];

@@ -57,10 +57,13 @@ internal sealed partial class TrialSimulator
                 values[i] = model.Evaluate(model.ValuePrograms[i], constants, variables, current, stack);
     }
 
+    /// <summary>Whether <paramref name="condition"/> holds: a state test inline, a program through <see cref="HoldsByProgram"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Holds(in ConditionCode condition, ReadOnlySpan<int> current, int step)
+    private bool Holds(in ConditionCode condition, ReadOnlySpan<int> current, int step) =>
+        condition.Program < 0 ? ((condition.Mask >> current[condition.Machine]) & 1UL) != 0 : HoldsByProgram(in condition, current, step);
+
+    private bool HoldsByProgram(in ConditionCode condition, ReadOnlySpan<int> current, int step)
     {
-        if (condition.Program < 0) return ((condition.Mask >> current[condition.Machine]) & 1UL) != 0;
         var answer = model.Evaluate(condition.Program, constants, variables, current, stack);
         if (double.IsNaN(answer)) throw Unanswered(condition.Program, current, step);
         return answer != 0;

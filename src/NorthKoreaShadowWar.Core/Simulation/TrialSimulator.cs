@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Compilation.Generated;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
 
@@ -40,10 +41,23 @@ internal sealed partial class TrialSimulator
     /// <summary>The draws of the current trial's steps (of the first of two trials run side by side).</summary>
     private readonly UniformBuffer uniforms = new();
     private readonly bool hasTimedValues;
+    /// <summary>Per step 0..horizon: whether some value outcome is read after it.</summary>
+    private readonly bool[] valueDueAfter;
     /// <summary>The trial being run, for the errors that name it.</summary>
     private long currentTrial;
+    /// <summary>The model's per-step code compiled to .NET code, or null to interpret it (see <see cref="CodeGeneration"/>).</summary>
+    private readonly GeneratedModelCode? generated;
+    /// <summary>The generated choices of <see cref="generated"/>'s rows computed every step.</summary>
+    private readonly RowChoice?[]? generatedRows;
+    /// <summary>The generated builds of <see cref="generated"/>'s per-trial table rows.</summary>
+    private readonly TableBoundsBuild?[]? generatedTables;
 
-    public TrialSimulator(CompiledModel model, ulong seed)
+    /// <summary>
+    /// A simulator of <paramref name="model"/> for the random streams of <paramref name="seed"/>. With
+    /// <paramref name="generatedCode"/> false it interprets the model's per-step code instead of compiling it to .NET
+    /// code (the same numbers, slower); null takes <see cref="CodeGeneration.ByDefault"/>.
+    /// </summary>
+    public TrialSimulator(CompiledModel model, ulong seed, bool? generatedCode = null)
     {
         this.model = model;
         this.seed = seed;
@@ -65,7 +79,13 @@ internal sealed partial class TrialSimulator
         stepsInHolds = new bool[model.StepsInConditions.Length];
         Tallies = new TrialTallies(model);
         hasTimedValues = model.ValueAtStep.Any(step => step >= 0);
+        valueDueAfter = new bool[model.Horizon + 1];
+        foreach (var step in model.ValueAtStep)
+            if (step >= 0 && step <= model.Horizon) valueDueAfter[step] = true;
         tableLoop = TableTrialLoop.For(model);
+        generated = (generatedCode ?? CodeGeneration.ByDefault) && CodeGeneration.HasPerStepCode(model) ? GeneratedModelCode.For(model) : null;
+        generatedRows = generated?.Rows;
+        generatedTables = generated?.Tables;
         history = tableLoop is null ? [] : new int[(model.Horizon + 1) * 2 * model.MachineCount];
         secondLane = (model.Horizon + 1) * model.MachineCount;
     }

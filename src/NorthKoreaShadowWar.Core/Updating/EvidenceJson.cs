@@ -11,15 +11,31 @@ namespace NorthKoreaShadowWar.Updating;
 public static class EvidenceJson
 {
     /// <summary>Adds <paramref name="evidence"/> to the summary.json at <paramref name="path"/>.</summary>
-    public static void AddTo(string path, EvidenceSummary evidence)
+    public static void AddTo(string path, EvidenceSummary evidence, MoveSummary? moves = null)
     {
         var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        root["evidence"] = Node(evidence);
+        var node = Node(evidence, moves);
+        node["fileSha256"] = Sha256Of(evidence.File);
+        root["evidence"] = node;
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>The block as a JSON object.</summary>
-    public static JsonObject Node(EvidenceSummary e) => new()
+    /// <summary>The block as a JSON object; with <paramref name="moves"/> of sequential Monte Carlo, a <c>moves</c> object in it.</summary>
+    public static JsonObject Node(EvidenceSummary e, MoveSummary? moves = null)
+    {
+        var node = Block(e);
+        if (moves is not null && e.Method == "smc")
+            node["moves"] = new JsonObject
+            {
+                ["sweeps"] = moves.Sweeps,
+                ["proposed"] = moves.Proposed,
+                ["accepted"] = moves.Accepted,
+                ["acceptanceRate"] = N(moves.AcceptanceRate),
+            };
+        return node;
+    }
+
+    private static JsonObject Block(EvidenceSummary e) => new()
     {
         ["file"] = e.File,
         ["asOf"] = e.AsOf,
@@ -64,6 +80,7 @@ public static class EvidenceJson
         root["evidence"] = new JsonObject
         {
             ["file"] = evidence.Path,
+            ["fileSha256"] = Sha256Of(evidence.Path),
             ["asOf"] = evidence.AsOf,
             ["method"] = "exact",
             ["logMarginalLikelihood"] = N(logMarginalLikelihood),
@@ -84,6 +101,22 @@ public static class EvidenceJson
         ["posteriorCi95"] = new JsonArray(N(c.PosteriorCi95.Lower), N(c.PosteriorCi95.Upper)),
         ["shiftInPriorSd"] = N(c.StandardisedShift),
     }).ToArray());
+
+    /// <summary>
+    /// The SHA-256 of the evidence file (lower-case hex), so that <c>compare</c> can tell whether two updates were
+    /// conditioned on the same evidence; null when the file cannot be read any more.
+    /// </summary>
+    private static string? Sha256Of(string file)
+    {
+        try
+        {
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static JsonNode? N(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 }

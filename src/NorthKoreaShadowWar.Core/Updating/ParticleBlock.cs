@@ -36,6 +36,12 @@ internal sealed class ParticleBlock
     /// <summary>How many distinct trials the particles with weight above zero descend from (after resampling, copies share one).</summary>
     public required int DistinctOrigins { get; init; }
 
+    /// <summary>Moves of the parameters proposed in the block, and accepted (0 without moves).</summary>
+    public long MovesProposed { get; init; }
+
+    /// <inheritdoc cref="MovesProposed"/>
+    public long MovesAccepted { get; init; }
+
     public int Count => Weights.Length;
 
     /// <summary>The sum of <see cref="Weights"/>, added in particle order.</summary>

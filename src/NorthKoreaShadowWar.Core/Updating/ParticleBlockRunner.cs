@@ -11,30 +11,35 @@ namespace NorthKoreaShadowWar.Updating;
 /// </summary>
 internal static class ParticleBlockRunner
 {
-    public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int firstBlock, int blockCount, int threads) =>
-        InParallel(firstBlock, blockCount, threads, () =>
+    public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int firstBlock, int blockCount, int threads,
+        CancellationToken cancellation = default) =>
+        InParallel<ParticleBlock>(firstBlock, blockCount, threads, () =>
         {
             var simulator = new TrialSimulator(model, seed);
             var tracker = new TrialEvidence(model, evidence);
             return block => RunBlock(model, simulator, tracker, block);
-        });
+        }, cancellation);
 
     /// <summary>
     /// Runs blocks <paramref name="firstBlock"/> .. + <paramref name="blockCount"/> − 1 on up to <paramref name="threads"/>
-    /// threads, each with a worker from <paramref name="createWorker"/>; returns them in block order.
+    /// threads, each with a worker from <paramref name="createWorker"/>; returns them in block order. Once
+    /// <paramref name="cancellation"/> is cancelled no further block starts, and the call throws when the running ones end.
     /// </summary>
-    internal static ParticleBlock[] InParallel(int firstBlock, int blockCount, int threads, Func<Func<int, ParticleBlock>> createWorker)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    internal static T[] InParallel<T>(int firstBlock, int blockCount, int threads, Func<Func<int, T>> createWorker,
+        CancellationToken cancellation = default)
     {
-        var blocks = new ParticleBlock[blockCount];
+        var blocks = new T[blockCount];
         var nextBlock = -1;
         var workers = Math.Clamp(threads, 1, Math.Max(1, blockCount));
         ParallelTrials.For(workers, workers, _ =>
         {
             var worker = createWorker();
             int block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blockCount)
+            while (!cancellation.IsCancellationRequested && (block = Interlocked.Increment(ref nextBlock)) < blockCount)
                 blocks[block] = worker(firstBlock + block);
         });
+        cancellation.ThrowIfCancellationRequested();
         return blocks;
     }
 

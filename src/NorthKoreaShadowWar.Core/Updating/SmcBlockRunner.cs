@@ -10,9 +10,11 @@ namespace NorthKoreaShadowWar.Updating;
 /// observations of that step, the block's estimate of the evidence's likelihood Z_b by the mean weight, and when the
 /// block's effective sample size falls below half the block, it is resampled (systematically, with the block's own
 /// stream). Every particle draws its transitions of generation g (the stretch after the g-th observation step) from a
-/// stream of (seed, its number, g), so copies of one particle go on differently. Nothing depends on threads.
+/// stream of (seed, its number, g), so copies of one particle go on differently. With moves (<see cref="UpdateSettings.Moves"/>),
+/// every resampling (also at the last observation) is followed by that many sweeps of a Metropolis–Hastings move of every
+/// particle's parameters and path (SmcBlockRunner.Moves.cs). Nothing depends on threads.
 /// </summary>
-internal sealed class SmcBlockRunner
+internal sealed partial class SmcBlockRunner
 {
     private const int Size = UpdateSettings.BlockSize;
     private readonly CompiledModel model;
@@ -30,11 +32,15 @@ internal sealed class SmcBlockRunner
     private int[][] spareHistories;
     private readonly double[] logWeights = new double[Size];
     private readonly double[] values;
+    /// <summary>The trial each particle's parameters were drawn in, or a number of its own (below 0) given by a move.</summary>
+    private long[] origins = new long[Size];
+    private long[] spareOrigins = new long[Size];
 
-    private SmcBlockRunner(CompiledModel model, EvidenceFile file, ulong seed)
+    private SmcBlockRunner(CompiledModel model, EvidenceFile file, ulong seed, int moves)
     {
         this.model = model;
         this.seed = seed;
+        this.moves = moves;
         simulator = new TrialSimulator(model, seed);
         tracker = new TrialEvidence(model, file);
         lastObservation = tracker.Ordered.Max(o => o.Step);
@@ -42,19 +48,25 @@ internal sealed class SmcBlockRunner
         histories = Enumerable.Range(0, Size).Select(_ => new int[TrialEvidence.HistoryLength(model)]).ToArray();
         spareHistories = Enumerable.Range(0, Size).Select(_ => new int[TrialEvidence.HistoryLength(model)]).ToArray();
         values = new double[model.ValuePrograms.Length];
+        latentParameters = new LatentParameters(model);
+        if (moves > 0) PrepareMoves();
     }
 
     /// <summary>Runs blocks <paramref name="firstBlock"/> .. + <paramref name="blockCount"/> − 1, in block order.</summary>
-    public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int firstBlock, int blockCount, int threads) =>
-        ParticleBlockRunner.InParallel(firstBlock, blockCount, threads, () => new SmcBlockRunner(model, evidence, seed).RunBlock);
+    public static ParticleBlock[] Run(CompiledModel model, EvidenceFile evidence, ulong seed, int moves, int firstBlock, int blockCount, int threads,
+        CancellationToken cancellation = default) =>
+        ParticleBlockRunner.InParallel<ParticleBlock>(firstBlock, blockCount, threads, () => new SmcBlockRunner(model, evidence, seed, moves).RunBlock, cancellation);
 
     private static T[] New<T>() where T : new() => Enumerable.Range(0, Size).Select(_ => new T()).ToArray();
 
     private ParticleBlock RunBlock(int block)
     {
         var first = (long)block * Size;
+        movesProposed = movesAccepted = 0;
         for (var i = 0; i < Size; i++)
         {
+            origins[i] = first + i;
+            if (moves > 0) DrawLatent(first + i, i);
             tracker.History = histories[i];
             simulator.Start(first + i, values, tracker);
             simulator.Save(trials[i], values);
@@ -87,8 +99,13 @@ internal sealed class SmcBlockRunner
             var logMean = max + Math.Log(mean / Size);
             logEvidence += logMean;
             for (var i = 0; i < Size; i++) logWeights[i] -= logMean;
-            // Resampling after the last observation would only add noise: the weights are kept instead.
-            if (stop < lastObservation && EffectiveSize() < Size / 2.0) Resample(block, generation);
+            // Resampling after the last observation would only add noise: the weights are kept instead. With moves, the
+            // last observation is resampled too, for the moves to spread the parameters drawn few times over.
+            if ((stop < lastObservation || (moves > 0 && stop == lastObservation)) && EffectiveSize() < Size / 2.0)
+            {
+                Resample(block, generation);
+                if (moves > 0) Move(block, generation, stop);
+            }
         }
         return Finish(block, logEvidence, killer);
     }
@@ -128,7 +145,11 @@ internal sealed class SmcBlockRunner
             spareTrials[j].CopyFrom(trials[ancestor]);
             spareEvidence[j].CopyFrom(evidence[ancestor]);
             histories[ancestor].CopyTo(spareHistories[j], 0);
+            spareOrigins[j] = origins[ancestor];
+            if (moves > 0) CopyLatent(ancestor, j);
         }
+        (origins, spareOrigins) = (spareOrigins, origins);
+        if (moves > 0) SwapLatent();
         (trials, spareTrials) = (spareTrials, trials);
         (evidence, spareEvidence) = (spareEvidence, evidence);
         (histories, spareHistories) = (spareHistories, histories);
@@ -164,7 +185,8 @@ internal sealed class SmcBlockRunner
             // Particle i's weight is Z_b × w_i with the w_i of mean 1, so that the block's mean weight is Z_b.
             Index = block, MaxLogWeight = logEvidence + max, Weights = weights, Outcomes = outcomes, Parameters = parameters, OpenEvents = open,
             WeightedOccupancy = weighted, Occupancy = counts, LastKiller = killer,
-            DistinctOrigins = trials.Where((_, i) => weights[i] > 0).Select(t => t.Trial).Distinct().Count(),
+            DistinctOrigins = origins.Where((_, i) => weights[i] > 0).Distinct().Count(),
+            MovesProposed = movesProposed, MovesAccepted = movesAccepted,
         };
     }
 

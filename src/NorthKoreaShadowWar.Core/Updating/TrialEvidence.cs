@@ -40,6 +40,7 @@ internal sealed class TrialEvidence : ITrialObserver
             .Where(x => x.o.Kind is OutcomeKind.Reached or OutcomeKind.FirstStep && x.o.Condition is not null)
             .Select(x => (x.i, x.o.Condition!)).ToArray();
         EventOpen = new bool[events.Length];
+        Seen = new double[ordered.Length];
         variables = new double[model.VariableCount];
         states = new int[model.MachineCount];
         History = new int[HistoryLength(model)];
@@ -65,6 +66,12 @@ internal sealed class TrialEvidence : ITrialObserver
 
     /// <summary>For each event outcome, whether its condition had not held at any step up to as_of.</summary>
     public bool[] EventOpen { get; }
+
+    /// <summary>
+    /// What the current trial shows of each observation (in <see cref="Ordered"/>), as <see cref="ObservationLikelihood.Seen"/>
+    /// gives it, for the trials run whole (not kept by <see cref="Save"/>).
+    /// </summary>
+    public double[] Seen { get; }
 
     /// <summary>The trial's constants (parameters by index first), as drawn.</summary>
     public IReadOnlyList<double> Parameters => parameters;
@@ -154,7 +161,10 @@ internal sealed class TrialEvidence : ITrialObserver
 
     private void Evaluate(int index)
     {
-        var likelihood = Likelihood(ordered[index], index);
+        var observation = ordered[index];
+        var seen = ObservationLikelihood.Seen(observation, Inputs, trackerOf[index] >= 0 ? trackedFirst[trackerOf[index]] : -1);
+        Seen[index] = seen;
+        var likelihood = ObservationLikelihood.FromSeen(observation, seen);
         if (likelihood > 0) LogLikelihood += Math.Log(likelihood);
         else if (Killer < 0)
         {
@@ -162,9 +172,6 @@ internal sealed class TrialEvidence : ITrialObserver
             Killer = index;
         }
     }
-
-    private double Likelihood(Observation observation, int index) =>
-        ObservationLikelihood.Of(observation, Inputs, trackerOf[index] >= 0 ? trackedFirst[trackerOf[index]] : -1);
 }
 
 /// <summary>What a <see cref="TrialEvidence"/> knows of one trial at a step, for a particle to be copied and go on.</summary>

@@ -6,7 +6,20 @@ using NorthKoreaShadowWar.Scenarios;
 namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>The posterior and the prior of an update, as results folders hold them, and what the evidence did.</summary>
-public sealed record UpdateResult(RunResult Posterior, RunResult Prior, EvidenceSummary Evidence);
+public sealed record UpdateResult(RunResult Posterior, RunResult Prior, EvidenceSummary Evidence)
+{
+    /// <summary>The moves of the parameters (none unless <see cref="UpdateSettings.Moves"/> was above 0).</summary>
+    public MoveSummary Moves { get; init; } = MoveSummary.None;
+}
+
+/// <summary>The move step of an update: sweeps after each resampling, and the moves proposed and accepted over all blocks.</summary>
+public sealed record MoveSummary(int Sweeps, long Proposed, long Accepted)
+{
+    public static readonly MoveSummary None = new(0, 0, 0);
+
+    /// <summary>The share of proposals accepted (NaN when none were made).</summary>
+    public double AcceptanceRate => Proposed > 0 ? (double)Accepted / Proposed : double.NaN;
+}
 
 /// <summary>
 /// Conditions a scenario on an evidence file (see docs/updating.md): particles in independent blocks, weighted by
@@ -17,7 +30,15 @@ public static class UpdateRunner
     /// <summary>Runs the update.</summary>
     /// <exception cref="EvidenceImpossibleException">Every particle has weight zero.</exception>
     /// <exception cref="Diagnostics.SimulationException">The scenario did something impossible in some trial.</exception>
-    public static UpdateResult Run(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Action<long, double>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (no further block starts once it is).</exception>
+    public static UpdateResult Run(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Action<long, double>? progress = null,
+        CancellationToken cancellation = default) =>
+        RunWithParticles(model, evidence, settings, progress, cancellation).Result;
+
+    /// <summary>Runs the update; also gives the weighted particles of the posterior.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (no further block starts once it is).</exception>
+    internal static (UpdateResult Result, Particles Posterior) RunWithParticles(CompiledModel model, EvidenceFile evidence, UpdateSettings settings,
+        Action<long, double>? progress = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var blockCount = BlockCount(settings.Trials);
@@ -28,8 +49,8 @@ public static class UpdateRunner
         while (true)
         {
             blocks.AddRange(smc
-                ? SmcBlockRunner.Run(model, evidence, settings.Seed, blocks.Count, blockCount - blocks.Count, settings.Threads)
-                : ParticleBlockRunner.Run(model, evidence, settings.Seed, blocks.Count, blockCount - blocks.Count, settings.Threads));
+                ? SmcBlockRunner.Run(model, evidence, settings.Seed, settings.Moves, blocks.Count, blockCount - blocks.Count, settings.Threads, cancellation)
+                : ParticleBlockRunner.Run(model, evidence, settings.Seed, blocks.Count, blockCount - blocks.Count, settings.Threads, cancellation));
             particles = Combine(model, evidence, blocks);
             var ess = Math.Min(WeightedOutcomes.EffectiveSampleSize(particles.Weights), particles.DistinctOrigins);
             progress?.Invoke(particles.Count, ess);
@@ -39,10 +60,10 @@ public static class UpdateRunner
         stopwatch.Stop();
         // The prior: trials from the prior itself, unweighted (for importance weighting, the same particles).
         var prior = smc
-            ? new Particles(ParticleBlockRunner.Run(model, evidence, settings.Seed, 0, BlockCount(settings.Trials), settings.Threads),
+            ? new Particles(ParticleBlockRunner.Run(model, evidence, settings.Seed, 0, BlockCount(settings.Trials), settings.Threads, cancellation),
                 model.Scenario.Outcomes.Count, model.RandomParameters.Length, EventCount(model))
             : particles;
-        return Build(model, evidence, settings, particles, prior, stopwatch.Elapsed.TotalSeconds);
+        return (Build(model, evidence, settings, particles, prior, stopwatch.Elapsed.TotalSeconds), particles);
     }
 
     private static int BlockCount(long trials) => (int)Math.Max(1, (trials + UpdateSettings.BlockSize - 1) / UpdateSettings.BlockSize);
@@ -67,6 +88,7 @@ public static class UpdateRunner
         var weights = particles.Weights;
         var ess = WeightedOutcomes.EffectiveSampleSize(weights);
         var method = settings.Method == UpdateMethod.Smc ? "smc" : "importance";
+        var smcMoves = settings.Method == UpdateMethod.Smc ? settings.Moves : 0;
         // Intervals take the effective draws as the number of trials: at most the distinct trials behind the particles.
         var discount = ess > 0 ? Math.Min(1, particles.DistinctOrigins / ess) : 1;
         var posterior = Result(model, settings, particles, weights, weighted: true, "update-" + method, seconds, discount);
@@ -89,7 +111,8 @@ public static class UpdateRunner
             OpenEvents = EvidenceShifts.OpenEvents(model, priorParticles, particles, weights),
             Seconds = seconds,
         };
-        return new UpdateResult(posterior, prior, summary);
+        var moves = new MoveSummary(smcMoves, particles.Blocks.Sum(b => b.MovesProposed), particles.Blocks.Sum(b => b.MovesAccepted));
+        return new UpdateResult(posterior, prior, summary) { Moves = moves };
     }
 
     /// <summary>log of the mean of the blocks' Z_b, and its standard error by the delta method: sd(Z_b) / (√B · mean Z_b).</summary>

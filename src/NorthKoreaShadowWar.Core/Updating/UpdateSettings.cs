@@ -27,6 +27,15 @@ public sealed record UpdateSettings
     /// <summary>How particles are propagated and weighted.</summary>
     public UpdateMethod Method { get; init; } = UpdateMethod.Smc;
 
+    /// <summary>
+    /// Sequential Monte Carlo: sweeps of the move of the parameters after every resampling (0: none, the particles keep
+    /// the parameters drawn at the start). See docs/updating.md, "Moving the parameters".
+    /// </summary>
+    public int Moves { get; init; }
+
+    /// <summary>The most sweeps <see cref="Moves"/> may ask for.</summary>
+    public const int MaximumMoves = 100;
+
     /// <summary>With <see cref="TargetEss"/>: stop at this many particles even if the target is not met.</summary>
     public long MaxTrials { get; init; } = 1_048_576;
 }

@@ -72,10 +72,16 @@ internal static class WeightedOutcomes
             total += weights[i];
             if (counts(values[i])) hit += weights[i];
         }
-        return (total > 0 ? hit / total : double.NaN, EffectiveSampleSize(weights));
+        return (ShareOf(hit, total), EffectiveSampleSize(weights));
     }
 
-    private static DistributionResult Distribution(string name, string text, float[] values, double[] weights, OutcomeKind kind, double discount)
+    /// <summary>
+    /// <paramref name="part"/> / <paramref name="whole"/>, kept within [0, 1]: sums of the same weights added in different
+    /// orders can differ in their last bits, and a share must not print as −1e-15 or 1.0000000000000002 for that.
+    /// </summary>
+    internal static double ShareOf(double part, double whole) => whole > 0 ? Math.Clamp(part / whole, 0, 1) : double.NaN;
+
+    internal static DistributionResult Distribution(string name, string text, float[] values, double[] weights, OutcomeKind kind, double discount)
     {
         var order = Enumerable.Range(0, values.Length).Where(i => !float.IsNaN(values[i]) && weights[i] > 0).OrderBy(i => values[i]).ToArray();
         double total = 0, happened = 0, sum = 0, squares = 0, weightSquares = 0;
@@ -108,7 +114,7 @@ internal static class WeightedOutcomes
         return new DistributionResult(name, text, mean,
             count > 1 ? ConfidenceIntervals.Mean(mean, sd, count) : (double.NaN, double.NaN), sd,
             ResultsBuilder.ReportedQuantiles.Select(q => (q.Label, Quantile(q.Probability))).ToList(),
-            kind == OutcomeKind.FirstStep ? (total > 0 ? 1 - happened / total : double.NaN) : null,
+            kind == OutcomeKind.FirstStep ? 1 - ShareOf(happened, total) : null,
             count,
             order.Length == 0 ? double.NaN : values[order[0]],
             order.Length == 0 ? double.NaN : values[order[^1]],

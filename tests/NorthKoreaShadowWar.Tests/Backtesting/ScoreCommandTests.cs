@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Backtesting;
 
-public class ScoreCommandTests
+public partial class ScoreCommandTests
 {
     private const string Small = """
         name: small

@@ -43,6 +43,21 @@ public class RunCommandTests
     public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
 
     [Test]
+    public void No_codegen_interprets_the_per_step_code_and_gives_the_same_summary()
+    {
+        var generated = Path.Combine(directory, "generated");
+        var interpreted = Path.Combine(directory, "interpreted");
+        var first = CommandLine.Run("run", scenario, "--trials", "2000", "--seed", "5", "--out", generated);
+        var second = CommandLine.Run("run", scenario, "--trials", "2000", "--seed", "5", "--out", interpreted, "--no-codegen");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+            Assert.That(second.ExitCode, Is.EqualTo(0), second.Error);
+        });
+        Assert.That(ComparableSummary.OfFolder(interpreted), Is.EqualTo(ComparableSummary.OfFolder(generated)));
+    }
+
+    [Test]
     public void Run_writes_summary_json_in_the_contract_shape()
     {
         var results = Path.Combine(directory, "results");

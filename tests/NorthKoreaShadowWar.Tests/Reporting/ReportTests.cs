@@ -36,6 +36,23 @@ public class ReportTests
     }
 
     [Test]
+    public void The_report_opens_with_the_answer_before_the_detail_led_by_its_largest_probability_with_its_interval()
+    {
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var largest = summary.RootElement.GetProperty("outcomes").EnumerateObject()
+            .Where(o => o.Value.GetProperty("kind").GetString() == "probability")
+            .MaxBy(o => o.Value.GetProperty("estimate").GetDouble());
+        var headlines = html.IndexOf("<section id=\"headlines\">", StringComparison.Ordinal);
+        var findings = Regex.Matches(html[headlines..html.IndexOf("</section>", headlines, StringComparison.Ordinal)], "<li>");
+        Assert.Multiple(() =>
+        {
+            Assert.That(headlines, Is.GreaterThan(0).And.LessThan(html.IndexOf("<h2>Outcomes</h2>", StringComparison.Ordinal)));
+            Assert.That(findings, Has.Count.InRange(3, 5));
+            Assert.That(html[headlines..], Does.Contain($"<li>{largest.Name}: ").And.Contain("(95% interval "));
+        });
+    }
+
+    [Test]
     public void The_report_embeds_every_plot_and_needs_nothing_from_outside()
     {
         var pngs = Directory.GetFiles(Path.Combine(folder, "plots"), "*.png");

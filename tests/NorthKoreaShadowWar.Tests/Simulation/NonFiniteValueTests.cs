@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Tests.Support;
 
@@ -8,8 +9,13 @@ namespace NorthKoreaShadowWar.Tests.Simulation;
 /// guard, a multiplier condition or an outcome condition, and an effect or initial value that makes a variable one,
 /// stop the run with an error naming the expression or the variable, the trial and the step.
 /// </summary>
-public class NonFiniteValueTests
+[TestFixture(true)]
+[TestFixture(false)]
+public class NonFiniteValueTests(bool generatedCode)
 {
+    /// <summary>Runs the scenario with its per-step code generated or interpreted: both must give the same numbers and errors.</summary>
+    private RunResult Run(string yaml, long trials, ulong seed = 1, int threads = 2) => Simulate.Text(yaml, trials, generatedCode, seed, threads);
+
     /// <summary>x overflows to infinity at step 2; before the check, "x - x == 0" (inf - inf = NaN) was silently false.</summary>
     private const string Overflow = """
         name: overflow
@@ -50,7 +56,7 @@ public class NonFiniteValueTests
     [Test]
     public void An_each_step_effect_that_overflows_names_the_variable_machine_state_trial_and_step()
     {
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(Overflow, trials: 1024));
+        var error = Assert.Throws<SimulationException>(() => Run(Overflow, trials: 1024));
         Assert.That(error!.Message, Is.EqualTo(
             "machine 'm', state 'A': the each_step effect 'x *= 1e200' makes variable 'x' Infinity (an overflow, a division by zero or the log of a number <= 0?), in trial 0 at step 2"));
     }
@@ -58,7 +64,7 @@ public class NonFiniteValueTests
     [Test]
     public void A_guard_comparing_NaN_names_the_guard_the_values_the_trial_and_the_step()
     {
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(ZeroOverZero, trials: 1024));
+        var error = Assert.Throws<SimulationException>(() => Run(ZeroOverZero, trials: 1024));
         Assert.That(error!.Message, Is.EqualTo(
             "machine 'm', state 'A': the guard 'z / y > 0.5 or z / y < 0.5' of the transition to 'B' compares NaN > 0.5 " +
             $"({Causes}), in trial 0 at step 4"));
@@ -103,7 +109,7 @@ public class NonFiniteValueTests
                 transitions:
                   - { from: A, to: B, p: 1, effects: { x: "= x / y" } }
             """;
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(yaml, trials: 1));
+        var error = Assert.Throws<SimulationException>(() => Run(yaml, trials: 1));
         Assert.That(error!.Message, Is.EqualTo(
             "machine 'm': the effect 'x = x / y' of the transition to 'B' makes variable 'x' Infinity (an overflow, a division by zero or the log of a number <= 0?), in trial 0 at step 1"));
     }
@@ -121,7 +127,7 @@ public class NonFiniteValueTests
             machines:
               m: { initial: A, states: [A, B], transitions: [ { from: A, to: B, p: 0.5, when: "x < 1" } ] }
             """;
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(yaml, trials: 1024));
+        var error = Assert.Throws<SimulationException>(() => Run(yaml, trials: 1024));
         Assert.That(error!.Message, Does.Match(@"^variable 'x': its initial value 'log\(p\)' is NaN \(.*\), in trial \d+ at step 0$"));
     }
 
@@ -140,7 +146,7 @@ public class NonFiniteValueTests
                 transitions:
                   - { from: A, to: B, p: 0.1, multipliers: [ { when: "x / x >= 1", by: 2 } ] }
             """;
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(yaml, trials: 1));
+        var error = Assert.Throws<SimulationException>(() => Run(yaml, trials: 1));
         Assert.That(error!.Message, Is.EqualTo(
             $"machine 'm', state 'A': the condition 'x / x >= 1' of a multiplier of the transition to 'B' compares NaN >= 1 ({Causes}), in trial 0 at step 1"));
     }
@@ -158,7 +164,7 @@ public class NonFiniteValueTests
             outcomes:
               odd: { steps_in: "not (x / x < 2)" }
             """;
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(yaml, trials: 1));
+        var error = Assert.Throws<SimulationException>(() => Run(yaml, trials: 1));
         Assert.That(error!.Message, Is.EqualTo(
             $"outcome 'odd': the condition 'not (x / x < 2)' compares NaN < 2 ({Causes}), in trial 0 at step 1"));
     }
@@ -178,7 +184,7 @@ public class NonFiniteValueTests
             machines:
               m: { initial: A, states: [A, B], transitions: [ { from: A, to: B, p: 0.1, when: "big * big > 3" } ] }
             """;
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(yaml, trials: 1));
+        var error = Assert.Throws<SimulationException>(() => Run(yaml, trials: 1));
         Assert.That(error!.Message, Is.EqualTo(
             $"machine 'm', state 'A': the guard 'big * big > 3' of the transition to 'B' compares Infinity > 3 ({Causes}), in every trial"));
     }
@@ -197,7 +203,7 @@ public class NonFiniteValueTests
             outcomes:
               odd: { reached: "m == B and log(p) > -1" }
             """;
-        var error = Assert.Throws<SimulationException>(() => Simulate.Text(yaml, trials: 1024));
+        var error = Assert.Throws<SimulationException>(() => Run(yaml, trials: 1024));
         Assert.That(error!.Message, Does.Match(@"^outcome 'odd': the condition 'm == B and log\(p\) > -1' compares NaN > -1 \(.*\), in trial \d+ at step \d+$"));
     }
 

@@ -45,10 +45,10 @@ public class PinnedNumbersTests
     }
 
     /// <summary>One line of the golden file: the run's name, then the SHA-256 of its tallies and of its results.</summary>
-    private static string Line(string file, string variant, int threads)
+    private static string Line(string file, string variant, int threads, bool? generatedCode = null)
     {
         var prepared = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, file), variant == "-" ? null : variant);
-        var simulation = MonteCarloRunner.Run(prepared.Model, new RunSettings { Trials = Trials, Seed = Seed, Threads = threads });
+        var simulation = MonteCarloRunner.Run(prepared.Model, new RunSettings { Trials = Trials, Seed = Seed, Threads = threads, GeneratedCode = generatedCode });
         var results = ResultsBuilder.Build(simulation);
         return $"{file} {variant} tallies={ExactNumbers.Sha256(ExactNumbers.Tallies(simulation))} results={ExactNumbers.Sha256(ExactNumbers.Results(results))}";
     }
@@ -116,6 +116,18 @@ public class PinnedNumbersTests
             .Select(run => run.Key)
             .ToList();
         Assert.That(differing, Is.Empty, $"on one thread these differ from the numbers pinned on two in {GoldenFile}");
+    }
+
+    [Test]
+    public void The_interpreted_and_the_generated_per_step_code_both_give_the_pinned_numbers()
+    {
+        var pinned = Pinned();
+        var differing = (from run in Runs()
+                         from generated in new[] { false, true }
+                         let key = $"{run.File} {run.Variant}"
+                         where !pinned.TryGetValue(key, out var expected) || expected != Line(run.File, run.Variant, threads: 2, generated)
+                         select $"{key} ({(generated ? "generated" : "interpreted")})").ToList();
+        Assert.That(differing, Is.Empty, $"these differ from the numbers pinned in {GoldenFile}");
     }
 
     private static string Which(string expected, string actual)

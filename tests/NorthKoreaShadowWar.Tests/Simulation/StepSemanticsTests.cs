@@ -1,16 +1,22 @@
+using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Simulation;
 
-/// <summary>The rules of CONTRACT §1 that decide the numbers, pinned with deterministic scenarios (p = 0 or 1).</summary>
-public class StepSemanticsTests
+/// <summary>The rules of docs/scenario-format.md ("What a trial computes") that decide the numbers, pinned with deterministic scenarios (p = 0 or 1).</summary>
+[TestFixture(true)]
+[TestFixture(false)]
+public class StepSemanticsTests(bool generatedCode)
 {
+    /// <summary>Runs the scenario with its per-step code generated or interpreted: both must give the same numbers and errors.</summary>
+    private RunResult Run(string yaml, long trials, ulong seed = 1, int threads = 2) => Simulate.Text(yaml, trials, generatedCode, seed, threads);
+
     [Test]
     public void Machines_move_synchronously_reading_the_states_at_the_start_of_the_step()
     {
         // Each guard reads the other machine's state at the start of step 1: both are still in their first
         // state, so both move. Were updates sequential, the second machine would see the first one moved.
-        var result = Simulate.Text(SemanticsScenarios.Synchronous, trials: 3);
+        var result = Run(SemanticsScenarios.Synchronous, trials: 3);
         Assert.Multiple(() =>
         {
             Assert.That(result.Share("a", "Y", 1), Is.EqualTo(1.0));
@@ -23,7 +29,7 @@ public class StepSemanticsTests
     public void Transition_effects_apply_in_file_order_then_each_step_effects_of_the_new_states()
     {
         // Step 1: a's effect (+= 1) before b's (*= 2): (3 + 1) * 2 = 8; then each_step of Y adds 100.
-        Assert.That(Simulate.Text(SemanticsScenarios.EffectOrder, trials: 1).Distribution("x_end").Mean, Is.EqualTo(108));
+        Assert.That(Run(SemanticsScenarios.EffectOrder, trials: 1).Distribution("x_end").Mean, Is.EqualTo(108));
     }
 
     [Test]
@@ -43,7 +49,7 @@ public class StepSemanticsTests
               x_end: { value: x }
               y_end: { value: y }
             """;
-        var result = Simulate.Text(yaml, trials: 1);
+        var result = Run(yaml, trials: 1);
         Assert.Multiple(() =>
         {
             Assert.That(result.Distribution("x_end").Mean, Is.EqualTo(4));
@@ -73,7 +79,7 @@ public class StepSemanticsTests
               x_by_3: { reached: "x >= 4", within: 3 }
               x_by_4: { reached: "x >= 4", within: 4 }
             """;
-        var result = Simulate.Text(yaml, trials: 5);
+        var result = Run(yaml, trials: 5);
         Assert.Multiple(() =>
         {
             Assert.That(result.Distribution("at_start").Mean, Is.EqualTo(0));
@@ -100,7 +106,7 @@ public class StepSemanticsTests
               in_p: { steps_in: b.P }
               in_q: { steps_in: b.Q }
             """;
-        var result = Simulate.Text(yaml, trials: 4);
+        var result = Run(yaml, trials: 4);
         Assert.Multiple(() =>
         {
             Assert.That(result.Distribution("in_x").Mean, Is.EqualTo(10));
@@ -136,7 +142,7 @@ public class StepSemanticsTests
               in_end: { steps_in: b.End }
               done_from: { first_step: a.Done }
             """;
-        var result = Simulate.Text(yaml, trials: 7);
+        var result = Run(yaml, trials: 7);
         Assert.Multiple(() =>
         {
             Assert.That(result.Distribution("days_end").Mean, Is.EqualTo(20));
@@ -158,7 +164,7 @@ public class StepSemanticsTests
               in_done: { steps_in: a.Done }
               final_a: { final: a }
             """;
-        var result = Simulate.Text(yaml, trials: 3);
+        var result = Run(yaml, trials: 3);
         Assert.Multiple(() =>
         {
             Assert.That(result.Distribution("in_done").Mean, Is.EqualTo(50));
@@ -171,7 +177,7 @@ public class StepSemanticsTests
     public void Transitions_with_the_same_from_and_to_add_their_probabilities()
     {
         // Two transitions of 0.5 to the same state: the machine moves for certain.
-        Assert.That(Simulate.Text(SemanticsScenarios.SameFromAndTo, trials: 2000).Probability("moved").Estimate, Is.EqualTo(1.0));
+        Assert.That(Run(SemanticsScenarios.SameFromAndTo, trials: 2000).Probability("moved").Estimate, Is.EqualTo(1.0));
     }
 
     [Test]
@@ -193,7 +199,7 @@ public class StepSemanticsTests
               final_a: { final: a }
             """;
         // X -> Y -> X -> Y: "*" applies to X and Y; Z is never entered (p 0).
-        var result = Simulate.Text(yaml, trials: 2);
+        var result = Run(yaml, trials: 2);
         Assert.That(result.Share("a", "Y", 3), Is.EqualTo(1.0));
     }
 
@@ -218,7 +224,7 @@ public class StepSemanticsTests
               y: { reached: a.Y }
               z: { reached: a.Z }
             """;
-        var result = Simulate.Text(yaml, trials: 1000);
+        var result = Run(yaml, trials: 1000);
         Assert.Multiple(() =>
         {
             Assert.That(result.Probability("y").Estimate, Is.EqualTo(0.0));

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Tests.Support;
 
 /// <summary>
-/// Deterministic scenarios (p = 0 or 1) that pin the step semantics of CONTRACT §1. Both the fast kernel and the
+/// Deterministic scenarios (p = 0 or 1) that pin the step semantics of docs/scenario-format.md ("What a trial computes"). Both the fast kernel and the
 /// reference simulator are tested on the very same texts.
 /// </summary>
 internal static class SemanticsScenarios

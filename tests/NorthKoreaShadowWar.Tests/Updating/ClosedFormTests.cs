@@ -7,11 +7,12 @@ namespace NorthKoreaShadowWar.Tests.Updating;
 /// <summary>
 /// Posteriors and marginal likelihoods that can be written down: a per-step probability with a Beta prior observed to
 /// first succeed at step k, a two-point prior, a normal prior measured with normal error. Both methods, within 5
-/// standard errors (the errors from the spread between blocks, see docs/updating.md).
+/// standard errors (the errors from the spread between blocks, see docs/updating.md); sequential Monte Carlo also with
+/// moves of the parameters.
 /// </summary>
 public class ClosedFormTests
 {
-    private const string Geometric = """
+    internal const string Geometric = """
         name: geometric
         horizon: 12
         parameters:
@@ -28,12 +29,13 @@ public class ClosedFormTests
     private static string FirstHeldAt(int k) =>
         $"as_of: {k}\nobservations:\n  - {{ source: test, first_held: \"m == On\", between: [{k}, {k}] }}\n";
 
-    [TestCase(UpdateMethod.Smc)]
-    [TestCase(UpdateMethod.Importance)]
-    public void A_beta_prior_and_a_first_step_k_give_the_beta_posterior_and_its_marginal_likelihood(UpdateMethod method)
+    [TestCase(UpdateMethod.Smc, 0)]
+    [TestCase(UpdateMethod.Importance, 0)]
+    [TestCase(UpdateMethod.Smc, 2)]
+    public void A_beta_prior_and_a_first_step_k_give_the_beta_posterior_and_its_marginal_likelihood(UpdateMethod method, int moves)
     {
         const int k = 4;
-        var result = UpdateTesting.Update(Geometric, FirstHeldAt(k), method);
+        var result = UpdateTesting.Update(Geometric, FirstHeldAt(k), method, moves: moves);
         // The likelihood of a first success at k is p (1 - p)^(k-1): Beta(2, 3) becomes Beta(3, 3 + k - 1).
         var p = result.Evidence.Parameters.Single(x => x.Name == "p");
         var exactMean = 3.0 / (3 + 3 + k - 1);
@@ -45,9 +47,10 @@ public class ClosedFormTests
         Assert.That(result.Posterior.Outcomes.OfType<NorthKoreaShadowWar.Results.ProbabilityResult>().Single().Estimate, Is.EqualTo(1));
     }
 
-    [TestCase(UpdateMethod.Smc)]
-    [TestCase(UpdateMethod.Importance)]
-    public void A_two_point_prior_gives_the_posterior_odds_by_hand(UpdateMethod method)
+    [TestCase(UpdateMethod.Smc, 0)]
+    [TestCase(UpdateMethod.Importance, 0)]
+    [TestCase(UpdateMethod.Smc, 2)]
+    public void A_two_point_prior_gives_the_posterior_odds_by_hand(UpdateMethod method, int moves)
     {
         // u uniform on [0, 1] picks p = 0.3 when u > 0.5, else 0.1: prior odds 1:1.
         const string model = """
@@ -65,7 +68,7 @@ public class ClosedFormTests
               on: { reached: m.On }
             """;
         const int k = 3;
-        var result = UpdateTesting.Update(model, FirstHeldAt(k), method);
+        var result = UpdateTesting.Update(model, FirstHeldAt(k), method, moves: moves);
         var odds = 0.3 * Math.Pow(0.7, k - 1) / (0.1 * Math.Pow(0.9, k - 1));
         var high = odds / (1 + odds);
         // E[u] = 0.25 (1 - P(high)) + 0.75 P(high).
@@ -73,9 +76,10 @@ public class ClosedFormTests
         Assert.That(u.PosteriorMean, Is.EqualTo(0.25 + 0.5 * high).Within(5 * u.PosteriorMeanSe));
     }
 
-    [TestCase(UpdateMethod.Smc)]
-    [TestCase(UpdateMethod.Importance)]
-    public void A_normal_prior_measured_with_normal_error_gives_the_conjugate_posterior(UpdateMethod method)
+    [TestCase(UpdateMethod.Smc, 0)]
+    [TestCase(UpdateMethod.Importance, 0)]
+    [TestCase(UpdateMethod.Smc, 2)]
+    public void A_normal_prior_measured_with_normal_error_gives_the_conjugate_posterior(UpdateMethod method, int moves)
     {
         const string model = """
             name: measured
@@ -96,7 +100,7 @@ public class ClosedFormTests
             as_of: 2
             observations:
               - { source: test, measured: v, at: 2, value: { normal: { mean: 13, sd: 1 } } }
-            """, method);
+            """, method, moves: moves);
         // Precision 1/4 + 1; mean (10/4 + 13) / 1.25 = 12.4, variance 0.8.
         var x = result.Evidence.Parameters.Single(p => p.Name == "x");
         Assert.That(x.PosteriorMean, Is.EqualTo(12.4).Within(5 * x.PosteriorMeanSe));

@@ -76,12 +76,31 @@ public class UpdateCommandTests
     [TestCase("--method", "mcmc", "--method must be smc or is")]
     [TestCase("--max-trials", "100000", "--max-trials applies only with --ess")]
     [TestCase("--ess", "0", "--ess must be at least 1")]
+    [TestCase("--move", "101", "--move must be between 0 and 100")]
+    [TestCase("--move", "-1", "--move must be between 0 and 100")]
     public void Bad_options_are_plain_errors_with_exit_2(string option, string value, string message)
     {
         var (scenario, evidence, _) = Files(DeterminismTests.Evidence);
         var (code, _, error) = CommandLine.Run("update", scenario, "--evidence", evidence, option, value);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error, Does.Contain(message));
+    }
+
+    [Test]
+    public void Moves_apply_to_sequential_monte_carlo_only_and_are_reported_in_the_evidence_block()
+    {
+        var (scenario, evidence, folder) = Files(DeterminismTests.Evidence);
+        var refused = CommandLine.Run("update", scenario, "--evidence", evidence, "--method", "is", "--move", "1");
+        Assert.That(refused.ExitCode, Is.EqualTo(2));
+        Assert.That(refused.Error, Does.Contain("--move moves the particles of sequential Monte Carlo"));
+        var output = Path.Combine(folder, "moved");
+        var (code, stdout, error) = CommandLine.Run("update", scenario, "--evidence", evidence, "--trials", "8192", "--move", "1", "--out", output);
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(stdout, Does.Contain("Moves of the parameters: 1 after each resampling"));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var moves = summary.RootElement.GetProperty("evidence").GetProperty("moves");
+        Assert.That(moves.GetProperty("sweeps").GetInt32(), Is.EqualTo(1));
+        Assert.That(moves.GetProperty("accepted").GetInt64(), Is.GreaterThan(0));
     }
 
     [Test]

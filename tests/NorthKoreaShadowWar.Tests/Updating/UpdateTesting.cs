@@ -16,10 +16,11 @@ internal static class UpdateTesting
         return (prepared, file!);
     }
 
-    public static UpdateResult Update(string scenario, string evidence, UpdateMethod method, long trials = 16 * UpdateSettings.BlockSize, int threads = 2, ulong seed = 7)
+    public static UpdateResult Update(string scenario, string evidence, UpdateMethod method, long trials = 16 * UpdateSettings.BlockSize, int threads = 2, ulong seed = 7,
+        int moves = 0)
     {
         var (prepared, file) = Load(scenario, evidence);
-        return UpdateRunner.Run(prepared.Model, file, new UpdateSettings { Trials = trials, Seed = seed, Threads = threads, Method = method });
+        return UpdateRunner.Run(prepared.Model, file, new UpdateSettings { Trials = trials, Seed = seed, Threads = threads, Method = method, Moves = moves });
     }
 
     /// <summary>The problems of evidence text against a scenario, as printed.</summary>

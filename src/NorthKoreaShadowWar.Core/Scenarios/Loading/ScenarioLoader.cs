@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace NorthKoreaShadowWar.Scenarios.Loading;
 
 /// <summary>
-/// Reads a scenario file (CONTRACT §1) into a <see cref="Scenario"/>, reporting every problem it can find
+/// Reads a scenario file (docs/scenario-format.md) into a <see cref="Scenario"/>, reporting every problem it can find
 /// in one pass. Names are not resolved here; <see cref="Validation.ScenarioBinder"/> does that.
 /// </summary>
 public static class ScenarioLoader

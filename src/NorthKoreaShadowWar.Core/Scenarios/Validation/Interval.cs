@@ -23,23 +23,37 @@ internal readonly record struct Interval(double Lower, double Upper)
 
     public static Interval Hull(Interval a, Interval b) => new(Math.Min(a.Lower, b.Lower), Math.Max(a.Upper, b.Upper));
 
-    /// <summary>The range of <paramref name="expression"/> given ranges for parameters and variables and exact machine states.</summary>
-    public static Interval Of(BoundExpression expression, IReadOnlyList<Interval> parameters, ReadOnlySpan<int> states) => expression switch
+    /// <summary>The range of <paramref name="expression"/> given ranges for parameters and exact machine states (variables unbounded).</summary>
+    public static Interval Of(BoundExpression expression, IReadOnlyList<Interval> parameters, ReadOnlySpan<int> states)
     {
-        BoundConstant c => Point(c.Value),
-        BoundParameter p => parameters[p.Index],
-        BoundVariable => Anything,
-        BoundStateTest t => ((t.StateMask >> states[t.Machine]) & 1UL) != 0 ? True : False,
-        BoundNegate n => Negate(Of(n.Operand, parameters, states)),
-        BoundNot n => Of(n.Operand, parameters, states) is var x ? new Interval(1 - x.Upper, 1 - x.Lower) : default,
-        BoundBinary b => Binary(b.Operator, Of(b.Left, parameters, states), Of(b.Right, parameters, states)),
-        BoundCall c => Call(c, parameters, states),
-        _ => Anything,
-    };
+        var exact = states.ToArray();
+        return Of(expression, parameters, _ => Anything, t => ((t.StateMask >> exact[t.Machine]) & 1UL) != 0 ? True : False);
+    }
+
+    /// <summary>
+    /// The range of <paramref name="expression"/> given ranges for parameters and variables, and the range of each state
+    /// test (<see cref="True"/>, <see cref="False"/>, or <see cref="Unknown"/> when the machine may be in or out of the tested states).
+    /// </summary>
+    public static Interval Of(BoundExpression expression, IReadOnlyList<Interval> parameters, Func<int, Interval> variables, Func<BoundStateTest, Interval> stateTests)
+    {
+        Interval Range(BoundExpression e) => e switch
+        {
+            BoundConstant c => Point(c.Value),
+            BoundParameter p => parameters[p.Index],
+            BoundVariable v => variables(v.Index),
+            BoundStateTest t => stateTests(t),
+            BoundNegate n => Negate(Range(n.Operand)),
+            BoundNot n => Range(n.Operand) is var x ? new Interval(1 - x.Upper, 1 - x.Lower) : default,
+            BoundBinary b => Binary(b.Operator, Range(b.Left), Range(b.Right)),
+            BoundCall c => Call(c.Function, c.Arguments.Select(Range).ToList()),
+            _ => Anything,
+        };
+        return Range(expression);
+    }
 
     private static Interval Negate(Interval x) => new(-x.Upper, -x.Lower);
 
-    private static Interval Binary(BinaryOperator op, Interval a, Interval b) => op switch
+    internal static Interval Binary(BinaryOperator op, Interval a, Interval b) => op switch
     {
         BinaryOperator.Add => new(a.Lower + b.Lower, a.Upper + b.Upper),
         BinaryOperator.Subtract => new(a.Lower - b.Upper, a.Upper - b.Lower),
@@ -71,19 +85,19 @@ internal readonly record struct Interval(double Lower, double Upper)
 
     private static double Product(double x, double y) => x == 0 || y == 0 ? 0 : x * y;
 
-    private static Interval Call(BoundCall call, IReadOnlyList<Interval> parameters, ReadOnlySpan<int> states)
+    private static Interval Call(BuiltinFunction function, IReadOnlyList<Interval> arguments)
     {
-        var first = Of(call.Arguments[0], parameters, states);
-        switch (call.Function)
+        var first = arguments[0];
+        switch (function)
         {
             case BuiltinFunction.Exp: return new(Math.Exp(first.Lower), Math.Exp(first.Upper));
             case BuiltinFunction.Log: return new(first.Lower <= 0 ? double.NegativeInfinity : Math.Log(first.Lower), first.Upper <= 0 ? double.NegativeInfinity : Math.Log(first.Upper));
         }
         var result = first;
-        for (var i = 1; i < call.Arguments.Count; i++)
+        for (var i = 1; i < arguments.Count; i++)
         {
-            var next = Of(call.Arguments[i], parameters, states);
-            result = call.Function == BuiltinFunction.Min
+            var next = arguments[i];
+            result = function == BuiltinFunction.Min
                 ? new(Math.Min(result.Lower, next.Lower), Math.Min(result.Upper, next.Upper))
                 : new(Math.Max(result.Lower, next.Lower), Math.Max(result.Upper, next.Upper));
         }

@@ -104,7 +104,7 @@ public static class ScenarioChecks
         }
     }
 
-    private static bool NeverTaken(ResolvedTransition transition, IReadOnlyList<Interval> parameters) =>
+    internal static bool NeverTaken(ResolvedTransition transition, IReadOnlyList<Interval> parameters) =>
         !BoundExpressionFacts.ReadsVariables(transition.Probability) &&
         Interval.Of(transition.Probability, parameters, []) is { IsPoint: true, Lower: 0 };
 

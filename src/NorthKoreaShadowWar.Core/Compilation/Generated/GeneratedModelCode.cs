@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+
+namespace NorthKoreaShadowWar.Compilation.Generated;
+
+/// <summary>
+/// Picks the transition a row computed every step (<see cref="RowKind.Dynamic"/>) takes on draw <paramref name="u"/>:
+/// its index among the row's transitions, the transition count for "stay", or -1 when the probabilities are invalid
+/// (then the interpreter works the row out again, and reports the problem).
+/// </summary>
+internal delegate int RowChoice(double u, double[] constants, double[] variables, int[] states);
+
+/// <summary>
+/// Applies an effect list: its values read <paramref name="readVariables"/>, its assignments go to
+/// <paramref name="variables"/>. Returns -1, or the position in the list of the first effect that made its variable a
+/// value that is not a finite number (the variable keeps that value, as in the interpreter, for the report).
+/// </summary>
+internal delegate int EffectListApplication(double[] constants, double[] readVariables, double[] variables, int[] states);
+
+/// <summary>
+/// A model's per-step code compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it):
+/// each row computed every step as straight-line code picking its transition, each per-trial table row as straight-line
+/// code writing its bounds, and each effect list as straight-line assignments. It computes exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
+/// <see cref="ProgramEvaluator"/>) computes, operation for operation, so every number is the same bit for bit (see
+/// docs/performance.md, "Generated code").
+/// </summary>
+internal sealed class GeneratedModelCode
+{
+    private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
+
+    private GeneratedModelCode(RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
+    {
+        Rows = rows;
+        Tables = tables;
+        EffectLists = effectLists;
+        CompileTime = compileTime;
+    }
+
+    /// <summary>Per row of the model: its generated choice when it is computed every step, else null.</summary>
+    public RowChoice?[] Rows { get; }
+
+    /// <summary>Per row of the model: its generated table build when it is a per-trial table row, else null.</summary>
+    public TableBoundsBuild?[] Tables { get; }
+
+    /// <summary>Per effect list of the model: its generated application.</summary>
+    public EffectListApplication[] EffectLists { get; }
+
+    /// <summary>How long generating and compiling the code took.</summary>
+    public TimeSpan CompileTime { get; }
+
+    /// <summary>
+    /// The code generated for models of one structure (<see cref="GeneratedCodeKey"/>): models that differ only in the
+    /// values of their parameters (the explorer's sliders, sweeps, <c>--set</c>) share it, as it reads those values
+    /// from the trial constants at run time. Cleared when it holds too many.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, GeneratedModelCode> ByStructure = new(StringComparer.Ordinal);
+
+    private const int MaximumStructures = 256;
+
+    /// <summary>
+    /// The generated code of <paramref name="model"/>, generated on first use and then shared by every thread, and by
+    /// every model of the same structure.
+    /// </summary>
+    public static GeneratedModelCode For(CompiledModel model) => Cache.GetValue(model, ForStructure);
+
+    private static GeneratedModelCode ForStructure(CompiledModel model)
+    {
+        var key = GeneratedCodeKey.Of(model);
+        if (ByStructure.TryGetValue(key, out var shared)) return shared;
+        if (ByStructure.Count >= MaximumStructures) ByStructure.Clear();
+        return ByStructure.GetOrAdd(key, _ => Generate(model));
+    }
+
+    private static GeneratedModelCode Generate(CompiledModel model)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var rows = new RowChoice?[model.Rows.Length];
+        for (var r = 0; r < rows.Length; r++)
+            if (model.Rows[r].Kind == RowKind.Dynamic) rows[r] = RowChoiceCode.Compile(model, in model.Rows[r]);
+        var tables = new TableBoundsBuild?[model.Rows.Length];
+        for (var r = 0; r < tables.Length; r++)
+            if (model.Rows[r] is { Kind: RowKind.Table, PerTrial: true }) tables[r] = TableRowCode.Compile(model, in model.Rows[r]);
+        var effectLists = new EffectListApplication[model.EffectLists.Length];
+        for (var list = 0; list < effectLists.Length; list++) effectLists[list] = EffectListCode.Compile(model, list);
+        return new GeneratedModelCode(rows, tables, effectLists, stopwatch.Elapsed);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace NorthKoreaShadowWar.Compilation.Generated;
+
+/// <summary>
+/// Turns a compiled program (postfix code, see <see cref="ProgramEvaluator"/>) into an expression tree that computes
+/// exactly what the evaluator computes: the same operations on the same operands in the same order, so the same bits.
+/// Trial constants, variables and machine states are read from the arrays given as parameters.
+/// </summary>
+internal sealed class ProgramExpressions(CompiledModel model, Expression constants, Expression variables, Expression states)
+{
+    private static readonly MethodInfo MathExp = typeof(Math).GetMethod(nameof(Math.Exp), [typeof(double)])!;
+    private static readonly MethodInfo MathLog = typeof(Math).GetMethod(nameof(Math.Log), [typeof(double)])!;
+    private static readonly MethodInfo MathMin = typeof(Math).GetMethod(nameof(Math.Min), [typeof(double), typeof(double)])!;
+    private static readonly MethodInfo MathMax = typeof(Math).GetMethod(nameof(Math.Max), [typeof(double), typeof(double)])!;
+
+    /// <summary>The value of program <paramref name="program"/>.</summary>
+    public Expression Program(int program)
+    {
+        var range = model.Programs[program];
+        var stack = new Stack<Expression>();
+        foreach (var instruction in model.Code.AsSpan(range.Start, range.Length))
+        {
+            switch (instruction.Code)
+            {
+                case OpCode.Number: stack.Push(Expression.Constant(instruction.Number)); break;
+                case OpCode.TrialConstant: stack.Push(Expression.ArrayIndex(constants, Expression.Constant(instruction.Index))); break;
+                case OpCode.Variable: stack.Push(Expression.ArrayIndex(variables, Expression.Constant(instruction.Index))); break;
+                case OpCode.StateIn:
+                    stack.Push(Expression.Call(GeneratedOperations.StateInMethod,
+                        Expression.Constant(instruction.Mask), Expression.ArrayIndex(states, Expression.Constant(instruction.Index))));
+                    break;
+                case OpCode.Negate: stack.Push(Expression.Negate(stack.Pop())); break;
+                case OpCode.Not: stack.Push(Expression.Subtract(Expression.Constant(1.0), stack.Pop())); break;
+                case OpCode.Exp: stack.Push(Expression.Call(MathExp, stack.Pop())); break;
+                case OpCode.Log: stack.Push(Expression.Call(MathLog, stack.Pop())); break;
+                default:
+                    var right = stack.Pop();
+                    stack.Push(Binary(instruction.Code, stack.Pop(), right));
+                    break;
+            }
+        }
+        return stack.Pop();
+    }
+
+    /// <summary>The value of a source: a trial constant slot (&gt;= 0) or <c>~program</c>.</summary>
+    public Expression Value(int source) =>
+        source >= 0 ? Expression.ArrayIndex(constants, Expression.Constant(source)) : Program(~source);
+
+    private static Expression Binary(OpCode code, Expression left, Expression right) => code switch
+    {
+        OpCode.Add => Expression.Add(left, right),
+        OpCode.Subtract => Expression.Subtract(left, right),
+        OpCode.Multiply => Expression.Multiply(left, right),
+        OpCode.Divide => Expression.Divide(left, right),
+        OpCode.And => Expression.Multiply(left, right),
+        OpCode.Or or OpCode.Max => Expression.Call(MathMax, left, right),
+        OpCode.Min => Expression.Call(MathMin, left, right),
+        _ when ProgramEvaluator.IsComparison(code) => Expression.Call(GeneratedOperations.Comparison(code), left, right),
+        _ => throw new InvalidOperationException($"not a binary operation: {code}"),
+    };
+}

@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+
+namespace NorthKoreaShadowWar.Compilation.Generated;
+
+/// <summary>
+/// The generated code of a row computed every step: each transition's effective probability (guard, probability,
+/// multipliers, as <see cref="CompiledModel.EffectiveProbability"/>), the checks the interpreter makes, and the pick of
+/// the transition by cumulative sums, in the interpreter's order of operations.
+/// </summary>
+internal static class RowChoiceCode
+{
+    public static RowChoice Compile(CompiledModel model, in RowLayout row)
+    {
+        var u = Expression.Parameter(typeof(double), "u");
+        var constants = Expression.Parameter(typeof(double[]), "constants");
+        var variables = Expression.Parameter(typeof(double[]), "variables");
+        var states = Expression.Parameter(typeof(int[]), "states");
+        var programs = new ProgramExpressions(model, constants, variables, states);
+        var done = Expression.Label(typeof(int), "done");
+        var locals = new List<ParameterExpression>();
+        var body = new List<Expression>();
+        var probabilities = ValidProbabilities(model, in row, programs, locals, body, Expression.Return(done, Expression.Constant(-1)));
+        var cumulative = Expression.Variable(typeof(double), "cumulative");
+        locals.Add(cumulative);
+        body.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
+        for (var i = 0; i < row.TransitionCount; i++)
+        {
+            body.Add(Expression.AddAssign(cumulative, probabilities[i]));
+            body.Add(Expression.IfThen(Expression.LessThan(u, cumulative), Expression.Return(done, Expression.Constant(i))));
+        }
+        body.Add(Expression.Label(done, Expression.Constant(row.TransitionCount)));
+        return Expression.Lambda<RowChoice>(Expression.Block(typeof(int), locals, body), u, constants, variables, states).Compile();
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="body"/> the effective probability of each transition of <paramref name="row"/>, each
+    /// in a local of its own (returned, in row order), and the interpreter's checks: <paramref name="invalid"/> runs when
+    /// one is negative or not a number, or when they add up to more than 1 (beyond rounding).
+    /// </summary>
+    public static ParameterExpression[] ValidProbabilities(CompiledModel model, in RowLayout row, ProgramExpressions programs,
+        List<ParameterExpression> locals, List<Expression> body, Expression invalid)
+    {
+        var probabilities = new ParameterExpression[row.TransitionCount];
+        var total = Expression.Variable(typeof(double), "total");
+        locals.Add(total);
+        body.Add(Expression.Assign(total, Expression.Constant(0.0)));
+        for (var i = 0; i < row.TransitionCount; i++)
+        {
+            probabilities[i] = Expression.Variable(typeof(double), $"p{i}");
+            locals.Add(probabilities[i]);
+            body.Add(EffectiveProbability(model, model.RowTransitions[row.TransitionStart + i], programs, probabilities[i], locals));
+            body.Add(Expression.IfThen(Expression.Not(Expression.GreaterThanOrEqual(probabilities[i], Expression.Constant(0.0))), invalid));
+            body.Add(Expression.AddAssign(total, probabilities[i]));
+        }
+        body.Add(Expression.IfThen(Expression.GreaterThan(total, Expression.Constant(1 + TransitionTables.Tolerance)), invalid));
+        return probabilities;
+    }
+
+    /// <summary>
+    /// Assigns transition <paramref name="transition"/>'s effective probability to <paramref name="probability"/>:
+    /// 0 while its guard is 0, else guard x p, then times (condition x factor) for each multiplier whose condition is
+    /// not 0 — the interpreter's operations in its order.
+    /// </summary>
+    public static Expression EffectiveProbability(CompiledModel model, int transition, ProgramExpressions programs,
+        ParameterExpression probability, List<ParameterExpression> locals)
+    {
+        ref readonly var code = ref model.Transitions[transition];
+        var steps = new List<Expression>();
+        var guard = Expression.Variable(typeof(double), $"guard{transition}");
+        if (code.GuardProgram >= 0)
+        {
+            locals.Add(guard);
+            steps.Add(Expression.Assign(probability, Expression.Multiply(guard, programs.Value(code.ProbabilitySource))));
+        }
+        else
+        {
+            steps.Add(Expression.Assign(probability, programs.Value(code.ProbabilitySource)));
+        }
+        for (var i = code.MultiplierStart; i < code.MultiplierStart + code.MultiplierCount; i++)
+        {
+            var multiplier = model.Multipliers[i];
+            var holds = Expression.Variable(typeof(double), $"holds{transition}_{i}");
+            locals.Add(holds);
+            steps.Add(Expression.Assign(holds, programs.Program(multiplier.ConditionProgram)));
+            steps.Add(Expression.IfThen(Expression.NotEqual(holds, Expression.Constant(0.0)),
+                Expression.MultiplyAssign(probability, Expression.Multiply(holds, programs.Value(multiplier.FactorSource)))));
+        }
+        if (code.GuardProgram < 0) return Expression.Block(steps);
+        return Expression.Block(
+            Expression.Assign(guard, programs.Program(code.GuardProgram)),
+            Expression.IfThenElse(Expression.Equal(guard, Expression.Constant(0.0)),
+                Expression.Assign(probability, Expression.Constant(0.0)),
+                Expression.Block(steps)));
+    }
+}
