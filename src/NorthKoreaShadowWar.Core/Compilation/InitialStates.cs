@@ -18,9 +18,22 @@ internal static class InitialStates
     /// <summary>Sets <paramref name="states"/> to trial <paramref name="trial"/>'s initial states, drawn from its own stream.</summary>
     public static void Draw(CompiledModel model, ulong seed, long trial, ReadOnlySpan<double> constants, Span<int> states, Span<double> stack)
     {
-        model.InitialState.CopyTo(states);
-        if (model.InitialDistributions.Length == 0) return;
+        if (model.InitialDistributions.Length == 0)
+        {
+            model.InitialState.CopyTo(states);
+            return;
+        }
         var random = RandomStreams.For(seed, trial, RandomStreams.InitialStates);
+        Draw(model, ref random, trial, constants, states, stack);
+    }
+
+    /// <summary>
+    /// Sets <paramref name="states"/> to initial states drawn from <paramref name="random"/>, one draw per initial
+    /// distribution (none without any); <paramref name="trial"/> only names the trial in an error.
+    /// </summary>
+    public static void Draw(CompiledModel model, ref Xoroshiro128StarStar random, long trial, ReadOnlySpan<double> constants, Span<int> states, Span<double> stack)
+    {
+        model.InitialState.CopyTo(states);
         foreach (var distribution in model.InitialDistributions)
             states[distribution.Machine] = Choose(model, distribution, constants, random.NextDouble(), trial, stack);
     }
