@@ -36,6 +36,8 @@ internal static class ScenarioDescription
                 name = machine.Name,
                 label = storyteller.MachineLabel(m),
                 initial = machine.InitialState,
+                initialDistribution = machine.InitialShares.Count == 0 ? null
+                    : machine.InitialShares.Select(s => new { state = s.State, probability = s.Definition.Probability.Text }),
                 states = machine.States.Select((state, s) => new { name = state, label = storyteller.StateLabel(m, s), absorbing = machine.Absorbing[s] }),
                 transitions = machine.Transitions.Select(t => new
                 {

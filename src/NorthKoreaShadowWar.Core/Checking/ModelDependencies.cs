@@ -6,8 +6,8 @@ using NorthKoreaShadowWar.Updating;
 namespace NorthKoreaShadowWar.Checking;
 
 /// <summary>
-/// What depends on what in a compiled model (see docs/checking.md): a machine on what its transitions' probabilities,
-/// guards and multipliers read; a variable on its initial value and on the machines and values of the effects that
+/// What depends on what in a compiled model (see docs/checking.md): a machine on what its initial distribution and its
+/// transitions' probabilities, guards and multipliers read; a variable on its initial value and on the machines and values of the effects that
 /// change it; a derived parameter on the parameters it is computed from, and correlated parameters on each other. The
 /// closure of an outcome or an observation is everything it reads, directly or not. Two closures that share no machine,
 /// variable or drawn parameter are independent: nothing random reaches both.
@@ -30,6 +30,7 @@ internal sealed class ModelDependencies
         {
             var machine = scenario.Machines[m];
             var node = new Node(NodeKind.Machine, m);
+            foreach (var share in machine.InitialShares) Add(node, Reads(share.Probability));
             foreach (var transition in machine.Transitions)
             {
                 Add(node, Reads(transition.Probability));

@@ -4,7 +4,8 @@ namespace NorthKoreaShadowWar.Checking;
 
 /// <summary>
 /// The earliest step at which each state of each machine can be reached (see docs/checking.md): a breadth-first search
-/// over the machine's transitions from its initial state, ignoring probabilities and guards, and leaving out only
+/// over the machine's transitions from the states it may start in (its initial state, or those of its initial
+/// distribution whose probability is not always 0), ignoring probabilities and guards, and leaving out only
 /// transitions whose probability is 0 in every trial. A state possible after step t is at most t steps away, so the
 /// states within t steps hold every state the machine can be in after step t.
 /// </summary>
@@ -32,7 +33,7 @@ internal sealed class StateReachability
             earliest[m] = Enumerable.Repeat(-1, machine.States.Count).ToArray();
             previous[m] = Enumerable.Repeat(-1, machine.States.Count).ToArray();
             var queue = new Queue<int>();
-            foreach (var start in InitialStates(machine))
+            foreach (var start in ScenarioChecks.StartingStates(machine, parameters))
             {
                 earliest[m][start] = 0;
                 queue.Enqueue(start);
@@ -50,9 +51,6 @@ internal sealed class StateReachability
         }
         return new StateReachability(scenario, earliest, previous);
     }
-
-    /// <summary>The states a machine may start in.</summary>
-    private static IEnumerable<int> InitialStates(ResolvedMachine machine) => [machine.InitialState];
 
     /// <summary>The earliest step at which <paramref name="state"/> of machine <paramref name="machine"/> can be reached, or −1 for never.</summary>
     public int Earliest(int machine, int state) => earliest[machine][state];

@@ -15,12 +15,14 @@ public sealed class CompiledModel
     /// here, so the nullable analysis (warnings are errors) refuses a model with an array left out.
     /// </summary>
     internal CompiledModel(ResolvedScenario scenario, DrawnParameters parameters, MachineStates states, CompiledTransitions transitions,
-        EffectListCompiler effects, RowLayoutBuilder rows, OutcomeTrackers trackers, int[] variableInitialSources, TrialConstants constants)
+        EffectListCompiler effects, RowLayoutBuilder rows, OutcomeTrackers trackers, int[] variableInitialSources,
+        InitialDistributionCode[] initialDistributions, TrialConstants constants)
     {
         Scenario = scenario;
         StateOffset = states.Offset;
         StateCount = states.Count;
         InitialState = scenario.Machines.Select(m => m.InitialState).ToArray();
+        InitialDistributions = initialDistributions;
         Code = constants.Code;
         Programs = constants.Programs;
         MaxStackDepth = constants.MaxStackDepth;
@@ -63,6 +65,8 @@ public sealed class CompiledModel
     internal int[] StateOffset { get; }
     internal int[] StateCount { get; }
     internal int[] InitialState { get; }
+    /// <summary>The machines whose initial state is drawn, in file order (see <see cref="InitialStates"/>).</summary>
+    internal InitialDistributionCode[] InitialDistributions { get; }
     internal int MachineCount => StateCount.Length;
     internal int TotalStates => StateOffset[^1] + StateCount[^1];
 

@@ -11,7 +11,7 @@ public static class ModelCompiler
     /// <summary>
     /// Compiles <paramref name="scenario"/> in passes, each with one job: the parameters drawn and derived, the states
     /// numbered over all machines, the transitions, the rows (and each state's effects), what the outcomes track, the
-    /// variables' initial values, the trial constants, and last the bounds of the rows that never change.
+    /// variables' initial values, the machines' initial distributions, the trial constants, and last the bounds of the rows that never change.
     /// The passes run in this order because the expressions are compiled in it: it numbers programs and slots.
     /// </summary>
     public static CompiledModel Compile(ResolvedScenario scenario)
@@ -24,8 +24,9 @@ public static class ModelCompiler
         var rows = RowLayoutBuilder.Build(scenario.Machines, states, transitions, effects);
         var trackers = OutcomeTrackers.Compile(scenario.Outcomes, expressions);
         var variableInitialSources = scenario.Variables.Select(v => ~expressions.Program(v.Initial)).ToArray();
+        var initialDistributions = InitialDistributionCode.Compile(scenario.Machines, expressions);
         var constants = TrialConstants.Evaluate(scenario, expressions);
-        var model = new CompiledModel(scenario, parameters, states, transitions, effects, rows, trackers, variableInitialSources, constants);
+        var model = new CompiledModel(scenario, parameters, states, transitions, effects, rows, trackers, variableInitialSources, initialDistributions, constants);
         TransitionTables.FillFixedRows(model);
         return model;
     }

@@ -8,7 +8,8 @@ namespace NorthKoreaShadowWar.Diagrams;
 /// State diagrams of a scenario's machines, one per machine in file order, drawn by Stateless's own graph export
 /// (<see cref="UmlDotGraph"/> and <see cref="MermaidGraph"/>) from the machines <see cref="StatelessMachineBuilder"/> builds.
 /// Edges are labelled with the probability, its multipliers and, in brackets, the guard; absorbing states are
-/// marked with <see cref="StatelessMachineBuilder.AbsorbingSuffix"/>.
+/// marked with <see cref="StatelessMachineBuilder.AbsorbingSuffix"/>; a machine with an initial distribution has a
+/// labelled start arrow to each state it may start in (<see cref="InitialDistributionEdges"/>).
 /// </summary>
 public static class StateDiagrams
 {
@@ -26,12 +27,13 @@ public static class StateDiagrams
     public static string Draw(ResolvedMachine machine, DiagramFormat format)
     {
         var info = StatelessMachineBuilder.Build(machine).GetInfo();
-        return format switch
+        var diagram = format switch
         {
             DiagramFormat.Dot => UmlDotGraph.Format(info),
             DiagramFormat.Mermaid => MermaidGraph.Format(info),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown diagram format"),
         };
+        return InitialDistributionEdges.Apply(diagram, machine, format);
     }
 
     /// <summary>

@@ -41,6 +41,8 @@ internal sealed class ConditionedPropagation
     private double[]?[][] evidenceToCome = [];
     /// <summary>Per step, Σ filtered × evidence to come: the normaliser of the posterior after that step.</summary>
     private double[] posteriorTotals = [];
+    /// <summary>The joint states at step 0 and their probabilities.</summary>
+    private readonly IReadOnlyList<(int State, double Probability)> initial;
 
     private ConditionedPropagation(CompiledModel model, JointStateSpace space, Matrix<double> transitions, double[] constants, EvidenceFile evidence)
     {
@@ -63,6 +65,7 @@ internal sealed class ConditionedPropagation
         if ((long)size * combinations * (steps + lastObserved) > MaximumStoredValues)
             throw new ExactNotPossibleException(
                 $"conditioning on {ordered.Length} observations over {steps} steps would keep more than {MaximumStoredValues:N0} numbers (use update)");
+        initial = InitialJointDistribution.Of(model, space, constants);
         weights = Weights();
         normalisers = new double[horizon + 1];
         reached = new bool[horizon + 1][];
@@ -234,9 +237,8 @@ internal sealed class ConditionedPropagation
     private double[]?[] Start(bool weigh = true)
     {
         var layers = new double[]?[combinations];
-        var initial = space.Encode(model.InitialState);
-        var layer = layers[Advance(0, initial, 0)] = new double[size];
-        layer[initial] = 1;
+        foreach (var (state, probability) in initial)
+            (layers[Advance(0, state, 0)] ??= new double[size])[state] = probability;
         if (weigh) Weigh(layers, 0);
         return layers;
     }

@@ -18,7 +18,7 @@ internal static class ExactPropagation
     {
         var horizon = model.Horizon;
         var start = Vector<double>.Build.Dense(space.Size);
-        start[space.Encode(model.InitialState)] = 1;
+        foreach (var (state, probability) in InitialJointDistribution.Of(model, space, constants)) start[state] = probability;
         var occupancy = model.StateCount.Select(count => Enumerable.Range(0, count).Select(_ => new double[horizon + 1]).ToArray()).ToArray();
         var current = start;
         var states = new int[model.MachineCount];

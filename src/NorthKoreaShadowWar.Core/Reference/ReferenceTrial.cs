@@ -28,7 +28,7 @@ internal sealed class ReferenceTrial
     {
         DrawParameters(random);
         InitialiseVariables();
-        for (var m = 0; m < scenario.Machines.Count; m++) state.States[m] = scenario.Machines[m].InitialState;
+        for (var m = 0; m < scenario.Machines.Count; m++) state.States[m] = InitialState(scenario.Machines[m], random, trial);
         tallies.StartTrial(state.Now);
 
         for (var step = 1; step <= scenario.Horizon; step++)
@@ -64,6 +64,30 @@ internal sealed class ReferenceTrial
                 state.Parameters[p] = parameter.Distribution.Sample(random);
             }
         }
+    }
+
+    /// <summary>
+    /// The machine's initial state; with an initial distribution, the first state (in the order written) whose cumulative
+    /// probability exceeds one uniform draw scaled by the total.
+    /// </summary>
+    private int InitialState(ResolvedMachine machine, Random random, long trial)
+    {
+        if (machine.InitialShares.Count == 0) return machine.InitialState;
+        var probabilities = machine.InitialShares.Select(s => ReferenceEvaluator.Evaluate(s.Probability, state.Now)).ToList();
+        var total = probabilities.Sum();
+        if (probabilities.Any(p => !(p >= 0)) || Math.Abs(total - 1) > ReferenceMachine.SumTolerance)
+            throw new Diagnostics.SimulationException($"machine '{machine.Name}': the initial probabilities are {string.Join(", ", probabilities)}, in trial {trial}; each must be between 0 and 1 and they must add up to 1");
+        var u = random.NextDouble() * total;
+        var cumulative = 0.0;
+        var chosen = machine.InitialState;
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            if (probabilities[i] <= 0) continue;
+            cumulative += probabilities[i];
+            chosen = machine.InitialShares[i].State;
+            if (u < cumulative) break;
+        }
+        return chosen;
     }
 
     private void InitialiseVariables()

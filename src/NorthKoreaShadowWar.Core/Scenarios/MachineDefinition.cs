@@ -12,6 +12,12 @@ public sealed record MachineDefinition(
     IReadOnlyList<EachStepDefinition> EachStep,
     IReadOnlyList<TransitionDefinition> Transitions)
 {
+    /// <summary>
+    /// The initial distribution when <c>initial</c> is written as a mapping from states to probabilities, in the order
+    /// written; null when it names one state (<see cref="Initial"/>).
+    /// </summary>
+    public IReadOnlyList<InitialShare>? InitialShares { get; init; }
+
     /// <summary>A readable name for reports and traces, e.g. "South Korea's posture".</summary>
     public string? Label { get; init; }
 

@@ -29,6 +29,9 @@ internal static class RandomStreams
     /// <summary>The stream that resamples a block of particles of an update (trial = the block; never used by a trial of a run).</summary>
     public const int Resampling = -3;
 
+    /// <summary>The stream that draws the initial states of the machines with an initial distribution (one draw each, in file order).</summary>
+    public const int InitialStates = -4;
+
     public static Xoroshiro128StarStar For(ulong seed, long trial, int stream)
     {
         var key = SplitMix64.Mix(SplitMix64.Mix(seed) + (ulong)trial);

@@ -17,11 +17,22 @@ internal sealed partial class TrialSimulator
     /// <summary>The last step simulated of the current resumable trial.</summary>
     public int StepReached => resumableLast;
 
-    /// <summary>Starts trial <paramref name="trial"/> (its parameters drawn from its own streams) at step 0.</summary>
-    public void Start(long trial, Span<double> values, ITrialObserver? observer)
+    /// <summary>Starts trial <paramref name="trial"/> (its parameters and initial states drawn from its own streams) at step 0.</summary>
+    public void Start(long trial, Span<double> values, ITrialObserver? observer) =>
+        Started(trial, StartTrial(trial, values, observer, countInitialStates: true));
+
+    /// <summary>
+    /// Starts trial <paramref name="trial"/> at step 0 with its parameters drawn from its own streams but its initial
+    /// states drawn first from <paramref name="path"/>, the stream its steps then go on with (nothing is drawn from it
+    /// here when no machine has an initial distribution): a fresh path from step 0, initial states included.
+    /// </summary>
+    public void StartFresh(long trial, ref Xoroshiro128StarStar path, Span<double> values, ITrialObserver? observer) =>
+        Started(trial, StartTrialFrom(trial, ref path, values, observer));
+
+    private void Started(long trial, int pending)
     {
         resumableTrial = trial;
-        resumablePending = StartTrial(trial, values, observer, countInitialStates: true);
+        resumablePending = pending;
         resumableLast = 0;
         resumableFrozen = false;
     }

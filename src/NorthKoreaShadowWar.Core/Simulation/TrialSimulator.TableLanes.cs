@@ -27,7 +27,9 @@ internal sealed partial class TrialSimulator
     /// </summary>
     public void RunTwo(long trial, Span<double> first, Span<double> second)
     {
-        if (tableLoop is null)
+        // Drawn initial states are known only once a trial is set up, and setting up the second trial would overwrite
+        // the first's parameters, so such models run their two trials one after the other.
+        if (tableLoop is null || model.InitialDistributions.Length > 0)
         {
             Run(trial, first);
             Run(trial + 1, second);
@@ -36,8 +38,8 @@ internal sealed partial class TrialSimulator
         var machineCount = states.Length;
         // The loop reads only the initial states and the draws; everything else of a trial is worked out after it,
         // one trial at a time.
-        StartHistory(0);
-        StartHistory(secondLane);
+        StartHistory(0, model.InitialState);
+        StartHistory(secondLane, model.InitialState);
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
         secondUniforms.Reset(RandomStreams.For(seed, trial + 1, RandomStreams.Transitions));
         var (lastFirst, lastSecond) = tableLoop.RunTwo(history, secondLane, machineCount, model.Horizon, Tallies.Occupancy, Tallies.SecondLaneOccupancy, uniforms, secondUniforms);
@@ -50,15 +52,14 @@ internal sealed partial class TrialSimulator
     {
         var pendingFirstSteps = StartTrial(trial, values, null, countInitialStates: false);
         uniforms.Reset(RandomStreams.For(seed, trial, RandomStreams.Transitions));
-        StartHistory(0);
+        StartHistory(0, states);
         var last = tableLoop!.Run(history, 0, states.Length, 1, model.Horizon, Tallies.Occupancy, uniforms);
         FinishTableTrial(values, pendingFirstSteps, 0, last);
     }
 
-    /// <summary>Writes the initial states, numbered over all machines, to row 0 of <see cref="history"/> at <paramref name="lane"/>.</summary>
-    private void StartHistory(int lane)
+    /// <summary>Writes the initial states <paramref name="initial"/>, numbered over all machines, to row 0 of <see cref="history"/> at <paramref name="lane"/>.</summary>
+    private void StartHistory(int lane, ReadOnlySpan<int> initial)
     {
-        var initial = model.InitialState;
         for (var m = 0; m < initial.Length; m++) history[lane + m] = stateOffset[m] + initial[m];
     }
 

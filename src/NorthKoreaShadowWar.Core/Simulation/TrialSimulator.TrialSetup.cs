@@ -25,18 +25,41 @@ internal sealed partial class TrialSimulator
     /// </summary>
     private int StartTrial(long trial, Span<double> values, ITrialObserver? observer, bool countInitialStates)
     {
+        SetUpTrial(trial);
+        InitialStates.Draw(model, seed, trial, constants, states, stack);
+        return BeginTrial(values, observer, countInitialStates);
+    }
+
+    /// <summary>
+    /// As <see cref="StartTrial(long, Span{double}, ITrialObserver?, bool)"/>, but the initial states are drawn from <paramref name="initialStates"/> instead of
+    /// the trial's own initial-state stream (the initial states counted).
+    /// </summary>
+    private int StartTrialFrom(long trial, ref Xoroshiro128StarStar initialStates, Span<double> values, ITrialObserver? observer)
+    {
+        SetUpTrial(trial);
+        InitialStates.Draw(model, ref initialStates, trial, constants, states, stack);
+        return BeginTrial(values, observer, countInitialStates: true);
+    }
+
+    /// <summary>A new trial's parameters and variables.</summary>
+    private void SetUpTrial(long trial)
+    {
         NewStamp();
         currentTrial = trial;
         DrawParameters(trial);
         InitialiseVariables();
-        model.InitialState.CopyTo(states, 0);
+    }
+
+    /// <summary>The rest of a trial's start once its initial states are set: their occupancy, trackers and values due at step 0.</summary>
+    private int BeginTrial(Span<double> values, ITrialObserver? observer, bool countInitialStates)
+    {
         if (countInitialStates)
         {
             var occupancy = Tallies.Occupancy;
             for (var m = 0; m < states.Length; m++) occupancy[stateOffset[m] + states[m]]++;
         }
         var pendingFirstSteps = StartTrackers();
-        observer?.OnStart(trial, constants, states, variables);
+        observer?.OnStart(currentTrial, constants, states, variables);
         if (hasTimedValues) RecordValuesAt(0, values, states);
         return pendingFirstSteps;
     }

@@ -7,10 +7,11 @@ namespace NorthKoreaShadowWar.Updating;
 /// observation step s, every particle (its latent normals z and its path up to s) is moved by a particle-marginal
 /// Metropolis–Hastings step that needs no path probabilities. It proposes z' = z + L ε, L fitted to the block's cloud
 /// of z before the move (<see cref="RandomWalkScale"/>), simulates a fresh path from step 0 to s with the parameters z'
-/// stands for, and accepts the pair with probability min(1, p(z') L_s(path') / (p(z) L_s(path))), p the N(0, I) prior
-/// of the normals and L_s the likelihood of the observations up to s. The path is proposed from its own prior given
-/// z', so its probability cancels: the move leaves the posterior of (z, path) up to s invariant. Every draw comes from
-/// a stream of (seed, the particle's number, the generation, the sweep), so nothing depends on threads.
+/// stands for (initial states drawn afresh too), and accepts the pair with probability
+/// min(1, p(z') L_s(path') / (p(z) L_s(path))), p the N(0, I) prior of the normals and L_s the likelihood of the
+/// observations up to s. The path is proposed from its own prior given z', so its probability cancels: the move
+/// leaves the posterior of (z, path) up to s invariant. Every draw comes from a stream of (seed, the particle's
+/// number, the generation, the sweep), so nothing depends on threads.
 /// </summary>
 internal sealed partial class SmcBlockRunner
 {
@@ -76,8 +77,11 @@ internal sealed partial class SmcBlockRunner
                 RandomWalkScale.Step(factor, current, normals, proposed);
                 latentParameters.ToValues(proposed, parameterValues);
                 tracker.History = proposalHistory;
-                simulator.Start(first + i, values, tracker);
-                simulator.Continue(stop, RandomStreams.For(seed, first + i, RandomStreams.ForMove(generation, sweep, path: true)), values, tracker);
+                // The fresh path starts afresh too: initial states drawn from an initial distribution come from the
+                // path's own stream, not the trial's, which always gives the state the particle first started in.
+                var path = RandomStreams.For(seed, first + i, RandomStreams.ForMove(generation, sweep, path: true));
+                simulator.StartFresh(first + i, ref path, values, tracker);
+                simulator.Continue(stop, path, values, tracker);
                 tracker.CatchUp(stop);
                 movesProposed++;
                 var logRatio = LatentParameters.LogPrior(proposed) - LatentParameters.LogPrior(current) + tracker.LogLikelihood - logLikelihood;

@@ -584,13 +584,17 @@ function drawMachine(machine) {
     }
   }
   drawing.append(edges);
+  // With an initial distribution, every state it lists is an initial state, titled with its probability as written.
+  const initialShare = i => (machine.initialDistribution || []).find(share => share.state === i);
+  const isInitial = i => machine.initialDistribution ? initialShare(i) !== undefined : i === machine.initial;
+  const initialText = i => !isInitial(i) ? "" : initialShare(i) ? ` (initial, p = ${initialShare(i).probability})` : " (initial)";
   machine.states.forEach((s, i) => {
     const p = position[i];
     const group = svg("g");
     group.append(svg("rect", { x: p.x - boxWidth / 2, y: p.y - boxHeight / 2, width: boxWidth, height: boxHeight, rx: 8,
-      fill: i === machine.initial ? "#dbe7f5" : "#fff", stroke: "#1d2733", "stroke-width": s.absorbing ? 2.5 : 1 }),
+      fill: isInitial(i) ? "#dbe7f5" : "#fff", stroke: "#1d2733", "stroke-width": s.absorbing ? 2.5 : 1 }),
     svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", "font-size": 11 }, s.name),
-    svg("title", {}, `${s.label}${s.absorbing ? " (absorbing)" : ""}${i === machine.initial ? " (initial)" : ""}`));
+    svg("title", {}, `${s.label}${s.absorbing ? " (absorbing)" : ""}${initialText(i)}`));
     drawing.append(group);
   });
   return element("div", {}, drawing, list);

@@ -15,14 +15,19 @@ internal static class MachineReader
         var mapping = context.Mapping(node, what, "initial", "states", "absorbing", "each_step", "transitions", "description", "label");
         if (mapping is null) return null;
         Located<string>? initial = null;
-        if (mapping["initial"] is { } initialNode)
+        List<InitialShare>? initialShares = null;
+        if (mapping["initial"] is YamlMappingNode sharesNode)
+        {
+            initialShares = ReadInitialShares(context, sharesNode, what);
+        }
+        else if (mapping["initial"] is { } initialNode)
         {
             if (context.String(initialNode, $"the initial state of {what}") is { } initialName)
                 initial = new Located<string>(initialName, context.PositionOf(initialNode));
         }
         else
         {
-            context.Error(node, $"{what} is missing 'initial': the state every trial starts in");
+            context.Error(node, $"{what} is missing 'initial': the state every trial starts in, or a distribution such as {{ Confirmed: 0.7, Combat: 0.3 }}");
         }
         var stateTexts = new Dictionary<string, StoryText>(StringComparer.Ordinal);
         var states = mapping["states"] is { } statesNode ? ReadStates(context, statesNode, what, stateTexts) : [];
@@ -61,8 +66,24 @@ internal static class MachineReader
         return new MachineDefinition(name, position, initial, states, absorbing, eachStep, transitions)
         {
             Label = mapping["label"] is { } label ? context.String(label, $"the label of {what}") : null,
+            InitialShares = initialShares,
             StateTexts = stateTexts,
         };
+    }
+
+    /// <summary>An initial distribution, <c>{ Confirmed: 0.7, Combat: "1 - p0" }</c>: states to probabilities, in the order written.</summary>
+    private static List<InitialShare> ReadInitialShares(YamlReadContext context, YamlMappingNode node, string what)
+    {
+        var shares = new List<InitialShare>();
+        if (node.Children.Count == 0)
+            context.Error(node, $"the initial distribution of {what} lists no states; write e.g. {{ Confirmed: 0.7, Combat: 0.3 }}");
+        foreach (var (stateNode, probabilityNode) in node.Children)
+        {
+            if (context.String(stateNode, $"a state in the initial distribution of {what}") is not { } state) continue;
+            if (context.Expression(probabilityNode, $"the initial probability of '{state}' in {what}") is not { } probability) continue;
+            shares.Add(new InitialShare(new Located<string>(state, context.PositionOf(stateNode)), probability));
+        }
+        return shares;
     }
 
     /// <summary>States as a list of names, or of <c>{ name: S, label: "...", narrative: "..." }</c> mappings, or both mixed.</summary>

@@ -53,8 +53,10 @@ public sealed class ResolvedMachine
     public required string Name { get; init; }
     /// <summary>State names by index.</summary>
     public required IReadOnlyList<string> States { get; init; }
-    /// <summary>The state every trial starts in.</summary>
+    /// <summary>The state every trial starts in; with an initial distribution, the first state it lists.</summary>
     public required int InitialState { get; init; }
+    /// <summary>The initial distribution in the order written, or empty when every trial starts in <see cref="InitialState"/>.</summary>
+    public IReadOnlyList<ResolvedInitialShare> InitialShares { get; init; } = [];
     /// <summary>For each state, whether it is declared absorbing.</summary>
     public required IReadOnlyList<bool> Absorbing { get; init; }
     /// <summary>The machine's transitions, in file order.</summary>
@@ -63,6 +65,16 @@ public sealed class ResolvedMachine
     public required IReadOnlyList<IReadOnlyList<ResolvedEffect>> EachStep { get; init; }
     /// <summary>The machine as written.</summary>
     public required MachineDefinition Definition { get; init; }
+}
+
+/// <summary>One entry of a machine's initial distribution: a state and the probability of starting in it.</summary>
+public sealed class ResolvedInitialShare
+{
+    /// <summary>The state.</summary>
+    public required int State { get; init; }
+    internal BoundExpression Probability { get; init; } = null!;
+    /// <summary>The entry as written.</summary>
+    public required InitialShare Definition { get; init; }
 }
 
 /// <summary>A transition with its source states expanded (<c>"*"</c> becomes every non-absorbing state).</summary>

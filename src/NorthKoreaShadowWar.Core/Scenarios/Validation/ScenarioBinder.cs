@@ -116,6 +116,8 @@ public static class ScenarioBinder
             return null;
         }
         var initial = machine.Initial is { } i ? Resolve(i, "initial state") : null;
+        var initialShares = machine.InitialShares is { } written ? BindInitialShares(written, what, Resolve, binder, diagnostics) : [];
+        if (initialShares.Count > 0) initial = initialShares[0].State;
         if (machine.States.Count == 0) diagnostics.Error(machine.Position, $"{what} has no states");
         var absorbing = new bool[states.Count];
         foreach (var state in machine.Absorbing)
@@ -173,11 +175,41 @@ public static class ScenarioBinder
             Name = machine.Name,
             States = states.Keys.ToList(),
             InitialState = initial.Value,
+            InitialShares = initialShares,
             Absorbing = absorbing,
             Transitions = transitions,
             EachStep = eachStep,
             Definition = machine,
         };
+    }
+
+    /// <summary>
+    /// The entries of an initial distribution: each a state of the machine, listed once, with a probability that reads
+    /// only parameters (it is drawn before the first step, so there are no variables or states to read yet).
+    /// </summary>
+    private static List<ResolvedInitialShare> BindInitialShares(IReadOnlyList<InitialShare> written, string what,
+        Func<Located<string>, string, int?> resolve, ExpressionBinder binder, DiagnosticBag diagnostics)
+    {
+        var shares = new List<ResolvedInitialShare>();
+        var complete = true;
+        foreach (var share in written)
+        {
+            var state = resolve(share.State, "initial state");
+            var probability = binder.BindNumber(share.Probability, $"the initial probability of '{share.State.Value}' in {what}", NameUse.Parameters);
+            if (state is null || probability is null)
+            {
+                complete = false;
+                continue;
+            }
+            if (shares.FirstOrDefault(s => s.State == state.Value) is { } earlier)
+            {
+                diagnostics.Error(share.State.Position, $"'{share.State.Value}' is listed twice in the initial distribution of {what} (first at line {earlier.Definition.State.Position.Line})");
+                complete = false;
+                continue;
+            }
+            shares.Add(new ResolvedInitialShare { State = state.Value, Probability = probability, Definition = share });
+        }
+        return complete ? shares : [];
     }
 
     /// <summary>Every <c>{name}</c> in a narrative must name a variable or a machine.</summary>

@@ -18,11 +18,12 @@ public static class ScenarioChecks
     {
         var parameterRanges = ParameterRanges(scenario);
         CheckDivisionsByZero(scenario, parameterRanges, diagnostics);
+        InitialShareChecks.Check(scenario, parameterRanges, diagnostics);
         var reachable = scenario.Machines.Select((_, m) => ReachableStates(scenario, m, parameterRanges)).ToList();
         for (var m = 0; m < scenario.Machines.Count; m++)
         {
             CheckProbabilityRanges(scenario.Machines[m], parameterRanges, diagnostics);
-            WarnUnreachable(scenario.Machines[m], reachable[m], diagnostics);
+            WarnUnreachable(scenario.Machines[m], reachable[m], StartingStates(scenario.Machines[m], parameterRanges), diagnostics);
             CheckOutgoingSums(scenario, m, parameterRanges, reachable, diagnostics);
             WarnNeverEnabled(scenario, m, parameterRanges, reachable, diagnostics);
         }
@@ -60,6 +61,8 @@ public static class ScenarioChecks
             if (parameter.Distribution is DerivedValue derived) Check(parameter.Derived, derived.Expression, $"parameter '{parameter.Name}'");
         for (var v = 0; v < scenario.Variables.Count; v++)
             Check(scenario.Variables[v].Initial, scenario.Source.Variables[v].Initial, $"the initial value of '{scenario.Variables[v].Name}'");
+        foreach (var share in scenario.Machines.SelectMany(m => m.InitialShares))
+            Check(share.Probability, share.Definition.Probability, $"the initial probability of '{share.Definition.State.Value}'");
         foreach (var transition in scenario.Machines.SelectMany(m => m.Transitions))
         {
             Check(transition.Probability, transition.Definition.Probability, "a probability");
@@ -105,13 +108,23 @@ public static class ScenarioChecks
         !BoundExpressionFacts.ReadsVariables(transition.Probability) &&
         Interval.Of(transition.Probability, parameters, []) is { IsPoint: true, Lower: 0 };
 
-    /// <summary>States reachable from the initial state along transitions whose probability is not always 0 (guards ignored).</summary>
+    /// <summary>
+    /// The states a trial can start in: the initial state, or the states of the initial distribution whose probability
+    /// is not always 0.
+    /// </summary>
+    internal static IReadOnlyList<int> StartingStates(ResolvedMachine machine, IReadOnlyList<Interval> parameters) =>
+        machine.InitialShares.Count == 0
+            ? [machine.InitialState]
+            : machine.InitialShares.Where(s => Interval.Of(s.Probability, parameters, []) is not { IsPoint: true, Lower: 0 }).Select(s => s.State).ToList();
+
+    /// <summary>States reachable from the starting states along transitions whose probability is not always 0 (guards ignored).</summary>
     internal static IReadOnlyList<int> ReachableStates(ResolvedScenario scenario, int machineIndex, IReadOnlyList<Interval> parameters)
     {
         var machine = scenario.Machines[machineIndex];
         var seen = new bool[machine.States.Count];
-        var queue = new Queue<int>([machine.InitialState]);
-        seen[machine.InitialState] = true;
+        var starting = StartingStates(machine, parameters);
+        var queue = new Queue<int>(starting);
+        foreach (var state in starting) seen[state] = true;
         while (queue.TryDequeue(out var state))
         {
             foreach (var transition in machine.Transitions)
@@ -124,13 +137,14 @@ public static class ScenarioChecks
         return Enumerable.Range(0, seen.Length).Where(s => seen[s]).ToList();
     }
 
-    private static void WarnUnreachable(ResolvedMachine machine, IReadOnlyList<int> reachable, DiagnosticBag diagnostics)
+    private static void WarnUnreachable(ResolvedMachine machine, IReadOnlyList<int> reachable, IReadOnlyList<int> starting, DiagnosticBag diagnostics)
     {
+        var from = string.Join(", ", starting.Select(s => $"'{machine.States[s]}'"));
         for (var s = 0; s < machine.States.Count; s++)
         {
             if (reachable.Contains(s)) continue;
             var position = machine.Definition.States[s].Position;
-            diagnostics.Warning(position, $"state '{machine.States[s]}' of machine '{machine.Name}' is unreachable from '{machine.States[machine.InitialState]}'");
+            diagnostics.Warning(position, $"state '{machine.States[s]}' of machine '{machine.Name}' is unreachable from {from}");
         }
     }
 
