@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Tests.Checking;
 
 /// <summary>
 /// The two bundled baselines checked against the bundled record to the end of 2024 (see docs/checking.md, "On the
-/// bundled baselines"): the seed-only scenarios/baseline.yaml, and scenarios/baseline-2024-12.yaml, revised in
+/// bundled baseline" and "On the revised baseline"): the seed-only scenarios/baseline.yaml, and scenarios/baseline-2024-12.yaml, revised in
 /// structure where the checks showed the first cannot represent what was known by then.
 /// </summary>
 public class RevisedBaselineCheckTests
