@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using NorthKoreaShadowWar.Cli.Commands;
 
 namespace NorthKoreaShadowWar.Cli;
@@ -19,6 +20,24 @@ public static class Program
 
     /// <summary>Entry point.</summary>
     public static int Main(string[] args)
+    {
+        // What shadowwar reads from its command line and writes and prints reads the same on every machine (README,
+        // "Results"): numbers, dates and plot labels are in the invariant culture, on this thread and every worker thread.
+        var (culture, threadCulture) = (CultureInfo.CurrentCulture, CultureInfo.DefaultThreadCurrentCulture);
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return Invoke(args);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.DefaultThreadCurrentCulture = threadCulture;
+        }
+    }
+
+    private static int Invoke(string[] args)
     {
         var root = new RootCommand("shadowwar: Monte Carlo escalation scenarios as coupled probabilistic state machines");
         root.Subcommands.Add(RunCommand.Create());

@@ -77,7 +77,7 @@ public static class ScenarioPipeline
             if (!variantDiagnostics.HasErrors) Resolve(applied, variantDiagnostics);
             foreach (var item in variantDiagnostics.Items)
             {
-                var message = item.Message.Contains($"variant '{variant.Name}'") ? item.Message : $"{item.Message} (in variant '{variant.Name}')";
+                var message = item.Message.Contains($"variant '{variant.Name}'", StringComparison.Ordinal) ? item.Message : $"{item.Message} (in variant '{variant.Name}')";
                 if (!diagnostics.Items.Any(d => d.Position == item.Position && d.Message == item.Message))
                 {
                     if (item.Severity == DiagnosticSeverity.Error) diagnostics.Error(item.Position, message);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Runtime.InteropServices;
 using NorthKoreaShadowWar.Cli.Explorer;
@@ -46,6 +47,7 @@ internal static class ServeCommand
         return command;
     }
 
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The server is disposed in the finally block, through DisposeAsync, which the rule does not follow.")]
     public static int Execute(Request request)
     {
         if (Options(request, out var problem) is not { } options) return Usage(problem!);
@@ -65,22 +67,28 @@ internal static class ServeCommand
             Console.Error.WriteLine($"shadowwar serve: cannot listen on {options.Address}:{options.Port}: {e.Message}");
             return Program.RunFailure;
         }
-        var stopped = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
+        try
         {
-            e.Cancel = true;
-            stopped.TrySetResult();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            var stopped = new TaskCompletionSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stopped.TrySetResult();
+            };
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stopped.TrySetResult();
+            });
+            Console.WriteLine($"Explorer of {options.Scenarios.Root}{(options.DefaultScenario is { } first ? $", opening {first}" : "")}");
+            Console.WriteLine($"Open {server.Url} in a browser; Ctrl-C stops it.");
+            Console.Out.Flush();
+            stopped.Task.GetAwaiter().GetResult();
+        }
+        finally
         {
-            context.Cancel = true;
-            stopped.TrySetResult();
-        });
-        Console.WriteLine($"Explorer of {options.Scenarios.Root}{(options.DefaultScenario is { } first ? $", opening {first}" : "")}");
-        Console.WriteLine($"Open {server.Url} in a browser; Ctrl-C stops it.");
-        Console.Out.Flush();
-        stopped.Task.GetAwaiter().GetResult();
-        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         return Program.Ok;
     }
 

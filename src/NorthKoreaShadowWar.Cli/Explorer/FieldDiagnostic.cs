@@ -19,7 +19,7 @@ internal sealed record FieldDiagnostic(string Message, string? Parameter, string
         if (file.StartsWith(prefix, StringComparison.Ordinal))
         {
             var assignment = file[prefix.Length..];
-            var equals = assignment.IndexOf('=');
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
             parameter = equals > 0 ? assignment[..equals].Trim() : null;
         }
         return new(diagnostic.ToString(), parameter, diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");

@@ -79,7 +79,7 @@ internal sealed class ScenarioFolder
         path = "";
         if (string.IsNullOrWhiteSpace(name)) return (400, "no scenario file was named");
         if (name.Length > MaxNameLength) return (400, $"a scenario file name has at most {MaxNameLength} characters");
-        if (name.Contains('\0') || name.Contains('\\')) return (400, $"'{name}' is not a valid scenario file name: use '/' between folders");
+        if (name.Contains('\0', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)) return (400, $"'{name}' is not a valid scenario file name: use '/' between folders");
         if (Path.IsPathRooted(name) || name.StartsWith('/') || name.StartsWith('~'))
             return (400, $"'{name}' is an absolute path; name a file relative to the scenario folder {DisplayName}");
         if (name.Split('/').Any(part => part is "" or "." or ".."))

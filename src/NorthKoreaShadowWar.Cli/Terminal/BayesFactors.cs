@@ -35,7 +35,7 @@ internal static class BayesFactors
     public static IEnumerable<string> Csv(IReadOnlyList<Row> table) =>
         ["variant,log_marginal_likelihood,log_marginal_likelihood_se,effective_draws,bayes_factor_vs_base,bayes_factor_ci95_lower,bayes_factor_ci95_upper,impossible_under",
          .. table.Select(r => string.Join(",", r.Variant, N(r.LogZ), N(r.LogZSe), N(r.Ess), N(r.Factor), N(r.Ci95.Lower), N(r.Ci95.Upper),
-             r.Impossible is null ? "" : "\"" + r.Impossible.Replace("\"", "\"\"") + "\""))];
+             r.Impossible is null ? "" : "\"" + r.Impossible.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))];
 
     public static string Show(Row row) =>
         row.Impossible is not null ? $"0 (evidence impossible: {row.Impossible})"

@@ -19,7 +19,7 @@ public sealed record SweepParameter(string Name, double Low, double High, int? C
     public static SweepParameter? Parse(string text, out string? error)
     {
         error = null;
-        var equals = text.IndexOf('=');
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
         var name = equals < 0 ? "" : text[..equals].Trim();
         var parts = equals < 0 ? [] : text[(equals + 1)..].Split(':');
         if (name.Length == 0 || parts.Length is < 2 or > 3)

@@ -57,23 +57,23 @@ public static class CheckReport
     public static string Markdown(CheckResult r, string scenario)
     {
         var s = new StringBuilder();
-        s.AppendLine($"# Checks of {scenario} against {r.EvidenceFile}").AppendLine().AppendLine("```");
+        s.AppendLine(CultureInfo.InvariantCulture, $"# Checks of {scenario} against {r.EvidenceFile}").AppendLine().AppendLine("```");
         foreach (var line in Summary(r)) s.AppendLine(line);
         s.AppendLine("```").AppendLine().AppendLine("## Observations").AppendLine()
             .AppendLine("| where | observation | measure | prior | given the others (ESS) | posterior predictive | structure |")
             .AppendLine("|---|---|---|---:|---:|---:|---|");
         foreach (var o in r.Observations)
-            s.AppendLine($"| {o.Position} | {Cell(o.Description)} | {o.Measure} | {P(o.Alone)} ± {P(o.AloneSe)} | {P(o.GivenOthers)} ({o.GivenOthersEss:N0}) | {P(o.PosteriorPredictive)} | {Cell(o.Impossible ?? "")}{(o.Note is null ? "" : " — " + Cell(o.Note))} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {o.Position} | {Cell(o.Description)} | {o.Measure} | {P(o.Alone)} ± {P(o.AloneSe)} | {P(o.GivenOthers)} ({o.GivenOthersEss:N0}) | {P(o.PosteriorPredictive)} | {Cell(o.Impossible ?? "")}{(o.Note is null ? "" : " — " + Cell(o.Note))} |");
         s.AppendLine().AppendLine("## Parameters, prior against posterior").AppendLine()
             .AppendLine("| parameter | prior mean (sd) | posterior mean (sd) | move in prior sd | spread ratio | posterior below prior p05 / above p95 | |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---|");
         foreach (var p in r.Parameters)
-            s.AppendLine($"| {p.Name} | {G(p.PriorMean)} ({G(p.PriorSd)}) | {G(p.PosteriorMean)} ({G(p.PosteriorSd)}) | {F(p.MoveInPriorSd)} | {F(p.SpreadRatio)} | {P(p.BelowPrior05)} / {P(p.AbovePrior95)} | {(p.AtEdge ? "at the edge" : p.Informed ? "informed" : "")} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {G(p.PriorMean)} ({G(p.PriorSd)}) | {G(p.PosteriorMean)} ({G(p.PosteriorSd)}) | {F(p.MoveInPriorSd)} | {F(p.SpreadRatio)} | {P(p.BelowPrior05)} / {P(p.AbovePrior95)} | {(p.AtEdge ? "at the edge" : p.Informed ? "informed" : "")} |");
         s.AppendLine().AppendLine("## Outcomes: can the evidence move them?").AppendLine()
             .AppendLine("| outcome | verdict | machines and variables shared with the evidence | informed parameters it depends on | prior variance on its drawn parameters | on the informed ones | measure | prior | posterior | move in prior sd |")
             .AppendLine("|---|---|---|---|---:|---:|---|---:|---:|---:|");
         foreach (var o in r.Outcomes)
-            s.AppendLine($"| {o.Outcome} | {o.Verdict} | {List(o.SharedWithEvidence)} | {List(o.InformedParameters)} | {P(o.ParameterVariance)} | {P(o.InformedVariance)} | {o.Measure} | {G(o.Prior)} | {G(o.Posterior)} | {F(o.MoveInPriorSd)} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {o.Outcome} | {o.Verdict} | {List(o.SharedWithEvidence)} | {List(o.InformedParameters)} | {P(o.ParameterVariance)} | {P(o.InformedVariance)} | {o.Measure} | {G(o.Prior)} | {G(o.Posterior)} | {F(o.MoveInPriorSd)} |");
         return s.ToString();
     }
 
@@ -81,7 +81,7 @@ public static class CheckReport
 
     private static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 
-    private static string Cell(string text) => text.Replace("|", "\\|");
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string P(double value) => double.IsFinite(value)
         ? value is > 0 and < 0.0001 ? "<0.01%" : (100 * value).ToString(value < 0.01 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + "%"

@@ -53,7 +53,7 @@ internal static class ExpressionLexer
                 tokens.Add(new ExpressionToken(TokenKind.Symbol, text.Substring(i, 2), 0, i));
                 i += 2;
             }
-            else if (OneCharacterSymbols.Contains(c))
+            else if (OneCharacterSymbols.Contains(c, StringComparison.Ordinal))
             {
                 tokens.Add(new ExpressionToken(TokenKind.Symbol, c.ToString(), 0, i));
                 i++;

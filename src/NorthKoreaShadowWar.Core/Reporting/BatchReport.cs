@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Batches;
 using NorthKoreaShadowWar.Results;
@@ -78,8 +79,8 @@ public static class BatchReport
         var batch = result.Batch;
         var title = batch.IsSweep ? $"{batch.ScenarioName}: sweep over {string.Join(", ", batch.SweptParameters)}" : $"{batch.ScenarioName}: all variants";
         var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
-        html.Append($"<h1>{E(title)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n");
         var design = batch.Kind switch
         {
             BatchKind.Grid => $"a grid of {batch.Runs.Count:N0} points",
@@ -97,7 +98,7 @@ public static class BatchReport
         Table(html, result);
         html.Append("<h2>Plots</h2>\n");
         foreach (var (stem, caption, png) in plots)
-            html.Append($"<figure id=\"{E(stem)}\"><img alt=\"{E(stem)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{E(stem)}\"><img alt=\"{E(stem)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>\n");
         html.Append($"<script>{ImageCheck}</script>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -107,19 +108,19 @@ public static class BatchReport
     {
         var batch = result.Batch;
         var headline = Headline(result.Rows[0]);
-        html.Append($"<h2>{(batch.IsSweep ? "Points" : "Runs")}</h2>\n<div style=\"overflow-x: auto\"><table>\n<tr><th>{(batch.IsSweep ? "point" : "run")}</th>");
-        foreach (var name in batch.SweptParameters) html.Append($"<th>{E(name)}</th>");
-        foreach (var q in headline) html.Append($"<th>{E(result.Rows[0][q].Label)}</th>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{(batch.IsSweep ? "Points" : "Runs")}</h2>\n<div style=\"overflow-x: auto\"><table>\n<tr><th>{(batch.IsSweep ? "point" : "run")}</th>");
+        foreach (var name in batch.SweptParameters) html.Append(CultureInfo.InvariantCulture, $"<th>{E(name)}</th>");
+        foreach (var q in headline) html.Append(CultureInfo.InvariantCulture, $"<th>{E(result.Rows[0][q].Label)}</th>");
         html.Append("</tr>\n");
         foreach (var ((run, _), rows) in result.Pairs.Zip(result.Rows))
         {
-            html.Append($"<tr><td>{E(run.Label)}</td>");
-            foreach (var value in run.ParameterValues) html.Append($"<td class=\"n\">{E(SweepParameter.Format(value))}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(run.Label)}</td>");
+            foreach (var value in run.ParameterValues) html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{E(SweepParameter.Format(value))}</td>");
             foreach (var q in headline)
             {
                 var row = rows[q];
                 string Show(double value) => row.IsShare ? Percent(value) : Number(value);
-                html.Append($"<td class=\"n\">{Show(row.Estimate)}<br><span class=\"muted\">{Show(row.Ci95.Lower)} – {Show(row.Ci95.Upper)}</span></td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{Show(row.Estimate)}<br><span class=\"muted\">{Show(row.Ci95.Lower)} – {Show(row.Ci95.Upper)}</span></td>");
             }
             html.Append("</tr>\n");
         }

@@ -49,9 +49,9 @@ public static class ComparisonReport
     {
         var html = new StringBuilder();
         var title = $"{comparison.LabelB} against {comparison.LabelA}";
-        html.Append($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
-        html.Append($"<h1>{E(title)}</h1>\n");
-        html.Append($"<p class=\"muted\">A: {E(Describe(comparison.A))}<br>B: {E(Describe(comparison.B))}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">A: {E(Describe(comparison.A))}<br>B: {E(Describe(comparison.B))}</p>\n");
         html.Append(Headlines.Render(ComparisonHeadlines.Of(comparison)));
         html.Append(comparison.CommonRandomNumbers
             ? "<p>Both runs used common random numbers: trial <i>i</i> of B drew the same random streams as trial <i>i</i> of A, so each difference "
@@ -86,7 +86,7 @@ public static class ComparisonReport
         }
         html.Append("<h2>Plots</h2>\n");
         foreach (var (stem, caption, png) in plots)
-            html.Append($"<figure id=\"{E(stem)}\"><img alt=\"{E(stem)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{E(stem)}\"><img alt=\"{E(stem)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>\n");
         html.Append($"<script>{ImageCheck}</script>\n</body>\n</html>\n");
         return html.ToString();
     }

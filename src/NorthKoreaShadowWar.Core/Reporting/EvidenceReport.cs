@@ -19,12 +19,12 @@ public static class EvidenceReport
     private static string Render(EvidenceSummary evidence, IReadOnlyList<(ReportPlot Plot, byte[] Png)> plots)
     {
         var html = new StringBuilder();
-        html.Append($"<h2>What the evidence changed</h2>\n<p>Conditioned on <code>{E(evidence.File)}</code> ({evidence.Observations} observations, "
+        html.Append(CultureInfo.InvariantCulture, $"<h2>What the evidence changed</h2>\n<p>Conditioned on <code>{E(evidence.File)}</code> ({evidence.Observations} observations, "
             + $"up to step {evidence.AsOf}). Method {E(evidence.Method)}: effective sample size <b>{evidence.Ess:N0}</b> of {evidence.Particles:N0} particles, "
             + $"descending from {evidence.DistinctOrigins:N0} distinct trials (parameter draws); "
             + $"log marginal likelihood {Fixed(evidence.LogMarginalLikelihood)} ± {Fixed(evidence.LogMarginalLikelihoodSe)}.</p>\n");
         if (evidence.EffectiveDraws < evidence.MinimumEss)
-            html.Append($"<p style=\"color:#b00\"><b>The effective sample size (or the number of distinct trials behind the particles) is below {evidence.MinimumEss:N0}: these posterior numbers are not to be trusted.</b></p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#b00\"><b>The effective sample size (or the number of distinct trials behind the particles) is below {evidence.MinimumEss:N0}: these posterior numbers are not to be trusted.</b></p>\n");
         html.Append("<p class=\"muted\">Every outcome, prior → posterior with 95% intervals, the largest moves first (move in prior standard deviations).</p>\n");
         html.Append("<table>\n<tr><th>outcome</th><th>measure</th><th>prior</th><th>posterior</th><th>move</th></tr>\n");
         foreach (var change in evidence.Changes)
@@ -33,7 +33,7 @@ public static class EvidenceReport
             string Show(double value, (double Lower, double Upper) ci) => percent
                 ? $"{Percent(value)} [{Percent(ci.Lower)}, {Percent(ci.Upper)}]"
                 : $"{Short(value)} [{Short(ci.Lower)}, {Short(ci.Upper)}]";
-            html.Append($"<tr><td>{E(change.Outcome)}</td><td>{E(change.Measure)}</td><td class=\"n\">{Show(change.Prior, change.PriorCi95)}</td>"
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(change.Outcome)}</td><td>{E(change.Measure)}</td><td class=\"n\">{Show(change.Prior, change.PriorCi95)}</td>"
                 + $"<td class=\"n\">{Show(change.Posterior, change.PosteriorCi95)}</td><td class=\"n\">{Fixed(change.StandardisedShift)}</td></tr>\n");
         }
         html.Append("</table>\n");
@@ -41,12 +41,12 @@ public static class EvidenceReport
             + "and the chance it happens afterwards (within the outcome's window), before and after the evidence.</p>\n");
         html.Append("<table>\n<tr><th>event</th><th>open (prior)</th><th>open (posterior)</th><th>later (prior)</th><th>later (posterior)</th></tr>\n");
         foreach (var open in evidence.OpenEvents)
-            html.Append($"<tr><td>{E(open.Outcome)}</td><td class=\"n\">{Percent(open.PriorOpen)}</td><td class=\"n\">{Percent(open.PosteriorOpen)}</td>"
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(open.Outcome)}</td><td class=\"n\">{Percent(open.PriorOpen)}</td><td class=\"n\">{Percent(open.PosteriorOpen)}</td>"
                 + $"<td class=\"n\">{Percent(open.PriorLater)}</td><td class=\"n\">{Percent(open.PosteriorLater)}</td></tr>\n");
         html.Append("</table>\n");
         html.Append("<h2>Parameters: prior and posterior</h2>\n<table>\n<tr><th>parameter</th><th>prior mean</th><th>prior 90%</th><th>posterior mean</th><th>posterior 90%</th></tr>\n");
         foreach (var p in evidence.Parameters)
-            html.Append($"<tr><td>{E(p.Name)}</td><td class=\"n\">{Short(p.PriorMean)}</td><td class=\"n\">[{Short(p.Prior90.P05)}, {Short(p.Prior90.P95)}]</td>"
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Name)}</td><td class=\"n\">{Short(p.PriorMean)}</td><td class=\"n\">[{Short(p.Prior90.P05)}, {Short(p.Prior90.P95)}]</td>"
                 + $"<td class=\"n\">{Short(p.PosteriorMean)}</td><td class=\"n\">[{Short(p.Posterior90.P05)}, {Short(p.Posterior90.P95)}]</td></tr>\n");
         html.Append("</table>\n");
         foreach (var (plot, png) in plots) Figure(html, plot, png);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using static NorthKoreaShadowWar.Reporting.HtmlReport;
 
@@ -17,7 +18,7 @@ public static class Headlines
     {
         if (findings.Count == 0) return "";
         var html = new StringBuilder("<section id=\"headlines\">\n<h2>In short</h2>\n<ul>\n");
-        foreach (var finding in findings.Take(Most)) html.Append($"<li>{E(finding)}</li>\n");
+        foreach (var finding in findings.Take(Most)) html.Append(CultureInfo.InvariantCulture, $"<li>{E(finding)}</li>\n");
         html.Append("</ul>\n</section>\n");
         return html.ToString();
     }

@@ -53,18 +53,18 @@ public static class HtmlReport
         var source = scenario.Source;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append($"<title>{E(manifest.Title ?? manifest.Scenario)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
-        html.Append($"<h1>{E(manifest.Title ?? manifest.Scenario)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{E(manifest.Title ?? manifest.Scenario)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(manifest.Title ?? manifest.Scenario)}</h1>\n");
         html.Append($"<p class=\"muted\">{manifest.Trials:N0} trials of {manifest.Horizon} {manifest.Step}s"
             + (manifest.Variant is null ? "" : $" — variant <b>{E(manifest.Variant)}</b>")
             + (manifest.Overrides.Count > 0 ? $" — with {E(string.Join(", ", manifest.Overrides))}" : "") + "</p>\n");
         html.Append(Headlines.Render(findings ?? RunHeadlines.Of(result, [])));
         if (lead is not null) html.Append(lead);
-        if (source.Description is { } description) html.Append($"<p>{E(description)}</p>\n");
+        if (source.Description is { } description) html.Append(CultureInfo.InvariantCulture, $"<p>{E(description)}</p>\n");
         if (source.Sources.Count > 0)
         {
             html.Append("<h2>Sources</h2>\n<ul>\n");
-            foreach (var item in source.Sources) html.Append($"<li>{E(item)}</li>\n");
+            foreach (var item in source.Sources) html.Append(CultureInfo.InvariantCulture, $"<li>{E(item)}</li>\n");
             html.Append("</ul>\n");
         }
         Outcomes(html, result, scenario);
@@ -74,7 +74,7 @@ public static class HtmlReport
         if (diagrams is { Count: > 0 })
         {
             html.Append("<h2>State diagrams</h2>\n");
-            foreach (var (machine, diagram) in diagrams) html.Append($"<h3>{E(machine)}</h3>\n{diagram}\n");
+            foreach (var (machine, diagram) in diagrams) html.Append(CultureInfo.InvariantCulture, $"<h3>{E(machine)}</h3>\n{diagram}\n");
         }
         Parameters(html, scenario);
         Correlations(html, result, plots.Where(p => p.Plot.Kind == ReportPlotKind.Correlation).ToList());
@@ -96,7 +96,7 @@ public static class HtmlReport
         {
             html.Append("<h3>Probabilities</h3>\n<table>\n<tr><th>outcome</th><th>estimate</th><th>95% interval</th><th>what it is</th></tr>\n");
             foreach (var p in probabilities)
-                html.Append($"<tr><td>{E(p.Name)}</td><td class=\"n\">{Percent(p.Estimate)}</td><td class=\"n\">{Percent(p.Ci95.Lower)} – {Percent(p.Ci95.Upper)}</td><td>{About(p)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(p.Name)}</td><td class=\"n\">{Percent(p.Estimate)}</td><td class=\"n\">{Percent(p.Ci95.Lower)} – {Percent(p.Ci95.Upper)}</td><td>{About(p)}</td></tr>\n");
             html.Append("</table>\n");
         }
         var distributions = result.Outcomes.OfType<DistributionResult>().ToList();
@@ -112,7 +112,7 @@ public static class HtmlReport
                     var ci = d.QuantilesCi95.Where(q => q.Label == label).Select(q => q.Ci95).ToList();
                     return ci.Count == 0 ? value : $"{value}<br><span class=\"muted\">{Bound(ci[0].Lower)} – {Bound(ci[0].Upper)}</span>";
                 }
-                html.Append($"<tr><td>{E(d.Name)}</td><td class=\"n\">{Number(d.Mean)}</td><td class=\"n\">{Number(d.Ci95.Lower)} – {Number(d.Ci95.Upper)}</td>"
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.Name)}</td><td class=\"n\">{Number(d.Mean)}</td><td class=\"n\">{Number(d.Ci95.Lower)} – {Number(d.Ci95.Upper)}</td>"
                     + $"<td class=\"n\">{Q("p05")}</td><td class=\"n\">{Q("p50")}</td><td class=\"n\">{Q("p95")}</td>"
                     + $"<td class=\"n\">{(d.Never is { } never ? Percent(never) : "")}</td><td>{About(d)}</td></tr>\n");
             }
@@ -127,7 +127,7 @@ public static class HtmlReport
                 var first = true;
                 foreach (var (category, probability, ci) in c.Categories.Where(x => x.Probability > 0))
                 {
-                    html.Append($"<tr><td>{(first ? E(c.Name) : "")}</td><td>{E(category)}</td><td class=\"n\">{Percent(probability)}</td><td class=\"n\">{Percent(ci.Lower)} – {Percent(ci.Upper)}</td></tr>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{(first ? E(c.Name) : "")}</td><td>{E(category)}</td><td class=\"n\">{Percent(probability)}</td><td class=\"n\">{Percent(ci.Lower)} – {Percent(ci.Upper)}</td></tr>\n");
                     first = false;
                 }
             }
@@ -139,7 +139,7 @@ public static class HtmlReport
     {
         var target = precision.Target;
         html.Append("<h2>Precision</h2>\n");
-        html.Append($"<p>Target: every probability and final-state share within ±{Points(target)} percentage points, and every mean within "
+        html.Append(CultureInfo.InvariantCulture, $"<p>Target: every probability and final-state share within ±{Points(target)} percentage points, and every mean within "
             + $"±{(100 * target).ToString("0.###", CultureInfo.InvariantCulture)}% of itself (95% intervals). ");
         html.Append(precision.Met
             ? $"<b>Met</b> after {precision.Trials:N0} trials in {precision.Batches.Count} batch(es).</p>\n"
@@ -149,7 +149,7 @@ public static class HtmlReport
         {
             var widest = batch.Widest;
             var widestText = widest is null ? "" : $"{E(widest.Label)}: ±{Figures(widest.HalfWidth)} (allowed ±{Figures(widest.AllowedHalfWidth)})";
-            html.Append($"<tr><td class=\"n\">{batch.Trials:N0}</td><td class=\"n\">{batch.Measures.Count(m => m.Met)} of {batch.Measures.Count}</td><td>{widestText}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"n\">{batch.Trials:N0}</td><td class=\"n\">{batch.Measures.Count(m => m.Met)} of {batch.Measures.Count}</td><td>{widestText}</td></tr>\n");
         }
         html.Append("</table>\n");
     }
@@ -164,14 +164,14 @@ public static class HtmlReport
         if (scenario.Parameters.Count == 0) return;
         html.Append("<h2>Parameters</h2>\n<p class=\"muted\">Drawn once per trial.</p>\n<table>\n<tr><th>parameter</th><th>distribution</th></tr>\n");
         foreach (var parameter in scenario.Parameters)
-            html.Append($"<tr><td>{E(parameter.Name)}</td><td>{E(parameter.Distribution.Describe())}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(parameter.Name)}</td><td>{E(parameter.Distribution.Describe())}</td></tr>\n");
         html.Append("</table>\n");
     }
 
     internal static void Figure(StringBuilder html, ReportPlot plot, byte[] png)
     {
-        html.Append($"<figure id=\"{E(plot.FileStem)}\"><img alt=\"{E(plot.Title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
-        html.Append($"<figcaption>{E(plot.Caption)}</figcaption></figure>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{E(plot.FileStem)}\"><img alt=\"{E(plot.Title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<figcaption>{E(plot.Caption)}</figcaption></figure>\n");
     }
 
     /// <summary>Each correlated pair: the rank correlation asked for, the one the draws achieved, and the draws as a scatter plot.</summary>
@@ -182,7 +182,7 @@ public static class HtmlReport
             + "achieved: measured on the draws of the run's first trials, with a 95% interval.</p>\n");
         html.Append("<table>\n<tr><th>parameters</th><th>target</th><th>achieved</th><th>95% interval</th><th>trials</th><th>why</th></tr>\n");
         foreach (var c in result.Correlations)
-            html.Append($"<tr><td>{E(c.First)} – {E(c.Second)}</td><td class=\"n\">{Rank(c.Target)}</td><td class=\"n\">{Rank(c.Achieved)}</td>"
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.First)} – {E(c.Second)}</td><td class=\"n\">{Rank(c.Target)}</td><td class=\"n\">{Rank(c.Achieved)}</td>"
                 + $"<td class=\"n\">{Rank(c.Ci95.Lower)} – {Rank(c.Ci95.Upper)}</td><td class=\"n\">{c.Trials:N0}</td><td>{E(c.Description ?? "")}</td></tr>\n");
         html.Append("</table>\n");
         foreach (var (plot, png) in plots) Figure(html, plot, png);
@@ -202,7 +202,7 @@ public static class HtmlReport
             ("trials", m.Trials.ToString("N0", CultureInfo.InvariantCulture)), ("horizon", $"{m.Horizon} {m.Step}s"), ("engine version", m.EngineVersion),
             ("cost", $"{p.MachineSteps:N0} machine-steps in {p.SimulateSeconds:F2} s on {p.Threads} thread(s), {p.NanosecondsPerMachineStep:F1} ns per machine-step"),
         })
-            html.Append($"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
         html.Append("</table>\n");
     }
 

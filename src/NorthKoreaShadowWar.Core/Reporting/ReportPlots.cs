@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
@@ -12,7 +13,8 @@ namespace NorthKoreaShadowWar.Reporting;
 /// </summary>
 public static class ReportPlots
 {
-    /// <summary>The plots of <paramref name="result"/>, labelled from <paramref name="scenario"/>.</summary>
+    /// <summary>The plots of <paramref name="result"/>, labelled from <paramref name="scenario"/>; the caller owns them.</summary>
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each plot is handed to the ReportPlot returned, and so to the caller.")]
     public static IReadOnlyList<ReportPlot> Build(RunResult result, ResolvedScenario scenario)
     {
         var storyteller = new Storyteller(scenario);

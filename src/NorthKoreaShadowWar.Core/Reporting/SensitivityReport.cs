@@ -55,10 +55,10 @@ public static class SensitivityReport
         var title = $"Sensitivity: {source.Title ?? source.Name}";
         var settings = result.Settings;
         var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
-        html.Append($"<h1>{E(title)}</h1>\n<p class=\"muted\">{E(Describe(result))}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n<p class=\"muted\">{E(Describe(result))}</p>\n");
         html.Append(Headlines.Render(SensitivityHeadlines.Of(result)));
-        foreach (var warning in result.Warnings) html.Append($"<p style=\"color:#b00\">Warning: {E(warning)}</p>\n");
+        foreach (var warning in result.Warnings) html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#b00\">Warning: {E(warning)}</p>\n");
         html.Append("<p>Which assumption matters most? The <b>tornado</b> moves one uncertain parameter at a time from its 10th to its 90th "
             + "percentile, every other parameter at its median, and shows how far the outcome moves (the <i>swing</i>). Every setting runs the "
             + "same trials with the same random numbers, so the swing's interval is narrow. The <b>Sobol indices</b> let every parameter vary "
@@ -86,7 +86,7 @@ public static class SensitivityReport
                 + $"{settings.BootstrapResamples} bootstrap resamples"),
             ("cost", $"{result.Trials:N0} trials, {result.MachineSteps:N0} machine-steps in {result.SimulateTime.TotalSeconds:F1} s"),
         })
-            html.Append($"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
         html.Append($"</table>\n<script>{ImageCheck}</script>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -96,9 +96,9 @@ public static class SensitivityReport
         var share = SensitivityOutcomes.IsShare(outcome.Quantity);
         string Show(double value) => share ? Percent(value) : Number(value);
         string Interval((double Lower, double Upper) ci, Func<double, string> show) => $"{show(ci.Lower)} – {show(ci.Upper)}";
-        html.Append($"<h2>{E(outcome.Label)}</h2>\n");
-        if (Answer(outcome) is { } answer) html.Append($"<p><b>{E(answer)}</b></p>\n");
-        if (outcome.AtMedians is { } medians) html.Append($"<p>With every parameter at its median: {Show(medians.Value)} ({Interval(medians.Ci95, Show)}).</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(outcome.Label)}</h2>\n");
+        if (Answer(outcome) is { } answer) html.Append(CultureInfo.InvariantCulture, $"<p><b>{E(answer)}</b></p>\n");
+        if (outcome.AtMedians is { } medians) html.Append(CultureInfo.InvariantCulture, $"<p>With every parameter at its median: {Show(medians.Value)} ({Interval(medians.Ci95, Show)}).</p>\n");
         html.Append("<table>\n<tr><th>input</th><th>total index of the expected value</th><th>first-order index of the expected value</th>"
             + "<th>p10 / p90</th><th>low</th><th>high</th><th>swing</th><th>total index per trial</th><th>first-order index per trial</th></tr>\n");
         foreach (var (input, bar, index) in outcome.Rows)
@@ -113,7 +113,7 @@ public static class SensitivityReport
         html.Append("</table>\n");
         var stem = SensitivityOutcomes.FileStem(outcome.Quantity);
         foreach (var (figureStem, caption, png) in figures.Where(f => f.Stem.StartsWith(stem + "-", StringComparison.Ordinal)))
-            html.Append($"<figure id=\"{E(figureStem)}\"><img alt=\"{E(figureStem)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{E(figureStem)}\"><img alt=\"{E(figureStem)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{E(caption)}</figcaption></figure>\n");
     }
 
     private static string Points(double value) => (100 * value).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + " pts";
@@ -122,7 +122,7 @@ public static class SensitivityReport
     {
         html.Append("<h2>Uncertain parameters</h2>\n<table>\n<tr><th>parameter</th><th>distribution</th></tr>\n");
         foreach (var parameter in result.Scenario.Parameters.Where(p => result.Parameters.Contains(p.Name)))
-            html.Append($"<tr><td>{E(parameter.Name)}</td><td>{E(parameter.Distribution.Describe())}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(parameter.Name)}</td><td>{E(parameter.Distribution.Describe())}</td></tr>\n");
         html.Append("</table>\n");
     }
 

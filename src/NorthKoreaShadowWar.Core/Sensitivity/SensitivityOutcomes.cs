@@ -19,7 +19,7 @@ public static class SensitivityOutcomes
     public static ComparedQuantity? Resolve(CompiledModel model, string written, out string? problem)
     {
         problem = null;
-        var equals = written.IndexOf('=');
+        var equals = written.IndexOf('=', StringComparison.Ordinal);
         var name = (equals < 0 ? written : written[..equals]).Trim();
         var state = equals < 0 ? null : written[(equals + 1)..].Trim();
         var outcomes = model.Scenario.Outcomes;

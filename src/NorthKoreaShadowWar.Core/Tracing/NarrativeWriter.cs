@@ -23,5 +23,5 @@ public static class NarrativeWriter
     }
 
     private static string EndSentence(string sentence) =>
-        sentence.Length == 0 || ".!?".Contains(sentence[^1]) ? sentence : sentence + ".";
+        sentence.Length == 0 || ".!?".Contains(sentence[^1], StringComparison.Ordinal) ? sentence : sentence + ".";
 }

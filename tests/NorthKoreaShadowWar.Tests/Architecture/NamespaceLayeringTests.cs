@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Cli;
 
@@ -54,14 +55,14 @@ public class NamespaceLayeringTests
             text.AppendLine("namespaces that depend on each other (each must only use namespaces further down the flow):");
         foreach (var cycle in cycles)
         {
-            text.AppendLine($"  cycle: {string.Join(" <-> ", cycle)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  cycle: {string.Join(" <-> ", cycle)}");
             foreach (var from in cycle)
                 foreach (var (to, example) in graph.Uses[from].Where(use => cycle.Contains(use.Key)))
-                    text.AppendLine($"    {from} -> {to}  ({example})");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    {from} -> {to}  ({example})");
         }
         text.AppendLine("all namespaces found and the namespaces each depends on:");
         foreach (var (from, targets) in graph.Uses)
-            text.AppendLine($"  {from} -> {(targets.Count == 0 ? "(nothing)" : string.Join(", ", targets.Keys))}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {from} -> {(targets.Count == 0 ? "(nothing)" : string.Join(", ", targets.Keys))}");
         return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NorthKoreaShadowWar.Tests.Support;
 
@@ -95,7 +96,7 @@ public class CheckCommandTests
         string Json(int threads)
         {
             var output = Path.Combine(folder, $"out{threads}");
-            var (code, _, error) = CommandLine.Run("check", scenario, "--evidence", evidence, "--trials", "8192", "--replicates", "8192", "--threads", threads.ToString(), "--out", output);
+            var (code, _, error) = CommandLine.Run("check", scenario, "--evidence", evidence, "--trials", "8192", "--replicates", "8192", "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", output);
             Assert.That(code, Is.EqualTo(0), error);
             return File.ReadAllText(Path.Combine(output, "check.json"));
         }

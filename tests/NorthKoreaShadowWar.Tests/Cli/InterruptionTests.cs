@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Tests.Support;
@@ -52,7 +53,7 @@ public class InterruptionTests
         });
 
         var plain = Path.Combine(directory, "plain");
-        var run = CommandLine.Run("run", Baseline, "--trials", trials.ToString(), "--threads", "2", "--out", plain);
+        var run = CommandLine.Run("run", Baseline, "--trials", trials.ToString(CultureInfo.InvariantCulture), "--threads", "2", "--out", plain);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         using var complete = JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "summary.json")));
         Assert.That(root.GetProperty("outcomes").GetRawText(), Is.EqualTo(complete.RootElement.GetProperty("outcomes").GetRawText()));
@@ -122,7 +123,7 @@ public class InterruptionTests
         for (var i = 0; i < signals; i++)
         {
             if (i > 0) Thread.Sleep(50);
-            using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]);
+            using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]);
             kill.WaitForExit();
         }
         if (!process.WaitForExit(TimeSpan.FromSeconds(120)))

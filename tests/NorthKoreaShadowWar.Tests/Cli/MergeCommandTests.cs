@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Shards;
 using NorthKoreaShadowWar.Tests.Shards;
 using NorthKoreaShadowWar.Tests.Support;
@@ -21,7 +22,7 @@ public class MergeCommandTests
         folder = Directory.CreateTempSubdirectory("shadowwar-merge-").FullName;
         baseline = Path.Combine(Paths.Scenarios, "baseline.yaml");
         baselineShards = [.. Enumerable.Range(1, 3).Select(k => Path.Combine(folder, $"baseline-{k}"))];
-        for (var k = 1; k <= 3; k++) Succeed("run", baseline, "--trials", "5000", "--seed", "7", "--threads", k.ToString(), "--shard", $"{k}/3", "--out", baselineShards[k - 1]);
+        for (var k = 1; k <= 3; k++) Succeed("run", baseline, "--trials", "5000", "--seed", "7", "--threads", k.ToString(CultureInfo.InvariantCulture), "--shard", $"{k}/3", "--out", baselineShards[k - 1]);
         Succeed("run", baseline, "--trials", "5000", "--seed", "7", "--out", Path.Combine(folder, "baseline-whole"));
     }
 

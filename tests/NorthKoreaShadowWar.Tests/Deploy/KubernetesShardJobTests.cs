@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -54,7 +55,7 @@ public class KubernetesShardJobTests
         {
             Assert.That((Text(job, "apiVersion"), Text(job, "kind")), Is.EqualTo(("batch/v1", "Job")));
             Assert.That(Text(job, "spec", "completionMode"), Is.EqualTo("Indexed"));
-            Assert.That(int.Parse(Text(job, "spec", "parallelism")), Is.InRange(1, int.Parse(shards)));
+            Assert.That(int.Parse(Text(job, "spec", "parallelism"), CultureInfo.InvariantCulture), Is.InRange(1, int.Parse(shards, CultureInfo.InvariantCulture)));
             Assert.That(Environment(container, "SHARDS"), Is.EqualTo(shards), "SHARDS is the number of completions");
             Assert.That(Text(job, "spec", "template", "spec", "restartPolicy"), Is.AnyOf("Never", "OnFailure"));
             Assert.That(script, Does.StartWith("exec shadowwar run ").And.Contain("--shard \"$((JOB_COMPLETION_INDEX + 1))/$SHARDS\"")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -88,7 +89,7 @@ public class ExplorerTrialLimitTests
             {
                 var (expectedStatus, expectedSimulated, total) = Predict(t, f, s, kept);
                 (status, answer) = await Run(t, f, s, "0.0073");
-                var what = $"trials {t?.ToString() ?? "left out"}, from {f}, seed {s}, kept {kept}: {answer}";
+                var what = $"trials {t?.ToString(CultureInfo.InvariantCulture) ?? "left out"}, from {f}, seed {s}, kept {kept}: {answer}";
                 Assert.That(status, Is.EqualTo(expectedStatus), what);
                 if (status != HttpStatusCode.OK) continue;
                 Assert.That(Simulated((status, answer)), Is.EqualTo(expectedSimulated).And.LessThanOrEqualTo(MaxTrialsPerRequest), what);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using NorthKoreaShadowWar.Tests.Support;
 
@@ -94,7 +95,7 @@ public class ReportTests
             Assert.Multiple(() =>
             {
                 Assert.That(body.Success, Is.True, "the page's load handler ran");
-                Assert.That(int.Parse(body.Groups[1].Value), Is.EqualTo(Directory.GetFiles(Path.Combine(folder, "plots"), "*.png").Length));
+                Assert.That(int.Parse(body.Groups[1].Value, CultureInfo.InvariantCulture), Is.EqualTo(Directory.GetFiles(Path.Combine(folder, "plots"), "*.png").Length));
                 Assert.That(body.Groups[2].Value, Is.EqualTo("0"), "broken images");
                 Assert.That(Regex.Matches(log, @"CONSOLE.*|Uncaught.*").Select(m => m.Value), Is.Empty, "console messages");
                 Assert.That(File.Exists(screenshot), Is.True);

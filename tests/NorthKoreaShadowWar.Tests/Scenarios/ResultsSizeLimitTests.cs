@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using NorthKoreaShadowWar.Simulation;
@@ -26,8 +27,8 @@ public class ResultsSizeLimitTests
         var yaml = new StringBuilder($"name: wide\nhorizon: {horizon}\nmachines:\n");
         for (var m = 0; m < machines; m++)
         {
-            yaml.Append($"  m{m}:\n    initial: S0\n    states: [{string.Join(", ", Enumerable.Range(0, states).Select(s => $"S{s}"))}]\n    transitions:\n");
-            for (var s = 0; s + 1 < states; s++) yaml.Append($"      - {{ from: S{s}, to: S{s + 1}, p: 0.1 }}\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"  m{m}:\n    initial: S0\n    states: [{string.Join(", ", Enumerable.Range(0, states).Select(s => $"S{s}"))}]\n    transitions:\n");
+            for (var s = 0; s + 1 < states; s++) yaml.Append(CultureInfo.InvariantCulture, $"      - {{ from: S{s}, to: S{s + 1}, p: 0.1 }}\n");
         }
         yaml.Append("outcomes:\n  last: { reached: m0.S1 }\n");
         var path = Path.Combine(directory, $"wide-{horizon}-{machines}-{states}.yaml");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using NorthKoreaShadowWar.Tests.Support;
 
@@ -25,7 +26,7 @@ public class MemoryBoundTests
             var results = Path.Combine(directory, "results");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "shadowwar.dll"), "run", scenario,
-                         "--trials", Trials.ToString(), "--out", results })
+                         "--trials", Trials.ToString(CultureInfo.InvariantCulture), "--out", results })
                 start.ArgumentList.Add(argument);
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios.Loading;
@@ -97,9 +98,9 @@ public class PinnedNumbersTests
         {
             var header = new StringBuilder()
                 .AppendLine("# The numbers of every bundled scenario and variant, pinned: see PinnedNumbersTests.")
-                .AppendLine($"# {Trials} trials, seed {Seed}. Per run: file variant tallies=SHA-256 results=SHA-256.")
-                .AppendLine($"# Updates of baseline.yaml: {UpdateTrials} particles, seed {Seed}. Per update: evidence-file method results=SHA-256.")
-                .AppendLine($"# Updates of {string.Join(" and ", UpdatedScenarios.Skip(1))}: the same, with @ and the scenario after the method.");
+                .AppendLine(CultureInfo.InvariantCulture, $"# {Trials} trials, seed {Seed}. Per run: file variant tallies=SHA-256 results=SHA-256.")
+                .AppendLine(CultureInfo.InvariantCulture, $"# Updates of baseline.yaml: {UpdateTrials} particles, seed {Seed}. Per update: evidence-file method results=SHA-256.")
+                .AppendLine(CultureInfo.InvariantCulture, $"# Updates of {string.Join(" and ", UpdatedScenarios.Skip(1))}: the same, with @ and the scenario after the method.");
             File.WriteAllText(GoldenFile, header + string.Join('\n', lines) + "\n");
             Assert.Pass($"wrote {lines.Count} runs to {GoldenFile}");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Updating;
@@ -52,8 +53,8 @@ public class CompareUpdatedTests
         var rows = File.ReadAllLines(Path.Combine(output, "bayes-factor.csv"));
         Assert.That(rows, Has.Length.EqualTo(3));
         var b_ = rows[2].Split(',');
-        var (logZ, factor, lower, upper) = (double.Parse(b_[1]), double.Parse(b_[4]), double.Parse(b_[5]), double.Parse(b_[6]));
-        var logZa = double.Parse(rows[1].Split(',')[1]);
+        var (logZ, factor, lower, upper) = (double.Parse(b_[1], CultureInfo.InvariantCulture), double.Parse(b_[4], CultureInfo.InvariantCulture), double.Parse(b_[5], CultureInfo.InvariantCulture), double.Parse(b_[6], CultureInfo.InvariantCulture));
+        var logZa = double.Parse(rows[1].Split(',')[1], CultureInfo.InvariantCulture);
         Assert.That(Math.Log(factor), Is.EqualTo(logZ - logZa).Within(1e-9));
         Assert.That(lower, Is.LessThan(factor));
         Assert.That(upper, Is.GreaterThan(factor));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsCheck;
 using NorthKoreaShadowWar.Diagnostics;
@@ -118,11 +119,11 @@ public class ExactAgreementTests
             return (machine.Name, machine.States[0], machine.States[^1]);
         }
         var evidence = new StringBuilder($"as_of: {asOf}\nobservations:\n");
-        evidence.Append($"  - {{ source: a, holds: \"{Machine(0).Name} != {Machine(0).First}\", at: {Step(0.1)}, reliability: 0.7 }}\n");
-        evidence.Append($"  - {{ source: b, report: {Machine(1).Name}, at: {Step(0.15)}, likelihood: {{ {Machine(1).Last}: 0.9, otherwise: 0.2 }} }}\n");
-        evidence.Append($"  - {{ source: c, first_held: \"{Machine(2).Name} == {Machine(2).Last}\", between: [{Step(0.3)}, {asOf}], reliability: 0.8 }}\n");
-        evidence.Append($"  - {{ source: d, not_held_by: \"{Machine(3).Name} == {Machine(3).Last}\", by: {Step(0.5)}, reliability: 0.9 }}\n");
-        evidence.Append($"  - {{ source: e, does_not_hold: \"{Machine(0).Name} == {Machine(0).Last}\", at: {Step(0.8)}, reliability: 0.95 }}\n");
+        evidence.Append(CultureInfo.InvariantCulture, $"  - {{ source: a, holds: \"{Machine(0).Name} != {Machine(0).First}\", at: {Step(0.1)}, reliability: 0.7 }}\n");
+        evidence.Append(CultureInfo.InvariantCulture, $"  - {{ source: b, report: {Machine(1).Name}, at: {Step(0.15)}, likelihood: {{ {Machine(1).Last}: 0.9, otherwise: 0.2 }} }}\n");
+        evidence.Append(CultureInfo.InvariantCulture, $"  - {{ source: c, first_held: \"{Machine(2).Name} == {Machine(2).Last}\", between: [{Step(0.3)}, {asOf}], reliability: 0.8 }}\n");
+        evidence.Append(CultureInfo.InvariantCulture, $"  - {{ source: d, not_held_by: \"{Machine(3).Name} == {Machine(3).Last}\", by: {Step(0.5)}, reliability: 0.9 }}\n");
+        evidence.Append(CultureInfo.InvariantCulture, $"  - {{ source: e, does_not_hold: \"{Machine(0).Name} == {Machine(0).Last}\", at: {Step(0.8)}, reliability: 0.95 }}\n");
         return evidence.ToString();
     }
 

@@ -77,7 +77,7 @@ public static class ScenarioOverrides
     private static Scenario ApplyOverride(Scenario scenario, string assignment, DiagnosticBag diagnostics)
     {
         var file = $"{CommandLineFile} {assignment}";
-        var equals = assignment.IndexOf('=');
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
             diagnostics.Error(new SourcePosition(file, 1, 1), "an override is written name=value, e.g. --set sk_shift=0.05");
