@@ -27,6 +27,8 @@ internal sealed partial class TrialSimulator
     private readonly int[] takenEffects;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
+    /// <summary>What the generated moves read and write, or null when the model's code is interpreted.</summary>
+    private readonly MachineMovesFrame? movesFrame;
     /// <summary>What the current step has gathered so far: effects taken, and the flags of the states entered.</summary>
     private int stepTaken;
     private int stepFlags;
@@ -81,7 +83,48 @@ internal sealed partial class TrialSimulator
     /// draws) it stops and returns that machine's index, for <see cref="MoveMachineSlowly"/>; it returns the machine
     /// count when every machine has moved.
     /// </summary>
-    private int MoveMachines(int[] current, int[] next, int step, int first)
+    private int MoveMachines(int[] current, int[] next, int step, int first) =>
+        movesFrame is null ? MoveMachinesInterpreted(current, next, step, first) : MoveMachinesGenerated(current, next, step, first);
+
+    /// <summary>
+    /// <see cref="MoveMachines"/> through the model's generated moves (<see cref="MachineMovesCode"/>): the same
+    /// draws, effects noted, occupancy and flags, with each machine's rows a <c>switch</c> on its state.
+    /// </summary>
+    private int MoveMachinesGenerated(int[] current, int[] next, int step, int first)
+    {
+        var frame = movesFrame!;
+        frame.Draw = uniforms.Next;
+        frame.Current = current;
+        frame.Next = next;
+        frame.OccupancyAt = step * model.TotalStates;
+        frame.Stamp = stamp;
+        frame.Taken = stepTaken;
+        frame.Flags = stepFlags;
+        var m = generated!.Moves(frame, first);
+        uniforms.Next = frame.Draw;
+        stepTaken = frame.Taken;
+        stepFlags = frame.Flags;
+        return m;
+    }
+
+    /// <summary>The frame of the generated moves, its arrays those of this simulator.</summary>
+    private MachineMovesFrame NewMovesFrame() => new()
+    {
+        Uniforms = uniforms,
+        Draws = uniforms.Values,
+        Occupancy = Tallies.Occupancy,
+        Constants = constants,
+        Variables = variables,
+        Stamps = stamps,
+        Bounds = bounds,
+        OutcomeTargets = [.. model.Outcomes.Select(outcome => outcome.Target)],
+        OutcomeEffects = [.. model.Outcomes.Select(outcome => outcome.Effects)],
+        RowFlags = [.. rows.Select(row => (int)row.Flags)],
+        TakenEffects = takenEffects,
+    };
+
+    /// <summary><see cref="MoveMachines"/> by the rows' fields, the interpreter's path.</summary>
+    private int MoveMachinesInterpreted(int[] current, int[] next, int step, int first)
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(uniforms.Values);
         var draw = uniforms.Next;

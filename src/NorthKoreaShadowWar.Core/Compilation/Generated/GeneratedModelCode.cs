@@ -30,13 +30,17 @@ internal sealed class GeneratedModelCode
 {
     private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
 
-    private GeneratedModelCode(RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
+    private GeneratedModelCode(MachineMoves moves, RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
     {
+        Moves = moves;
         Rows = rows;
         Tables = tables;
         EffectLists = effectLists;
         CompileTime = compileTime;
     }
+
+    /// <summary>The moves of every machine in a step, each machine's rows a <c>switch</c> on its state.</summary>
+    public MachineMoves Moves { get; }
 
     /// <summary>Per row of the model: its generated choice when it is computed every step, else null.</summary>
     public RowChoice?[] Rows { get; }
@@ -84,6 +88,7 @@ internal sealed class GeneratedModelCode
             if (model.Rows[r] is { Kind: RowKind.Table, PerTrial: true }) tables[r] = TableRowCode.Compile(model, in model.Rows[r]);
         var effectLists = new EffectListApplication[model.EffectLists.Length];
         for (var list = 0; list < effectLists.Length; list++) effectLists[list] = EffectListCode.Compile(model, list);
-        return new GeneratedModelCode(rows, tables, effectLists, stopwatch.Elapsed);
+        var moves = MachineMovesCode.Compile(model);
+        return new GeneratedModelCode(moves, rows, tables, effectLists, stopwatch.Elapsed);
     }
 }

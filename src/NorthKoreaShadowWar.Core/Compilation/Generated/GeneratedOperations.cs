@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
@@ -32,6 +34,17 @@ internal static class GeneratedOperations
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NotEqual(double left, double right) => Compared(left != right, left, right);
+
+    /// <summary>
+    /// The outcome of a table row (its index among the row's outcomes) that draw <paramref name="u"/> picks from the
+    /// <paramref name="stride"/> cumulative bounds at <paramref name="at"/> (see <see cref="CumulativeBounds"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int OutcomeOf(double u, double[] bounds, int at, int stride)
+    {
+        Debug.Assert(at >= 0 && at + stride <= bounds.Length, "a table row's context lies outside its bounds");
+        return CumulativeBounds.CountAtOrBelow(u, ref bounds[at], stride);
+    }
 
     /// <summary>The method of comparison <paramref name="code"/>.</summary>
     public static MethodInfo Comparison(OpCode code) => Method(code.ToString());

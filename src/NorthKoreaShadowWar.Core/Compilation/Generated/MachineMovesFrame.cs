@@ -1,0 +1,39 @@
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Compilation.Generated;
+
+/// <summary>
+/// What a model's generated machine moves (<see cref="MachineMoves"/>) read and write: one per simulator, its arrays
+/// set once, the rest set before each call and read back after it. Fields, not properties, so that the generated code
+/// reads each one with a single load into a local at its start.
+/// </summary>
+internal sealed class MachineMovesFrame
+{
+    /// <summary>The draws of the trial, refilled when used up.</summary>
+    public UniformBuffer Uniforms = new();
+    /// <summary>The current block of draws (<see cref="Uniforms"/>' values), and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
+    public double[] Draws = [];
+    public int Draw;
+    /// <summary>The states at the start of the step, and the states entered in it.</summary>
+    public int[] Current = [];
+    public int[] Next = [];
+    /// <summary>The occupancy cells, and where the current step's start (its first state's cell).</summary>
+    public long[] Occupancy = [];
+    public int OccupancyAt;
+    public double[] Constants = [];
+    public double[] Variables = [];
+    /// <summary>The per-trial table contexts' stamps, and the current trial's stamp (a context built this trial has it).</summary>
+    public int[] Stamps = [];
+    public int Stamp;
+    public double[] Bounds = [];
+    /// <summary>Per outcome of a table row: the state it enters and its effect list (or -1).</summary>
+    public int[] OutcomeTargets = [];
+    public int[] OutcomeEffects = [];
+    /// <summary>Per row: its flags (<see cref="CompiledModel.MovableFlag"/>, <see cref="CompiledModel.EachStepFlag"/>).</summary>
+    public int[] RowFlags = [];
+    /// <summary>The effect lists of the transitions taken so far in the step, in machine order, and how many.</summary>
+    public int[] TakenEffects = [];
+    public int Taken;
+    /// <summary>The flags of the states entered so far in the step, or-ed together.</summary>
+    public int Flags;
+}
