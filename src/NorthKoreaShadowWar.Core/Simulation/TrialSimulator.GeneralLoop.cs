@@ -28,7 +28,7 @@ internal sealed partial class TrialSimulator
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
     /// <summary>What the generated moves read and write, or null when the model's code is interpreted.</summary>
-    private readonly MachineMovesFrame? movesFrame;
+    private readonly StepFrame? stepFrame;
     /// <summary>What the current step has gathered so far: effects taken, and the flags of the states entered.</summary>
     private int stepTaken;
     private int stepFlags;
@@ -58,9 +58,16 @@ internal sealed partial class TrialSimulator
             var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
             var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
             (current, next) = (next, current);
-            if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
-            if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
-            if (stepsIn.Length > 0) CountStepsIn(current, step);
+            if (stepFrame is not null)
+            {
+                pendingFirstSteps = EndStepGenerated(current, taken, step, pendingFirstSteps);
+            }
+            else
+            {
+                if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
+                if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
+                if (stepsIn.Length > 0) CountStepsIn(current, step);
+            }
             if (timedValues && valueDueAfter[step]) RecordValuesAt(step, values, current);
             observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
@@ -84,7 +91,7 @@ internal sealed partial class TrialSimulator
     /// count when every machine has moved.
     /// </summary>
     private int MoveMachines(int[] current, int[] next, int step, int first) =>
-        movesFrame is null ? MoveMachinesInterpreted(current, next, step, first) : MoveMachinesGenerated(current, next, step, first);
+        stepFrame is null ? MoveMachinesInterpreted(current, next, step, first) : MoveMachinesGenerated(current, next, step, first);
 
     /// <summary>
     /// <see cref="MoveMachines"/> through the model's generated moves (<see cref="MachineMovesCode"/>): the same
@@ -92,7 +99,7 @@ internal sealed partial class TrialSimulator
     /// </summary>
     private int MoveMachinesGenerated(int[] current, int[] next, int step, int first)
     {
-        var frame = movesFrame!;
+        var frame = stepFrame!;
         frame.Draw = uniforms.Next;
         frame.Current = current;
         frame.Next = next;
@@ -107,8 +114,29 @@ internal sealed partial class TrialSimulator
         return m;
     }
 
-    /// <summary>The frame of the generated moves, its arrays those of this simulator.</summary>
-    private MachineMovesFrame NewMovesFrame() => new()
+    /// <summary>
+    /// The end of step <paramref name="step"/> through the model's generated code (<see cref="StepEndCode"/>): the
+    /// effects taken and <c>each_step</c>, the first-step conditions while some are pending, the steps-in conditions,
+    /// as the interpreter's <see cref="ApplyStepEffects"/>, <see cref="CheckFirstSteps"/> and <see cref="CountStepsIn"/>
+    /// do them. Returns the first-step conditions still pending.
+    /// </summary>
+    private int EndStepGenerated(int[] current, int taken, int step, int pendingFirstSteps)
+    {
+        var frame = stepFrame!;
+        frame.Current = current;
+        frame.Taken = taken;
+        frame.Step = step;
+        frame.Pending = pendingFirstSteps;
+        switch (generated!.StepEnd(frame))
+        {
+            case StepEndCode.EffectFailed: throw EffectFailed(frame.FailedList, frame.FailedEffect, step);
+            case StepEndCode.ConditionFailed: throw Unanswered(frame.FailedProgram, current, step);
+        }
+        return frame.Pending;
+    }
+
+    /// <summary>The frame of the generated step code, its arrays those of this simulator.</summary>
+    private StepFrame NewStepFrame() => new()
     {
         Uniforms = uniforms,
         Draws = uniforms.Values,
@@ -121,6 +149,10 @@ internal sealed partial class TrialSimulator
         OutcomeEffects = [.. model.Outcomes.Select(outcome => outcome.Effects)],
         RowFlags = [.. rows.Select(row => (int)row.Flags)],
         TakenEffects = takenEffects,
+        ReadVariables = model.EffectsReadVariables ? variablesAtStepStart : variables,
+        FirstStep = firstStep,
+        StepsIn = stepsIn,
+        StepsInHolds = stepsInHolds,
     };
 
     /// <summary><see cref="MoveMachines"/> by the rows' fields, the interpreter's path.</summary>
@@ -333,11 +365,7 @@ internal sealed partial class TrialSimulator
         if (generated is not null)
         {
             var failed = generated.EffectLists[list](constants, readVariables, variables, current);
-            if (failed >= 0)
-            {
-                ref readonly var effect = ref model.Effects[range.Start + failed];
-                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, range.Start + failed, variables[effect.Variable])}, in trial {currentTrial} at step {step}");
-            }
+            if (failed >= 0) throw EffectFailed(list, range.Start + failed, step);
             return;
         }
         for (var i = range.Start; i < range.Start + range.Count; i++)
@@ -352,8 +380,11 @@ internal sealed partial class TrialSimulator
                 EffectOperator.Multiply => variable * value,
                 _ => value,
             };
-            if (!double.IsFinite(variable))
-                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, i, variable)}, in trial {currentTrial} at step {step}");
+            if (!double.IsFinite(variable)) throw EffectFailed(list, i, step);
         }
     }
+
+    /// <summary>The error for effect <paramref name="effect"/> of list <paramref name="list"/>, which made its variable a value that is not a finite number.</summary>
+    private SimulationException EffectFailed(int list, int effect, int step) =>
+        new($"{NonFiniteReports.OfEffect(model, list, effect, variables[model.Effects[effect].Variable])}, in trial {currentTrial} at step {step}");
 }

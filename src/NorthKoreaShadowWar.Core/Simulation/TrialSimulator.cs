@@ -86,7 +86,7 @@ internal sealed partial class TrialSimulator
         generated = (generatedCode ?? CodeGeneration.ByDefault) && CodeGeneration.HasPerStepCode(model) ? GeneratedModelCode.For(model) : null;
         generatedRows = generated?.Rows;
         generatedTables = generated?.Tables;
-        movesFrame = generated is null ? null : NewMovesFrame();
+        stepFrame = generated is null ? null : NewStepFrame();
         history = tableLoop is null ? [] : new int[(model.Horizon + 1) * 2 * model.MachineCount];
         secondLane = (model.Horizon + 1) * model.MachineCount;
     }

@@ -30,9 +30,10 @@ internal sealed class GeneratedModelCode
 {
     private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
 
-    private GeneratedModelCode(MachineMoves moves, RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
+    private GeneratedModelCode(MachineMoves moves, StepEnd stepEnd, RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
     {
         Moves = moves;
+        StepEnd = stepEnd;
         Rows = rows;
         Tables = tables;
         EffectLists = effectLists;
@@ -41,6 +42,9 @@ internal sealed class GeneratedModelCode
 
     /// <summary>The moves of every machine in a step, each machine's rows a <c>switch</c> on its state.</summary>
     public MachineMoves Moves { get; }
+
+    /// <summary>The end of a step: the effects taken and <c>each_step</c>, and the outcome conditions.</summary>
+    public StepEnd StepEnd { get; }
 
     /// <summary>Per row of the model: its generated choice when it is computed every step, else null.</summary>
     public RowChoice?[] Rows { get; }
@@ -89,6 +93,7 @@ internal sealed class GeneratedModelCode
         var effectLists = new EffectListApplication[model.EffectLists.Length];
         for (var list = 0; list < effectLists.Length; list++) effectLists[list] = EffectListCode.Compile(model, list);
         var moves = MachineMovesCode.Compile(model);
-        return new GeneratedModelCode(moves, rows, tables, effectLists, stopwatch.Elapsed);
+        var stepEnd = StepEndCode.Compile(model);
+        return new GeneratedModelCode(moves, stepEnd, rows, tables, effectLists, stopwatch.Elapsed);
     }
 }

@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// machine the interpreter must move (a per-trial table context not built yet this trial, or probabilities the generated
 /// code cannot use).
 /// </summary>
-internal delegate int MachineMoves(MachineMovesFrame frame, int first);
+internal delegate int MachineMoves(StepFrame frame, int first);
 
 /// <summary>
 /// Generates <see cref="MachineMoves"/> for a model: the machines one after the other (no loop), each a <c>switch</c> on
@@ -26,9 +26,9 @@ internal static class MachineMovesCode
 
     public static MachineMoves Compile(CompiledModel model)
     {
-        var frame = Expression.Parameter(typeof(MachineMovesFrame), "frame");
+        var frame = Expression.Parameter(typeof(StepFrame), "frame");
         var first = Expression.Parameter(typeof(int), "first");
-        var g = new Locals(frame);
+        var g = new StepFrameLocals(frame);
         var machineCount = model.MachineCount;
         var starts = new LabelTarget[machineCount];
         for (var m = 0; m < machineCount; m++) starts[m] = Expression.Label($"machine{m}");
@@ -49,13 +49,13 @@ internal static class MachineMovesCode
         body.Add(Expression.Label(end));
         body.Add(Expression.Assign(machine, Expression.Constant(machineCount)));
         body.Add(Expression.Label(bail));
-        body.AddRange(g.Stores());
+        body.AddRange(g.Stores(g.Draw, g.Taken, g.Flags));
         body.Add(machine);
         return Expression.Lambda<MachineMoves>(Expression.Block(typeof(int), [.. g.All, machine], body), frame, first).Compile();
     }
 
     /// <summary>One machine's move: a switch on its state, then the state entered, its occupancy and its flags.</summary>
-    private static Expression MoveMachine(CompiledModel model, int m, Locals g, LabelTarget bail)
+    private static Expression MoveMachine(CompiledModel model, int m, StepFrameLocals g, LabelTarget bail)
     {
         var offset = model.StateOffset[m];
         var state = Expression.Variable(typeof(int), $"state{m}");
@@ -82,7 +82,7 @@ internal static class MachineMovesCode
     }
 
     /// <summary>A table row: the context from the states of the machines it reads, the draw against its bounds, the outcome.</summary>
-    private static Expression TableMove(CompiledModel model, in RowLayout row, Locals g, ParameterExpression target, LabelTarget bail)
+    private static Expression TableMove(CompiledModel model, in RowLayout row, StepFrameLocals g, ParameterExpression target, LabelTarget bail)
     {
         var context = Expression.Variable(typeof(int), "context");
         var outcome = Expression.Variable(typeof(int), "outcome");
@@ -106,7 +106,7 @@ internal static class MachineMovesCode
     }
 
     /// <summary>The context of a table row: the sum of the states of the machines it reads times their strides.</summary>
-    private static Expression Context(CompiledModel model, in RowLayout row, Locals g)
+    private static Expression Context(CompiledModel model, in RowLayout row, StepFrameLocals g)
     {
         Expression context = Expression.Constant(0);
         for (var d = row.DependencyStart; d < row.DependencyStart + row.DependencyCount; d++)
@@ -122,7 +122,7 @@ internal static class MachineMovesCode
     /// A row computed every step: its transitions' probabilities and checks (<see cref="RowChoiceCode.ValidProbabilities"/>),
     /// then the pick by cumulative sums, the target and effects of the transition picked folded in.
     /// </summary>
-    private static Expression DynamicMove(CompiledModel model, in RowLayout row, int state, Locals g, ParameterExpression target, LabelTarget bail)
+    private static Expression DynamicMove(CompiledModel model, in RowLayout row, int state, StepFrameLocals g, ParameterExpression target, LabelTarget bail)
     {
         var locals = new List<ParameterExpression>();
         var steps = new List<Expression> { RefillWhenDrawsUsedUp(g) };
@@ -150,46 +150,13 @@ internal static class MachineMovesCode
     }
 
     /// <summary>A used-up block of draws is refilled (<see cref="UniformBuffer.Refill"/>) before the next draw, as the interpreter does.</summary>
-    private static Expression RefillWhenDrawsUsedUp(Locals g) =>
+    private static Expression RefillWhenDrawsUsedUp(StepFrameLocals g) =>
         Expression.IfThen(Expression.Equal(g.Draw, Expression.ArrayLength(g.Draws)),
             Expression.Block(Expression.Call(g.Uniforms, Refill), Expression.Assign(g.Draw, Expression.Constant(0))));
 
     /// <summary>The next draw, moving past it.</summary>
-    private static Expression NextDraw(Locals g) => Expression.ArrayIndex(g.Draws, Expression.PostIncrementAssign(g.Draw));
+    private static Expression NextDraw(StepFrameLocals g) => Expression.ArrayIndex(g.Draws, Expression.PostIncrementAssign(g.Draw));
 
-    private static Expression NoteEffects(Locals g, Expression effects) =>
+    private static Expression NoteEffects(StepFrameLocals g, Expression effects) =>
         Expression.Assign(Expression.ArrayAccess(g.TakenEffects, Expression.PostIncrementAssign(g.Taken)), effects);
-
-    /// <summary>The frame's fields in locals: loaded at the start, and those that change stored back at the end.</summary>
-    private sealed class Locals(ParameterExpression frame)
-    {
-        public readonly ParameterExpression Uniforms = Local<UniformBuffer>(nameof(Uniforms));
-        public readonly ParameterExpression Draws = Local<double[]>(nameof(Draws));
-        public readonly ParameterExpression Draw = Local<int>(nameof(Draw));
-        public readonly ParameterExpression Current = Local<int[]>(nameof(Current));
-        public readonly ParameterExpression Next = Local<int[]>(nameof(Next));
-        public readonly ParameterExpression Occupancy = Local<long[]>(nameof(Occupancy));
-        public readonly ParameterExpression OccupancyAt = Local<int>(nameof(OccupancyAt));
-        public readonly ParameterExpression Constants = Local<double[]>(nameof(Constants));
-        public readonly ParameterExpression Variables = Local<double[]>(nameof(Variables));
-        public readonly ParameterExpression Stamps = Local<int[]>(nameof(Stamps));
-        public readonly ParameterExpression Stamp = Local<int>(nameof(Stamp));
-        public readonly ParameterExpression Bounds = Local<double[]>(nameof(Bounds));
-        public readonly ParameterExpression OutcomeTargets = Local<int[]>(nameof(OutcomeTargets));
-        public readonly ParameterExpression OutcomeEffects = Local<int[]>(nameof(OutcomeEffects));
-        public readonly ParameterExpression RowFlags = Local<int[]>(nameof(RowFlags));
-        public readonly ParameterExpression TakenEffects = Local<int[]>(nameof(TakenEffects));
-        public readonly ParameterExpression Taken = Local<int>(nameof(Taken));
-        public readonly ParameterExpression Flags = Local<int>(nameof(Flags));
-
-        public ParameterExpression[] All =>
-            [Uniforms, Draws, Draw, Current, Next, Occupancy, OccupancyAt, Constants, Variables, Stamps, Stamp, Bounds, OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags];
-
-        public IEnumerable<Expression> Loads() => All.Select(local => Expression.Assign(local, Expression.Field(frame, local.Name!)));
-
-        public IEnumerable<Expression> Stores() =>
-            new[] { Draw, Taken, Flags }.Select(local => Expression.Assign(Expression.Field(frame, local.Name!), local));
-
-        private static ParameterExpression Local<T>(string name) => Expression.Variable(typeof(T), name);
-    }
 }
