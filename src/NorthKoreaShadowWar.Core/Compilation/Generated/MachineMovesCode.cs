@@ -7,15 +7,15 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// <summary>
 /// Moves machines <paramref name="first"/>, <paramref name="first"/> + 1, ... once, as the general loop's fast loop
 /// does, through <paramref name="frame"/>; returns the machine count when every machine has moved, or the index of the
-/// machine the interpreter must move (a per-trial table context not built yet this trial, or probabilities the generated
-/// code cannot use).
+/// machine the interpreter must move (probabilities the generated code cannot use: the interpreter reports them).
 /// </summary>
 internal delegate int MachineMoves(StepFrame frame, int first);
 
 /// <summary>
 /// Generates <see cref="MachineMoves"/> for a model: the machines one after the other (no loop), each a <c>switch</c> on
 /// its state whose cases are that state's row with everything about it folded in as constants: nothing for a state it
-/// cannot leave, the context, bounds and outcome lookup of a table row, and the straight-line code of a row computed
+/// cannot leave, the context, bounds and outcome lookup of a table row (a per-trial row's context built when first used in
+/// a trial, as <see cref="TableRowCode"/> builds it), and the straight-line code of a row computed
 /// every step (<see cref="RowChoiceCode"/>) with each transition's target and effects. Draws, effects noted, occupancy
 /// and flags are exactly those of the general loop's fast loop (see docs/performance.md, "Generated code").
 /// </summary>
@@ -40,14 +40,23 @@ internal static class MachineMovesCode
             Expression.Switch(first, Expression.Goto(end),
                 [.. Enumerable.Range(0, machineCount).Select(m => Expression.SwitchCase(Expression.Goto(starts[m]), Expression.Constant(m)))]),
         };
+        // Each machine leaves for the interpreter through a label of its own, which notes the machine.
+        var bails = new LabelTarget[machineCount];
         for (var m = 0; m < machineCount; m++)
         {
+            bails[m] = Expression.Label($"bail{m}");
             body.Add(Expression.Label(starts[m]));
-            body.Add(Expression.Assign(machine, Expression.Constant(m)));
-            body.Add(MoveMachine(model, m, g, bail));
+            body.Add(MoveMachine(model, m, g, bails[m]));
         }
         body.Add(Expression.Label(end));
         body.Add(Expression.Assign(machine, Expression.Constant(machineCount)));
+        body.Add(Expression.Goto(bail));
+        for (var m = 0; m < machineCount; m++)
+        {
+            body.Add(Expression.Label(bails[m]));
+            body.Add(Expression.Assign(machine, Expression.Constant(m)));
+            body.Add(Expression.Goto(bail));
+        }
         body.Add(Expression.Label(bail));
         body.AddRange(g.Stores(g.Draw, g.Taken, g.Flags));
         body.Add(machine);
@@ -74,11 +83,11 @@ internal static class MachineMovesCode
         }
         var cell = Expression.Add(g.OccupancyAt, Expression.Add(Expression.Constant(offset), target));
         return Expression.Block([state, target],
-            Expression.Assign(state, Expression.ArrayIndex(g.Current, Expression.Constant(m))),
+            Expression.Assign(state, GeneratedOperations.ReadAt(g.Current, Expression.Constant(m))),
             Expression.Switch(state, Expression.Goto(bail), [.. cases]),
-            Expression.Assign(Expression.ArrayAccess(g.Next, Expression.Constant(m)), target),
-            Expression.PreIncrementAssign(Expression.ArrayAccess(g.Occupancy, cell)),
-            Expression.OrAssign(g.Flags, Expression.ArrayIndex(g.RowFlags, Expression.Add(Expression.Constant(offset), target))));
+            GeneratedOperations.WriteAt(g.Next, Expression.Constant(m), target),
+            GeneratedOperations.IncrementAt(g.Occupancy, cell),
+            Expression.OrAssign(g.Flags, GeneratedOperations.ReadAt(g.RowFlags, Expression.Add(Expression.Constant(offset), target))));
     }
 
     /// <summary>A table row: the context from the states of the machines it reads, the draw against its bounds, the outcome.</summary>
@@ -87,19 +96,26 @@ internal static class MachineMovesCode
         var context = Expression.Variable(typeof(int), "context");
         var outcome = Expression.Variable(typeof(int), "outcome");
         var steps = new List<Expression> { RefillWhenDrawsUsedUp(g), Expression.Assign(context, Context(model, in row, g)) };
-        if (row.PerTrial)
-            steps.Add(Expression.IfThen(
-                Expression.NotEqual(Expression.ArrayIndex(g.Stamps, Expression.Add(Expression.Constant(row.StampOffset), context)), g.Stamp),
-                Expression.Goto(bail)));
         var boundsAt = Expression.Add(Expression.Constant(row.BoundsOffset), Expression.Multiply(context, Expression.Constant(row.BoundsStride)));
+        if (row.PerTrial)
+        {
+            // A context not built yet in this trial is built here, from the states of the machines it reads (those
+            // of the context); when its probabilities are invalid the interpreter builds it again and reports why.
+            var stampAt = Expression.Add(Expression.Constant(row.StampOffset), context);
+            var programs = new ProgramExpressions(model, g.Constants, Expression.Constant(Array.Empty<double>()), g.Current);
+            steps.Add(Expression.IfThen(Expression.NotEqual(GeneratedOperations.ReadAt(g.Stamps, stampAt), g.Stamp),
+                Expression.Block(
+                    TableRowCode.Build(model, in row, programs, g.Bounds, boundsAt, Expression.Goto(bail)),
+                    GeneratedOperations.WriteAt(g.Stamps, stampAt, g.Stamp))));
+        }
         steps.Add(Expression.Assign(outcome, Expression.Add(Expression.Constant(row.OutcomeOffset),
             Expression.Call(Pick, NextDraw(g), g.Bounds, boundsAt, Expression.Constant(row.BoundsStride)))));
-        steps.Add(Expression.Assign(target, Expression.ArrayIndex(g.OutcomeTargets, outcome)));
+        steps.Add(Expression.Assign(target, GeneratedOperations.ReadAt(g.OutcomeTargets, outcome)));
         if (model.Outcomes.AsSpan(row.OutcomeOffset, row.OutcomeCount).ToArray().Any(o => o.Effects >= 0))
         {
             var effects = Expression.Variable(typeof(int), "effects");
             steps.Add(Expression.Block([effects],
-                Expression.Assign(effects, Expression.ArrayIndex(g.OutcomeEffects, outcome)),
+                Expression.Assign(effects, GeneratedOperations.ReadAt(g.OutcomeEffects, outcome)),
                 Expression.IfThen(Expression.GreaterThanOrEqual(effects, Expression.Constant(0)), NoteEffects(g, effects))));
         }
         return Expression.Block([context, outcome], steps);
@@ -112,7 +128,7 @@ internal static class MachineMovesCode
         for (var d = row.DependencyStart; d < row.DependencyStart + row.DependencyCount; d++)
         {
             if (model.DependencyStride[d] == 0) continue;
-            var term = Expression.Multiply(Expression.ArrayIndex(g.Current, Expression.Constant(model.DependencyMachine[d])), Expression.Constant(model.DependencyStride[d]));
+            var term = Expression.Multiply(GeneratedOperations.ReadAt(g.Current, Expression.Constant(model.DependencyMachine[d])), Expression.Constant(model.DependencyStride[d]));
             context = context is ConstantExpression ? term : Expression.Add(context, term);
         }
         return context;
@@ -155,8 +171,8 @@ internal static class MachineMovesCode
             Expression.Block(Expression.Call(g.Uniforms, Refill), Expression.Assign(g.Draw, Expression.Constant(0))));
 
     /// <summary>The next draw, moving past it.</summary>
-    private static Expression NextDraw(StepFrameLocals g) => Expression.ArrayIndex(g.Draws, Expression.PostIncrementAssign(g.Draw));
+    private static Expression NextDraw(StepFrameLocals g) => GeneratedOperations.ReadAt(g.Draws, Expression.PostIncrementAssign(g.Draw));
 
     private static Expression NoteEffects(StepFrameLocals g, Expression effects) =>
-        Expression.Assign(Expression.ArrayAccess(g.TakenEffects, Expression.PostIncrementAssign(g.Taken)), effects);
+        GeneratedOperations.WriteAt(g.TakenEffects, Expression.PostIncrementAssign(g.Taken), effects);
 }

@@ -25,11 +25,11 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
             switch (instruction.Code)
             {
                 case OpCode.Number: stack.Push(Expression.Constant(instruction.Number)); break;
-                case OpCode.TrialConstant: stack.Push(Expression.ArrayIndex(constants, Expression.Constant(instruction.Index))); break;
-                case OpCode.Variable: stack.Push(Expression.ArrayIndex(variables, Expression.Constant(instruction.Index))); break;
+                case OpCode.TrialConstant: stack.Push(GeneratedOperations.ReadAt(constants, Expression.Constant(instruction.Index))); break;
+                case OpCode.Variable: stack.Push(GeneratedOperations.ReadAt(variables, Expression.Constant(instruction.Index))); break;
                 case OpCode.StateIn:
                     stack.Push(Expression.Call(GeneratedOperations.StateInMethod,
-                        Expression.Constant(instruction.Mask), Expression.ArrayIndex(states, Expression.Constant(instruction.Index))));
+                        Expression.Constant(instruction.Mask), GeneratedOperations.ReadAt(states, Expression.Constant(instruction.Index))));
                     break;
                 case OpCode.Negate: stack.Push(Expression.Negate(stack.Pop())); break;
                 case OpCode.Not: stack.Push(Expression.Subtract(Expression.Constant(1.0), stack.Pop())); break;
@@ -46,7 +46,7 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
 
     /// <summary>The value of a source: a trial constant slot (&gt;= 0) or <c>~program</c>.</summary>
     public Expression Value(int source) =>
-        source >= 0 ? Expression.ArrayIndex(constants, Expression.Constant(source)) : Program(~source);
+        source >= 0 ? GeneratedOperations.ReadAt(constants, Expression.Constant(source)) : Program(~source);
 
     private static Expression Binary(OpCode code, Expression left, Expression right) => code switch
     {

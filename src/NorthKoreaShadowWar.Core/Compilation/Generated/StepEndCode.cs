@@ -49,7 +49,7 @@ internal static class StepEndCode
             Expression.Assign(i, Expression.Constant(0)),
             Expression.Loop(Expression.Block(
                 Expression.IfThen(Expression.GreaterThanOrEqual(i, g.Taken), Expression.Break(end)),
-                Expression.Switch(Expression.ArrayIndex(g.TakenEffects, i), cases),
+                Expression.Switch(GeneratedOperations.ReadAt(g.TakenEffects, i), cases),
                 Expression.PreIncrementAssign(i)), end));
     }
 
@@ -64,7 +64,7 @@ internal static class StepEndCode
                 var list = model.Rows[model.StateOffset[m] + s].EachStepEffects;
                 if (list >= 0) cases.Add(Expression.SwitchCase(EffectList(model, list, g, programs, done), Expression.Constant(s)));
             }
-            if (cases.Count > 0) yield return Expression.Switch(Expression.ArrayIndex(g.Current, Expression.Constant(m)), [.. cases]);
+            if (cases.Count > 0) yield return Expression.Switch(GeneratedOperations.ReadAt(g.Current, Expression.Constant(m)), [.. cases]);
         }
     }
 
@@ -113,7 +113,7 @@ internal static class StepEndCode
     {
         if (condition.Program < 0)
             return Expression.NotEqual(
-                Expression.And(Expression.RightShift(Expression.Constant(condition.Mask), Expression.ArrayIndex(g.Current, Expression.Constant(condition.Machine))), Expression.Constant(1UL)),
+                Expression.And(Expression.RightShift(Expression.Constant(condition.Mask), GeneratedOperations.ReadAt(g.Current, Expression.Constant(condition.Machine))), Expression.Constant(1UL)),
                 Expression.Constant(0UL));
         var answer = Expression.Variable(typeof(double), "answer");
         return Expression.Block(typeof(bool), [answer],

@@ -22,9 +22,21 @@ internal static class TableRowCode
         // Table rows read no variable.
         var programs = new ProgramExpressions(model, constants, Expression.Constant(Array.Empty<double>()), states);
         var done = Expression.Label(typeof(bool), "done");
+        var body = new List<Expression> { Build(model, in row, programs, bounds, boundsAt, Expression.Return(done, Expression.Constant(false))) };
+        body.Add(Expression.Label(done, Expression.Constant(true)));
+        return Expression.Lambda<TableBoundsBuild>(Expression.Block(typeof(bool), body), constants, states, bounds, boundsAt).Compile();
+    }
+
+    /// <summary>
+    /// The build of one context of <paramref name="row"/>: its probabilities from <paramref name="programs"/>, the
+    /// interpreter's checks (<paramref name="invalid"/> runs, before anything is written, when they fail), and its
+    /// cumulative bounds written to <paramref name="bounds"/> from <paramref name="boundsAt"/> on.
+    /// </summary>
+    public static Expression Build(CompiledModel model, in RowLayout row, ProgramExpressions programs, Expression bounds, Expression boundsAt, Expression invalid)
+    {
         var locals = new List<ParameterExpression>();
         var body = new List<Expression>();
-        var probabilities = RowChoiceCode.ValidProbabilities(model, in row, programs, locals, body, Expression.Return(done, Expression.Constant(false)));
+        var probabilities = RowChoiceCode.ValidProbabilities(model, in row, programs, locals, body, invalid);
         var cumulative = Expression.Variable(typeof(double), "cumulative");
         locals.Add(cumulative);
         body.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
@@ -44,8 +56,7 @@ internal static class TableRowCode
             }
             body.Add(Expression.Assign(bound, cumulative));
         }
-        body.Add(Expression.Label(done, Expression.Constant(true)));
-        return Expression.Lambda<TableBoundsBuild>(Expression.Block(typeof(bool), locals, body), constants, states, bounds, boundsAt).Compile();
+        return Expression.Block(typeof(void), locals, body);
     }
 
     private static int IndexInRow(CompiledModel model, in RowLayout row, int transition) =>
