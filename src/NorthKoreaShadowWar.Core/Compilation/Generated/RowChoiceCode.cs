@@ -59,7 +59,9 @@ internal static class RowChoiceCode
     /// <summary>
     /// Assigns transition <paramref name="transition"/>'s effective probability to <paramref name="probability"/>:
     /// 0 while its guard is 0, else guard x p, then times (condition x factor) for each multiplier whose condition is
-    /// not 0 — the interpreter's operations in its order.
+    /// not 0 — the interpreter's operations in its order. A guard or condition made only of state tests
+    /// (<see cref="ProgramExpressions.Condition"/>) is 1 or 0 exactly, and 1 x p is p bit for bit, so it is tested as a
+    /// <c>bool</c> and its product left out.
     /// </summary>
     public static Expression EffectiveProbability(CompiledModel model, int transition, ProgramExpressions programs,
         ParameterExpression probability, List<ParameterExpression> locals)
@@ -67,7 +69,8 @@ internal static class RowChoiceCode
         ref readonly var code = ref model.Transitions[transition];
         var steps = new List<Expression>();
         var guard = Expression.Variable(typeof(double), $"guard{transition}");
-        if (code.GuardProgram >= 0)
+        var guardCondition = code.GuardProgram >= 0 ? programs.Condition(code.GuardProgram) : null;
+        if (code.GuardProgram >= 0 && guardCondition is null)
         {
             locals.Add(guard);
             steps.Add(Expression.Assign(probability, Expression.Multiply(guard, programs.Value(code.ProbabilitySource))));
@@ -79,6 +82,11 @@ internal static class RowChoiceCode
         for (var i = code.MultiplierStart; i < code.MultiplierStart + code.MultiplierCount; i++)
         {
             var multiplier = model.Multipliers[i];
+            if (programs.Condition(multiplier.ConditionProgram) is { } condition)
+            {
+                steps.Add(Expression.IfThen(condition, Expression.MultiplyAssign(probability, programs.Value(multiplier.FactorSource))));
+                continue;
+            }
             var holds = Expression.Variable(typeof(double), $"holds{transition}_{i}");
             locals.Add(holds);
             steps.Add(Expression.Assign(holds, programs.Program(multiplier.ConditionProgram)));
@@ -86,6 +94,8 @@ internal static class RowChoiceCode
                 Expression.MultiplyAssign(probability, Expression.Multiply(holds, programs.Value(multiplier.FactorSource)))));
         }
         if (code.GuardProgram < 0) return Expression.Block(steps);
+        if (guardCondition is not null)
+            return Expression.IfThenElse(guardCondition, Expression.Block(steps), Expression.Assign(probability, Expression.Constant(0.0)));
         return Expression.Block(
             Expression.Assign(guard, programs.Program(code.GuardProgram)),
             Expression.IfThenElse(Expression.Equal(guard, Expression.Constant(0.0)),
