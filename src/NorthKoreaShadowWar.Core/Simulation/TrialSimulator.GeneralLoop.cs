@@ -194,13 +194,8 @@ internal sealed partial class TrialSimulator
             }
             else
             {
-                // A row computed every step: through its generated code when there is some and the probabilities are
-                // valid; otherwise MoveMachineSlowly interprets it (and reports what is wrong with it).
-                if (generatedRows is null) break;
-                var choice = generatedRows[offset + state]!(Unsafe.Add(ref draws, draw), constants, variables, current);
-                if (choice < 0) break;
-                draw++;
-                target = DynamicTarget(in row, choice, state);
+                // A row computed every step: MoveMachineSlowly interprets it.
+                break;
             }
             Unsafe.Add(ref nextStates, m) = target;
             Unsafe.Add(ref occupancyCells, offset + target)++;
@@ -213,8 +208,8 @@ internal sealed partial class TrialSimulator
 
     /// <summary>
     /// Moves machine <paramref name="machine"/> when <see cref="MoveMachines"/> cannot: a row whose probabilities
-    /// read variables, a per-trial table, a row reading more than two machines, or a used-up block of draws.
-    /// Returns the machine to go on from.
+    /// read variables, a per-trial table, a row reading more than two machines, or a used-up block of draws; with
+    /// generated code, only a row whose probabilities are invalid, which it reports. Returns the machine to go on from.
     /// </summary>
     private int MoveMachineSlowly(int[] current, int[] next, int step, int machine, long trial)
     {
@@ -233,10 +228,8 @@ internal sealed partial class TrialSimulator
         }
         else
         {
-            var u = uniforms.NextDouble();
-            var choice = generatedRows is null ? -1 : generatedRows[offset + state]!(u, constants, variables, current);
-            target = choice >= 0 ? DynamicTarget(in row, choice, state) : StepDynamic(current, machine, state, u, trial, step);
-            if (choice < 0 && dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
+            target = StepDynamic(current, machine, state, uniforms.NextDouble(), trial, step);
+            if (dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
         }
         next[machine] = target;
         Tallies.Occupancy[step * model.TotalStates + offset + target]++;
@@ -264,19 +257,6 @@ internal sealed partial class TrialSimulator
         return outcome.Target;
     }
 
-    /// <summary>
-    /// The state a row computed every step enters when its generated code chose <paramref name="choice"/> (a transition's
-    /// index in the row, or the transition count for "stay"); notes the transition's effects for the end of the step.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int DynamicTarget(in RowLayout row, int choice, int state)
-    {
-        if (choice == row.TransitionCount) return state;
-        ref readonly var transition = ref model.Transitions[model.RowTransitions[row.TransitionStart + choice]];
-        if (transition.Effects >= 0) takenEffects[stepTaken++] = transition.Effects;
-        return transition.Target;
-    }
-
     /// <summary>The part of a row's context from its third dependency on (rows that read more than two machines).</summary>
     private int FurtherContext(in RowLayout row, int[] current)
     {
@@ -289,15 +269,6 @@ internal sealed partial class TrialSimulator
     private void BuildContext(int machine, int state, int context, long trial, int step)
     {
         ref readonly var row = ref rows[stateOffset[machine] + state];
-        if (generatedTables?[stateOffset[machine] + state] is { } build)
-        {
-            TransitionTables.SetContextStates(model, machine, state, context, contextStates);
-            if (build(constants, contextStates, bounds, row.BoundsOffset + context * row.BoundsStride))
-            {
-                stamps[row.StampOffset + context] = stamp;
-                return;
-            }
-        }
         var error = TransitionTables.Build(model, machine, state, context, constants, bounds, contextStates, stack, effective);
         if (error is not null) throw new SimulationException($"{error}, in trial {trial} at step {step}");
         stamps[row.StampOffset + context] = stamp;
@@ -362,12 +333,6 @@ internal sealed partial class TrialSimulator
     {
         var range = model.EffectLists[list];
         var readVariables = model.EffectsReadVariables ? variablesAtStepStart : variables;
-        if (generated is not null)
-        {
-            var failed = generated.EffectLists[list](constants, readVariables, variables, current);
-            if (failed >= 0) throw EffectFailed(list, range.Start + failed, step);
-            return;
-        }
         for (var i = range.Start; i < range.Start + range.Count; i++)
         {
             ref readonly var effect = ref model.Effects[i];

@@ -17,22 +17,6 @@ public class GeneratedCodeTests
     private static CompiledModel Baseline() => ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "baseline.yaml"), null).Model;
 
     [Test]
-    public void Every_row_computed_every_step_per_trial_table_and_effect_list_of_the_baseline_has_generated_code()
-    {
-        var model = Baseline();
-        var code = GeneratedModelCode.For(model);
-        Assert.Multiple(() =>
-        {
-            for (var r = 0; r < model.Rows.Length; r++)
-            {
-                Assert.That(code.Rows[r] is not null, Is.EqualTo(model.Rows[r].Kind == RowKind.Dynamic), $"row {r}");
-                Assert.That(code.Tables[r] is not null, Is.EqualTo(model.Rows[r] is { Kind: RowKind.Table, PerTrial: true }), $"row {r}");
-            }
-            Assert.That(code.EffectLists, Has.Length.EqualTo(model.EffectLists.Length).And.All.Not.Null);
-        });
-    }
-
-    [Test]
     public void A_model_is_compiled_once_and_its_code_shared()
     {
         var model = Baseline();

@@ -8,19 +8,6 @@ internal static class EffectListCode
 {
     private static readonly System.Reflection.MethodInfo IsFinite = typeof(double).GetMethod(nameof(double.IsFinite), [typeof(double)])!;
 
-    public static EffectListApplication Compile(CompiledModel model, int list)
-    {
-        var constants = Expression.Parameter(typeof(double[]), "constants");
-        var readVariables = Expression.Parameter(typeof(double[]), "readVariables");
-        var variables = Expression.Parameter(typeof(double[]), "variables");
-        var states = Expression.Parameter(typeof(int[]), "states");
-        var programs = new ProgramExpressions(model, constants, readVariables, states);
-        var done = Expression.Label(typeof(int), "done");
-        var body = Statements(model, list, programs, variables, i => Expression.Return(done, Expression.Constant(i))).ToList();
-        body.Add(Expression.Label(done, Expression.Constant(-1)));
-        return Expression.Lambda<EffectListApplication>(Expression.Block(typeof(int), body), constants, readVariables, variables, states).Compile();
-    }
-
     /// <summary>
     /// The effects of list <paramref name="list"/> in order: each value (read through <paramref name="programs"/>), its
     /// assignment to <paramref name="variables"/>, and its check, which runs <paramref name="failed"/> of the effect's

@@ -9,29 +9,6 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal static class RowChoiceCode
 {
-    public static RowChoice Compile(CompiledModel model, in RowLayout row)
-    {
-        var u = Expression.Parameter(typeof(double), "u");
-        var constants = Expression.Parameter(typeof(double[]), "constants");
-        var variables = Expression.Parameter(typeof(double[]), "variables");
-        var states = Expression.Parameter(typeof(int[]), "states");
-        var programs = new ProgramExpressions(model, constants, variables, states);
-        var done = Expression.Label(typeof(int), "done");
-        var locals = new List<ParameterExpression>();
-        var body = new List<Expression>();
-        var probabilities = ValidProbabilities(model, in row, programs, locals, body, Expression.Return(done, Expression.Constant(-1)));
-        var cumulative = Expression.Variable(typeof(double), "cumulative");
-        locals.Add(cumulative);
-        body.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
-        for (var i = 0; i < row.TransitionCount; i++)
-        {
-            body.Add(Expression.AddAssign(cumulative, probabilities[i]));
-            body.Add(Expression.IfThen(Expression.LessThan(u, cumulative), Expression.Return(done, Expression.Constant(i))));
-        }
-        body.Add(Expression.Label(done, Expression.Constant(row.TransitionCount)));
-        return Expression.Lambda<RowChoice>(Expression.Block(typeof(int), locals, body), u, constants, variables, states).Compile();
-    }
-
     /// <summary>
     /// Appends to <paramref name="body"/> the effective probability of each transition of <paramref name="row"/>, each
     /// in a local of its own (returned, in row order), and the interpreter's checks: <paramref name="invalid"/> runs when
