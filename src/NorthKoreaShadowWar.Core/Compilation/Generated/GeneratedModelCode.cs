@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
-/// A model's per-step code compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it):
-/// each row computed every step as straight-line code picking its transition, each per-trial table row as straight-line
-/// code writing its bounds, and each effect list as straight-line assignments. It computes exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
+/// A model's step compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it): the moves
+/// of every machine (<see cref="MachineMovesCode"/>) and the end of the step (<see cref="StepEndCode"/>). It computes
+/// exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
 /// <see cref="ProgramEvaluator"/>) computes, operation for operation, so every number is the same bit for bit (see
 /// docs/performance.md, "Generated code").
 /// </summary>

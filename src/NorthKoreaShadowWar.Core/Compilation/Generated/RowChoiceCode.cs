@@ -3,9 +3,9 @@ using System.Linq.Expressions;
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
-/// The generated code of a row computed every step: each transition's effective probability (guard, probability,
-/// multipliers, as <see cref="CompiledModel.EffectiveProbability"/>), the checks the interpreter makes, and the pick of
-/// the transition by cumulative sums, in the interpreter's order of operations.
+/// The generated code of a row's probabilities: each transition's effective probability (guard, probability,
+/// multipliers, as <see cref="CompiledModel.EffectiveProbability"/>) and the checks the interpreter makes, in the
+/// interpreter's order of operations; <see cref="MachineMovesCode"/> picks the transition from them by cumulative sums.
 /// </summary>
 internal static class RowChoiceCode
 {
