@@ -138,7 +138,7 @@ internal sealed partial class TrialSimulator
     /// <summary>The frame of the generated step code, its arrays those of this simulator.</summary>
     private StepFrame NewStepFrame() => new()
     {
-        Uniforms = uniforms,
+        RefillDraws = uniforms.Refill,
         Draws = uniforms.Values,
         Occupancy = Tallies.Occupancy,
         Constants = constants,

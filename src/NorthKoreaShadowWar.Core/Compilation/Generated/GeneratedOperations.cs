@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
@@ -21,7 +20,6 @@ internal delegate int MachineMoves(StepFrame frame, int first);
 /// </summary>
 internal static class MachineMovesCode
 {
-    private static readonly MethodInfo Refill = typeof(UniformBuffer).GetMethod(nameof(UniformBuffer.Refill))!;
     private static readonly MethodInfo Pick = typeof(GeneratedOperations).GetMethod(nameof(GeneratedOperations.OutcomeOf))!;
 
     public static MachineMoves Compile(CompiledModel model)
@@ -165,10 +163,10 @@ internal static class MachineMovesCode
         return Expression.Block(typeof(void), locals, steps);
     }
 
-    /// <summary>A used-up block of draws is refilled (<see cref="UniformBuffer.Refill"/>) before the next draw, as the interpreter does.</summary>
+    /// <summary>A used-up block of draws is refilled (<see cref="StepFrame.RefillDraws"/>) before the next draw, as the interpreter does.</summary>
     private static Expression RefillWhenDrawsUsedUp(StepFrameLocals g) =>
         Expression.IfThen(Expression.Equal(g.Draw, Expression.ArrayLength(g.Draws)),
-            Expression.Block(Expression.Call(g.Uniforms, Refill), Expression.Assign(g.Draw, Expression.Constant(0))));
+            Expression.Block(Expression.Invoke(g.RefillDraws), Expression.Assign(g.Draw, Expression.Constant(0))));
 
     /// <summary>The next draw, moving past it.</summary>
     private static Expression NextDraw(StepFrameLocals g) => GeneratedOperations.ReadAt(g.Draws, Expression.PostIncrementAssign(g.Draw));

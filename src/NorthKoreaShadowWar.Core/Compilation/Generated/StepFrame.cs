@@ -1,5 +1,3 @@
-using NorthKoreaShadowWar.Simulation;
-
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
@@ -9,9 +7,9 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal sealed class StepFrame
 {
-    /// <summary>The draws of the trial, refilled when used up.</summary>
-    public UniformBuffer Uniforms = new();
-    /// <summary>The current block of draws (<see cref="Uniforms"/>' values), and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
+    /// <summary>Refills <see cref="Draws"/> with the trial's next draws (the simulator's draws buffer), when used up.</summary>
+    public Action RefillDraws = () => { };
+    /// <summary>The current block of draws, and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
     public double[] Draws = [];
     public int Draw;
     /// <summary>The states at the start of the step (after it, for <see cref="StepEnd"/>), and the states entered in it.</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
@@ -9,7 +8,7 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal sealed class StepFrameLocals(ParameterExpression frame)
 {
-    public readonly ParameterExpression Uniforms = Local<UniformBuffer>(nameof(StepFrame.Uniforms));
+    public readonly ParameterExpression RefillDraws = Local<Action>(nameof(StepFrame.RefillDraws));
     public readonly ParameterExpression Draws = Local<double[]>(nameof(StepFrame.Draws));
     public readonly ParameterExpression Draw = Local<int>(nameof(StepFrame.Draw));
     public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
@@ -36,7 +35,7 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
 
     public ParameterExpression[] All =>
     [
-        Uniforms, Draws, Draw, Current, Next, Occupancy, OccupancyAt, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
+        RefillDraws, Draws, Draw, Current, Next, Occupancy, OccupancyAt, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
         OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds,
     ];
 
