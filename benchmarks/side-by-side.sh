@@ -22,8 +22,9 @@ bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 make -s -C "$root/benchmarks/c" BIN="$bin" "$bin/ref4x6" "$bin/baseline"
 
-# The figure of a line: "ns/machine-step X" (C) or "X ns per machine-step" (engine).
-ns() { sed -E 's/.*ns\/machine-step ([0-9.]+).*/\1/; s/.* ([0-9.]+) ns per machine-step.*/\1/'; }
+# The figure of the last line: "ns/machine-step X" (C) or "X ns per machine-step" (engine; the kernel prints the
+# compile time of the generated code on a line before it).
+ns() { tail -n 1 | sed -E 's/.*ns\/machine-step ([0-9.]+).*/\1/; s/.* ([0-9.]+) ns per machine-step.*/\1/'; }
 bytes() { sed -E 's/.* ([0-9.]+) bytes allocated per trial.*/\1/'; }
 
 c_ref=$("$bin/ref4x6" "$trials" 1 | tail -n 1)

@@ -27,6 +27,8 @@ internal sealed partial class TrialSimulator
     private readonly int[] takenEffects;
     /// <summary>The effects of the transition the last dynamic row took, or -1.</summary>
     private int dynamicEffects;
+    /// <summary>What the generated moves read and write, or null when the model's code is interpreted.</summary>
+    private readonly StepFrame? stepFrame;
     /// <summary>What the current step has gathered so far: effects taken, and the flags of the states entered.</summary>
     private int stepTaken;
     private int stepFlags;
@@ -56,9 +58,16 @@ internal sealed partial class TrialSimulator
             var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
             var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
             (current, next) = (next, current);
-            if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
-            if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
-            if (stepsIn.Length > 0) CountStepsIn(current, step);
+            if (stepFrame is not null)
+            {
+                pendingFirstSteps = EndStepGenerated(current, taken, step, pendingFirstSteps);
+            }
+            else
+            {
+                if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
+                if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
+                if (stepsIn.Length > 0) CountStepsIn(current, step);
+            }
             if (timedValues && valueDueAfter[step]) RecordValuesAt(step, values, current);
             observer?.OnStep(step, next, current, variables);
             if (allStay && !anyEachStep)
@@ -81,7 +90,73 @@ internal sealed partial class TrialSimulator
     /// draws) it stops and returns that machine's index, for <see cref="MoveMachineSlowly"/>; it returns the machine
     /// count when every machine has moved.
     /// </summary>
-    private int MoveMachines(int[] current, int[] next, int step, int first)
+    private int MoveMachines(int[] current, int[] next, int step, int first) =>
+        stepFrame is null ? MoveMachinesInterpreted(current, next, step, first) : MoveMachinesGenerated(current, next, step, first);
+
+    /// <summary>
+    /// <see cref="MoveMachines"/> through the model's generated moves (<see cref="MachineMovesCode"/>): the same
+    /// draws, effects noted, occupancy and flags, with each machine's rows a <c>switch</c> on its state.
+    /// </summary>
+    private int MoveMachinesGenerated(int[] current, int[] next, int step, int first)
+    {
+        var frame = stepFrame!;
+        frame.Draw = uniforms.Next;
+        frame.Current = current;
+        frame.Next = next;
+        frame.OccupancyAt = step * model.TotalStates;
+        frame.Stamp = stamp;
+        frame.Taken = stepTaken;
+        frame.Flags = stepFlags;
+        var m = generated!.Moves(frame, first);
+        uniforms.Next = frame.Draw;
+        stepTaken = frame.Taken;
+        stepFlags = frame.Flags;
+        return m;
+    }
+
+    /// <summary>
+    /// The end of step <paramref name="step"/> through the model's generated code (<see cref="StepEndCode"/>): the
+    /// effects taken and <c>each_step</c>, the first-step conditions while some are pending, the steps-in conditions,
+    /// as the interpreter's <see cref="ApplyStepEffects"/>, <see cref="CheckFirstSteps"/> and <see cref="CountStepsIn"/>
+    /// do them. Returns the first-step conditions still pending.
+    /// </summary>
+    private int EndStepGenerated(int[] current, int taken, int step, int pendingFirstSteps)
+    {
+        var frame = stepFrame!;
+        frame.Current = current;
+        frame.Taken = taken;
+        frame.Step = step;
+        frame.Pending = pendingFirstSteps;
+        switch (generated!.StepEnd(frame))
+        {
+            case StepEndCode.EffectFailed: throw EffectFailed(frame.FailedList, frame.FailedEffect, step);
+            case StepEndCode.ConditionFailed: throw Unanswered(frame.FailedProgram, current, step);
+        }
+        return frame.Pending;
+    }
+
+    /// <summary>The frame of the generated step code, its arrays those of this simulator.</summary>
+    private StepFrame NewStepFrame() => new()
+    {
+        RefillDraws = uniforms.Refill,
+        Draws = uniforms.Values,
+        Occupancy = Tallies.Occupancy,
+        Constants = constants,
+        Variables = variables,
+        Stamps = stamps,
+        Bounds = bounds,
+        OutcomeTargets = [.. model.Outcomes.Select(outcome => outcome.Target)],
+        OutcomeEffects = [.. model.Outcomes.Select(outcome => outcome.Effects)],
+        RowFlags = [.. rows.Select(row => (int)row.Flags)],
+        TakenEffects = takenEffects,
+        ReadVariables = model.EffectsReadVariables ? variablesAtStepStart : variables,
+        FirstStep = firstStep,
+        StepsIn = stepsIn,
+        StepsInHolds = stepsInHolds,
+    };
+
+    /// <summary><see cref="MoveMachines"/> by the rows' fields, the interpreter's path.</summary>
+    private int MoveMachinesInterpreted(int[] current, int[] next, int step, int first)
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(uniforms.Values);
         var draw = uniforms.Next;
@@ -119,13 +194,8 @@ internal sealed partial class TrialSimulator
             }
             else
             {
-                // A row computed every step: through its generated code when there is some and the probabilities are
-                // valid; otherwise MoveMachineSlowly interprets it (and reports what is wrong with it).
-                if (generatedRows is null) break;
-                var choice = generatedRows[offset + state]!(Unsafe.Add(ref draws, draw), constants, variables, current);
-                if (choice < 0) break;
-                draw++;
-                target = DynamicTarget(in row, choice, state);
+                // A row computed every step: MoveMachineSlowly interprets it.
+                break;
             }
             Unsafe.Add(ref nextStates, m) = target;
             Unsafe.Add(ref occupancyCells, offset + target)++;
@@ -138,8 +208,8 @@ internal sealed partial class TrialSimulator
 
     /// <summary>
     /// Moves machine <paramref name="machine"/> when <see cref="MoveMachines"/> cannot: a row whose probabilities
-    /// read variables, a per-trial table, a row reading more than two machines, or a used-up block of draws.
-    /// Returns the machine to go on from.
+    /// read variables, a per-trial table, a row reading more than two machines, or a used-up block of draws; with
+    /// generated code, only a row whose probabilities are invalid, which it reports. Returns the machine to go on from.
     /// </summary>
     private int MoveMachineSlowly(int[] current, int[] next, int step, int machine, long trial)
     {
@@ -158,10 +228,8 @@ internal sealed partial class TrialSimulator
         }
         else
         {
-            var u = uniforms.NextDouble();
-            var choice = generatedRows is null ? -1 : generatedRows[offset + state]!(u, constants, variables, current);
-            target = choice >= 0 ? DynamicTarget(in row, choice, state) : StepDynamic(current, machine, state, u, trial, step);
-            if (choice < 0 && dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
+            target = StepDynamic(current, machine, state, uniforms.NextDouble(), trial, step);
+            if (dynamicEffects >= 0) takenEffects[stepTaken++] = dynamicEffects;
         }
         next[machine] = target;
         Tallies.Occupancy[step * model.TotalStates + offset + target]++;
@@ -189,19 +257,6 @@ internal sealed partial class TrialSimulator
         return outcome.Target;
     }
 
-    /// <summary>
-    /// The state a row computed every step enters when its generated code chose <paramref name="choice"/> (a transition's
-    /// index in the row, or the transition count for "stay"); notes the transition's effects for the end of the step.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int DynamicTarget(in RowLayout row, int choice, int state)
-    {
-        if (choice == row.TransitionCount) return state;
-        ref readonly var transition = ref model.Transitions[model.RowTransitions[row.TransitionStart + choice]];
-        if (transition.Effects >= 0) takenEffects[stepTaken++] = transition.Effects;
-        return transition.Target;
-    }
-
     /// <summary>The part of a row's context from its third dependency on (rows that read more than two machines).</summary>
     private int FurtherContext(in RowLayout row, int[] current)
     {
@@ -214,15 +269,6 @@ internal sealed partial class TrialSimulator
     private void BuildContext(int machine, int state, int context, long trial, int step)
     {
         ref readonly var row = ref rows[stateOffset[machine] + state];
-        if (generatedTables?[stateOffset[machine] + state] is { } build)
-        {
-            TransitionTables.SetContextStates(model, machine, state, context, contextStates);
-            if (build(constants, contextStates, bounds, row.BoundsOffset + context * row.BoundsStride))
-            {
-                stamps[row.StampOffset + context] = stamp;
-                return;
-            }
-        }
         var error = TransitionTables.Build(model, machine, state, context, constants, bounds, contextStates, stack, effective);
         if (error is not null) throw new SimulationException($"{error}, in trial {trial} at step {step}");
         stamps[row.StampOffset + context] = stamp;
@@ -287,16 +333,6 @@ internal sealed partial class TrialSimulator
     {
         var range = model.EffectLists[list];
         var readVariables = model.EffectsReadVariables ? variablesAtStepStart : variables;
-        if (generated is not null)
-        {
-            var failed = generated.EffectLists[list](constants, readVariables, variables, current);
-            if (failed >= 0)
-            {
-                ref readonly var effect = ref model.Effects[range.Start + failed];
-                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, range.Start + failed, variables[effect.Variable])}, in trial {currentTrial} at step {step}");
-            }
-            return;
-        }
         for (var i = range.Start; i < range.Start + range.Count; i++)
         {
             ref readonly var effect = ref model.Effects[i];
@@ -309,8 +345,11 @@ internal sealed partial class TrialSimulator
                 EffectOperator.Multiply => variable * value,
                 _ => value,
             };
-            if (!double.IsFinite(variable))
-                throw new SimulationException($"{NonFiniteReports.OfEffect(model, list, i, variable)}, in trial {currentTrial} at step {step}");
+            if (!double.IsFinite(variable)) throw EffectFailed(list, i, step);
         }
     }
+
+    /// <summary>The error for effect <paramref name="effect"/> of list <paramref name="list"/>, which made its variable a value that is not a finite number.</summary>
+    private SimulationException EffectFailed(int list, int effect, int step) =>
+        new($"{NonFiniteReports.OfEffect(model, list, effect, variables[model.Effects[effect].Variable])}, in trial {currentTrial} at step {step}");
 }

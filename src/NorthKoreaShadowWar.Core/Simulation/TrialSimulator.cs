@@ -47,10 +47,6 @@ internal sealed partial class TrialSimulator
     private long currentTrial;
     /// <summary>The model's per-step code compiled to .NET code, or null to interpret it (see <see cref="CodeGeneration"/>).</summary>
     private readonly GeneratedModelCode? generated;
-    /// <summary>The generated choices of <see cref="generated"/>'s rows computed every step.</summary>
-    private readonly RowChoice?[]? generatedRows;
-    /// <summary>The generated builds of <see cref="generated"/>'s per-trial table rows.</summary>
-    private readonly TableBoundsBuild?[]? generatedTables;
 
     /// <summary>
     /// A simulator of <paramref name="model"/> for the random streams of <paramref name="seed"/>. With
@@ -84,8 +80,7 @@ internal sealed partial class TrialSimulator
             if (step >= 0 && step <= model.Horizon) valueDueAfter[step] = true;
         tableLoop = TableTrialLoop.For(model);
         generated = (generatedCode ?? CodeGeneration.ByDefault) && CodeGeneration.HasPerStepCode(model) ? GeneratedModelCode.For(model) : null;
-        generatedRows = generated?.Rows;
-        generatedTables = generated?.Tables;
+        stepFrame = generated is null ? null : NewStepFrame();
         history = tableLoop is null ? [] : new int[(model.Horizon + 1) * 2 * model.MachineCount];
         secondLane = (model.Horizon + 1) * model.MachineCount;
     }

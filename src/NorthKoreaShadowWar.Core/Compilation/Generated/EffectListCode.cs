@@ -8,32 +8,30 @@ internal static class EffectListCode
 {
     private static readonly System.Reflection.MethodInfo IsFinite = typeof(double).GetMethod(nameof(double.IsFinite), [typeof(double)])!;
 
-    public static EffectListApplication Compile(CompiledModel model, int list)
+    /// <summary>
+    /// The effects of list <paramref name="list"/> in order: each value (read through <paramref name="programs"/>), its
+    /// assignment to <paramref name="variables"/>, and its check, which runs <paramref name="failed"/> of the effect's
+    /// position in the list when the variable is no longer a finite number.
+    /// </summary>
+    public static IEnumerable<Expression> Statements(CompiledModel model, int list, ProgramExpressions programs, Expression variables,
+        Func<int, Expression> failed)
     {
-        var constants = Expression.Parameter(typeof(double[]), "constants");
-        var readVariables = Expression.Parameter(typeof(double[]), "readVariables");
-        var variables = Expression.Parameter(typeof(double[]), "variables");
-        var states = Expression.Parameter(typeof(int[]), "states");
-        var programs = new ProgramExpressions(model, constants, readVariables, states);
-        var done = Expression.Label(typeof(int), "done");
-        var value = Expression.Variable(typeof(double), "value");
-        var body = new List<Expression>();
         var range = model.EffectLists[list];
         for (var i = 0; i < range.Count; i++)
         {
             var effect = model.Effects[range.Start + i];
             var variable = Expression.ArrayAccess(variables, Expression.Constant(effect.Variable));
-            body.Add(Expression.Assign(value, programs.Value(effect.Source)));
-            body.Add(Expression.Assign(variable, effect.Operator switch
-            {
-                EffectOperator.Add => Expression.Add(variable, value),
-                EffectOperator.Subtract => Expression.Subtract(variable, value),
-                EffectOperator.Multiply => Expression.Multiply(variable, value),
-                _ => value,
-            }));
-            body.Add(Expression.IfThen(Expression.Not(Expression.Call(IsFinite, variable)), Expression.Return(done, Expression.Constant(i))));
+            var value = Expression.Variable(typeof(double), "value");
+            yield return Expression.Block([value],
+                Expression.Assign(value, programs.Value(effect.Source)),
+                Expression.Assign(variable, effect.Operator switch
+                {
+                    EffectOperator.Add => Expression.Add(variable, value),
+                    EffectOperator.Subtract => Expression.Subtract(variable, value),
+                    EffectOperator.Multiply => Expression.Multiply(variable, value),
+                    _ => value,
+                }),
+                Expression.IfThen(Expression.Not(Expression.Call(IsFinite, variable)), failed(i)));
         }
-        body.Add(Expression.Label(done, Expression.Constant(-1)));
-        return Expression.Lambda<EffectListApplication>(Expression.Block(typeof(int), [value], body), constants, readVariables, variables, states).Compile();
     }
 }

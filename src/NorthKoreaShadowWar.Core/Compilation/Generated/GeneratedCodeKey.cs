@@ -5,7 +5,7 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
 /// Everything of a compiled model that its generated code depends on, as text: the programs, transitions, multipliers,
-/// effects, the rows' layout and their outcomes' transitions. Two models with the same key get the same code: it reads
+/// effects, the machines' states, the rows' layout and their outcomes, the outcome conditions. Two models with the same key get the same code: it reads
 /// parameter values and trial constants from arrays at run time, never from the model.
 /// </summary>
 internal static class GeneratedCodeKey
@@ -29,8 +29,17 @@ internal static class GeneratedCodeKey
         key.Append('|');
         foreach (var r in model.Rows)
             key.Append(CultureInfo.InvariantCulture,
-                $"{r.Kind} {r.PerTrial} {r.TransitionStart} {r.TransitionCount} {r.OutcomeOffset} {r.OutcomeCount} {r.BoundsStride};");
-        foreach (var array in new[] { model.RowTransitions, model.OutcomeTransitionStart, model.OutcomeTransitionCount, model.OutcomeTransitions })
+                $"{r.Kind} {r.Flags} {r.PerTrial} {r.TransitionStart} {r.TransitionCount} {r.OutcomeOffset} {r.OutcomeCount} {r.BoundsStride} " +
+                $"{r.BoundsOffset} {r.StampOffset} {r.DependencyCount} {r.FirstDependencyMachine} {r.FirstDependencyStride} " +
+                $"{r.SecondDependencyMachine} {r.SecondDependencyStride} {r.EachStepEffects};");
+        key.Append('|');
+        foreach (var o in model.Outcomes) key.Append(CultureInfo.InvariantCulture, $"{o.Target} {o.Effects};");
+        foreach (var conditions in new[] { model.FirstStepConditions, model.StepsInConditions })
+        {
+            key.Append('|');
+            foreach (var c in conditions) key.Append(CultureInfo.InvariantCulture, $"{c.Machine} {c.Mask} {c.Program};");
+        }
+        foreach (var array in new[] { model.StateOffset, model.RowTransitions, model.OutcomeTransitionStart, model.OutcomeTransitionCount, model.OutcomeTransitions })
         {
             key.Append('|');
             foreach (var value in array) key.Append(CultureInfo.InvariantCulture, $"{value};");

@@ -1,28 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
-/// Picks the transition a row computed every step (<see cref="RowKind.Dynamic"/>) takes on draw <paramref name="u"/>:
-/// its index among the row's transitions, the transition count for "stay", or -1 when the probabilities are invalid
-/// (then the interpreter works the row out again, and reports the problem).
-/// </summary>
-internal delegate int RowChoice(double u, double[] constants, double[] variables, int[] states);
-
-/// <summary>
-/// Applies an effect list: its values read <paramref name="readVariables"/>, its assignments go to
-/// <paramref name="variables"/>. Returns -1, or the position in the list of the first effect that made its variable a
-/// value that is not a finite number (the variable keeps that value, as in the interpreter, for the report).
-/// </summary>
-internal delegate int EffectListApplication(double[] constants, double[] readVariables, double[] variables, int[] states);
-
-/// <summary>
-/// A model's per-step code compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it):
-/// each row computed every step as straight-line code picking its transition, each per-trial table row as straight-line
-/// code writing its bounds, and each effect list as straight-line assignments. It computes exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
+/// A model's step compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it): the moves
+/// of every machine (<see cref="MachineMovesCode"/>) and the end of the step (<see cref="StepEndCode"/>). It computes
+/// exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
 /// <see cref="ProgramEvaluator"/>) computes, operation for operation, so every number is the same bit for bit (see
 /// docs/performance.md, "Generated code").
 /// </summary>
@@ -30,22 +15,18 @@ internal sealed class GeneratedModelCode
 {
     private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
 
-    private GeneratedModelCode(RowChoice?[] rows, TableBoundsBuild?[] tables, EffectListApplication[] effectLists, TimeSpan compileTime)
+    private GeneratedModelCode(MachineMoves moves, StepEnd stepEnd, TimeSpan compileTime)
     {
-        Rows = rows;
-        Tables = tables;
-        EffectLists = effectLists;
+        Moves = moves;
+        StepEnd = stepEnd;
         CompileTime = compileTime;
     }
 
-    /// <summary>Per row of the model: its generated choice when it is computed every step, else null.</summary>
-    public RowChoice?[] Rows { get; }
+    /// <summary>The moves of every machine in a step, each machine's rows a <c>switch</c> on its state.</summary>
+    public MachineMoves Moves { get; }
 
-    /// <summary>Per row of the model: its generated table build when it is a per-trial table row, else null.</summary>
-    public TableBoundsBuild?[] Tables { get; }
-
-    /// <summary>Per effect list of the model: its generated application.</summary>
-    public EffectListApplication[] EffectLists { get; }
+    /// <summary>The end of a step: the effects taken and <c>each_step</c>, and the outcome conditions.</summary>
+    public StepEnd StepEnd { get; }
 
     /// <summary>How long generating and compiling the code took.</summary>
     public TimeSpan CompileTime { get; }
@@ -76,14 +57,8 @@ internal sealed class GeneratedModelCode
     private static GeneratedModelCode Generate(CompiledModel model)
     {
         var stopwatch = Stopwatch.StartNew();
-        var rows = new RowChoice?[model.Rows.Length];
-        for (var r = 0; r < rows.Length; r++)
-            if (model.Rows[r].Kind == RowKind.Dynamic) rows[r] = RowChoiceCode.Compile(model, in model.Rows[r]);
-        var tables = new TableBoundsBuild?[model.Rows.Length];
-        for (var r = 0; r < tables.Length; r++)
-            if (model.Rows[r] is { Kind: RowKind.Table, PerTrial: true }) tables[r] = TableRowCode.Compile(model, in model.Rows[r]);
-        var effectLists = new EffectListApplication[model.EffectLists.Length];
-        for (var list = 0; list < effectLists.Length; list++) effectLists[list] = EffectListCode.Compile(model, list);
-        return new GeneratedModelCode(rows, tables, effectLists, stopwatch.Elapsed);
+        var moves = MachineMovesCode.Compile(model);
+        var stepEnd = StepEndCode.Compile(model);
+        return new GeneratedModelCode(moves, stepEnd, stopwatch.Elapsed);
     }
 }

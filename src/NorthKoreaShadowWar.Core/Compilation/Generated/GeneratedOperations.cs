@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
@@ -11,6 +14,10 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 internal static class GeneratedOperations
 {
     public static readonly MethodInfo StateInMethod = Method(nameof(StateIn));
+    private static readonly MethodInfo ReadDouble = typeof(GeneratedOperations).GetMethod(nameof(Read), [typeof(double[]), typeof(int)])!;
+    private static readonly MethodInfo ReadInt = typeof(GeneratedOperations).GetMethod(nameof(Read), [typeof(int[]), typeof(int)])!;
+    private static readonly MethodInfo WriteInt = Method(nameof(Write));
+    private static readonly MethodInfo IncrementLong = Method(nameof(Increment));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double StateIn(ulong mask, int state) => ((mask >> state) & 1UL) != 0 ? 1 : 0;
@@ -32,6 +39,62 @@ internal static class GeneratedOperations
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NotEqual(double left, double right) => Compared(left != right, left, right);
+
+    /// <summary>
+    /// An element of an array, read without a bounds check: generated code reads only indices the compiler sized the
+    /// arrays for (slots, variables, machines, rows, outcomes, cells), as the general loop's fast loop does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Read(double[] values, int index)
+    {
+        Debug.Assert((uint)index < (uint)values.Length, "generated code read outside an array");
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index);
+    }
+
+    /// <inheritdoc cref="Read(double[], int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Read(int[] values, int index)
+    {
+        Debug.Assert((uint)index < (uint)values.Length, "generated code read outside an array");
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index);
+    }
+
+    /// <summary>Sets an element of an array without a bounds check (see <see cref="Read(double[], int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Write(int[] values, int index, int value)
+    {
+        Debug.Assert((uint)index < (uint)values.Length, "generated code wrote outside an array");
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index) = value;
+    }
+
+    /// <summary>Adds one to an element of an array without a bounds check (see <see cref="Read(double[], int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Increment(long[] values, int index)
+    {
+        Debug.Assert((uint)index < (uint)values.Length, "generated code wrote outside an array");
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index)++;
+    }
+
+    /// <summary>The element <paramref name="index"/> of <paramref name="array"/> (a double[] or an int[]), read through <see cref="Read(double[], int)"/>.</summary>
+    public static Expression ReadAt(Expression array, Expression index) =>
+        Expression.Call(array.Type == typeof(double[]) ? ReadDouble : ReadInt, array, index);
+
+    /// <summary>Sets element <paramref name="index"/> of int[] <paramref name="array"/> through <see cref="Write"/>.</summary>
+    public static Expression WriteAt(Expression array, Expression index, Expression value) => Expression.Call(WriteInt, array, index, value);
+
+    /// <summary>Adds one to element <paramref name="index"/> of long[] <paramref name="array"/> through <see cref="Increment"/>.</summary>
+    public static Expression IncrementAt(Expression array, Expression index) => Expression.Call(IncrementLong, array, index);
+
+    /// <summary>
+    /// The outcome of a table row (its index among the row's outcomes) that draw <paramref name="u"/> picks from the
+    /// <paramref name="stride"/> cumulative bounds at <paramref name="at"/> (see <see cref="CumulativeBounds"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int OutcomeOf(double u, double[] bounds, int at, int stride)
+    {
+        Debug.Assert(at >= 0 && at + stride <= bounds.Length, "a table row's context lies outside its bounds");
+        return CumulativeBounds.CountAtOrBelow(u, ref bounds[at], stride);
+    }
 
     /// <summary>The method of comparison <paramref name="code"/>.</summary>
     public static MethodInfo Comparison(OpCode code) => Method(code.ToString());

@@ -25,11 +25,11 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
             switch (instruction.Code)
             {
                 case OpCode.Number: stack.Push(Expression.Constant(instruction.Number)); break;
-                case OpCode.TrialConstant: stack.Push(Expression.ArrayIndex(constants, Expression.Constant(instruction.Index))); break;
-                case OpCode.Variable: stack.Push(Expression.ArrayIndex(variables, Expression.Constant(instruction.Index))); break;
+                case OpCode.TrialConstant: stack.Push(GeneratedOperations.ReadAt(constants, Expression.Constant(instruction.Index))); break;
+                case OpCode.Variable: stack.Push(GeneratedOperations.ReadAt(variables, Expression.Constant(instruction.Index))); break;
                 case OpCode.StateIn:
                     stack.Push(Expression.Call(GeneratedOperations.StateInMethod,
-                        Expression.Constant(instruction.Mask), Expression.ArrayIndex(states, Expression.Constant(instruction.Index))));
+                        Expression.Constant(instruction.Mask), GeneratedOperations.ReadAt(states, Expression.Constant(instruction.Index))));
                     break;
                 case OpCode.Negate: stack.Push(Expression.Negate(stack.Pop())); break;
                 case OpCode.Not: stack.Push(Expression.Subtract(Expression.Constant(1.0), stack.Pop())); break;
@@ -44,9 +44,39 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
         return stack.Pop();
     }
 
+    /// <summary>
+    /// Program <paramref name="program"/> as a <c>bool</c> when it is made only of state tests joined by and, or and not:
+    /// its value is then exactly 1 or 0 (never not a number), and the expression says which; null for any other program.
+    /// </summary>
+    public Expression? Condition(int program)
+    {
+        var range = model.Programs[program];
+        var stack = new Stack<Expression>();
+        foreach (var instruction in model.Code.AsSpan(range.Start, range.Length))
+        {
+            switch (instruction.Code)
+            {
+                case OpCode.StateIn:
+                    stack.Push(Expression.NotEqual(
+                        Expression.And(Expression.RightShift(Expression.Constant(instruction.Mask), GeneratedOperations.ReadAt(states, Expression.Constant(instruction.Index))),
+                            Expression.Constant(1UL)),
+                        Expression.Constant(0UL)));
+                    break;
+                case OpCode.Not: stack.Push(Expression.Not(stack.Pop())); break;
+                case OpCode.And or OpCode.Or:
+                    var right = stack.Pop();
+                    var left = stack.Pop();
+                    stack.Push(instruction.Code == OpCode.And ? Expression.AndAlso(left, right) : Expression.OrElse(left, right));
+                    break;
+                default: return null;
+            }
+        }
+        return stack.Pop();
+    }
+
     /// <summary>The value of a source: a trial constant slot (&gt;= 0) or <c>~program</c>.</summary>
     public Expression Value(int source) =>
-        source >= 0 ? Expression.ArrayIndex(constants, Expression.Constant(source)) : Program(~source);
+        source >= 0 ? GeneratedOperations.ReadAt(constants, Expression.Constant(source)) : Program(~source);
 
     private static Expression Binary(OpCode code, Expression left, Expression right) => code switch
     {

@@ -3,35 +3,12 @@ using System.Linq.Expressions;
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
-/// The generated code of a row computed every step: each transition's effective probability (guard, probability,
-/// multipliers, as <see cref="CompiledModel.EffectiveProbability"/>), the checks the interpreter makes, and the pick of
-/// the transition by cumulative sums, in the interpreter's order of operations.
+/// The generated code of a row's probabilities: each transition's effective probability (guard, probability,
+/// multipliers, as <see cref="CompiledModel.EffectiveProbability"/>) and the checks the interpreter makes, in the
+/// interpreter's order of operations; <see cref="MachineMovesCode"/> picks the transition from them by cumulative sums.
 /// </summary>
 internal static class RowChoiceCode
 {
-    public static RowChoice Compile(CompiledModel model, in RowLayout row)
-    {
-        var u = Expression.Parameter(typeof(double), "u");
-        var constants = Expression.Parameter(typeof(double[]), "constants");
-        var variables = Expression.Parameter(typeof(double[]), "variables");
-        var states = Expression.Parameter(typeof(int[]), "states");
-        var programs = new ProgramExpressions(model, constants, variables, states);
-        var done = Expression.Label(typeof(int), "done");
-        var locals = new List<ParameterExpression>();
-        var body = new List<Expression>();
-        var probabilities = ValidProbabilities(model, in row, programs, locals, body, Expression.Return(done, Expression.Constant(-1)));
-        var cumulative = Expression.Variable(typeof(double), "cumulative");
-        locals.Add(cumulative);
-        body.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
-        for (var i = 0; i < row.TransitionCount; i++)
-        {
-            body.Add(Expression.AddAssign(cumulative, probabilities[i]));
-            body.Add(Expression.IfThen(Expression.LessThan(u, cumulative), Expression.Return(done, Expression.Constant(i))));
-        }
-        body.Add(Expression.Label(done, Expression.Constant(row.TransitionCount)));
-        return Expression.Lambda<RowChoice>(Expression.Block(typeof(int), locals, body), u, constants, variables, states).Compile();
-    }
-
     /// <summary>
     /// Appends to <paramref name="body"/> the effective probability of each transition of <paramref name="row"/>, each
     /// in a local of its own (returned, in row order), and the interpreter's checks: <paramref name="invalid"/> runs when
@@ -59,7 +36,9 @@ internal static class RowChoiceCode
     /// <summary>
     /// Assigns transition <paramref name="transition"/>'s effective probability to <paramref name="probability"/>:
     /// 0 while its guard is 0, else guard x p, then times (condition x factor) for each multiplier whose condition is
-    /// not 0 — the interpreter's operations in its order.
+    /// not 0 — the interpreter's operations in its order. A guard or condition made only of state tests
+    /// (<see cref="ProgramExpressions.Condition"/>) is 1 or 0 exactly, and 1 x p is p bit for bit, so it is tested as a
+    /// <c>bool</c> and its product left out.
     /// </summary>
     public static Expression EffectiveProbability(CompiledModel model, int transition, ProgramExpressions programs,
         ParameterExpression probability, List<ParameterExpression> locals)
@@ -67,7 +46,8 @@ internal static class RowChoiceCode
         ref readonly var code = ref model.Transitions[transition];
         var steps = new List<Expression>();
         var guard = Expression.Variable(typeof(double), $"guard{transition}");
-        if (code.GuardProgram >= 0)
+        var guardCondition = code.GuardProgram >= 0 ? programs.Condition(code.GuardProgram) : null;
+        if (code.GuardProgram >= 0 && guardCondition is null)
         {
             locals.Add(guard);
             steps.Add(Expression.Assign(probability, Expression.Multiply(guard, programs.Value(code.ProbabilitySource))));
@@ -79,6 +59,11 @@ internal static class RowChoiceCode
         for (var i = code.MultiplierStart; i < code.MultiplierStart + code.MultiplierCount; i++)
         {
             var multiplier = model.Multipliers[i];
+            if (programs.Condition(multiplier.ConditionProgram) is { } condition)
+            {
+                steps.Add(Expression.IfThen(condition, Expression.MultiplyAssign(probability, programs.Value(multiplier.FactorSource))));
+                continue;
+            }
             var holds = Expression.Variable(typeof(double), $"holds{transition}_{i}");
             locals.Add(holds);
             steps.Add(Expression.Assign(holds, programs.Program(multiplier.ConditionProgram)));
@@ -86,6 +71,8 @@ internal static class RowChoiceCode
                 Expression.MultiplyAssign(probability, Expression.Multiply(holds, programs.Value(multiplier.FactorSource)))));
         }
         if (code.GuardProgram < 0) return Expression.Block(steps);
+        if (guardCondition is not null)
+            return Expression.IfThenElse(guardCondition, Expression.Block(steps), Expression.Assign(probability, Expression.Constant(0.0)));
         return Expression.Block(
             Expression.Assign(guard, programs.Program(code.GuardProgram)),
             Expression.IfThenElse(Expression.Equal(guard, Expression.Constant(0.0)),

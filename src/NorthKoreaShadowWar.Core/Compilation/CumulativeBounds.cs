@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NorthKoreaShadowWar.Simulation;
+namespace NorthKoreaShadowWar.Compilation;
 
 /// <summary>
 /// How a draw picks the outcome of a table row, in both trial loops: a row's outcomes have cumulative bounds (padded

@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+
+namespace NorthKoreaShadowWar.Compilation.Generated;
+
+/// <summary>
+/// The fields of a <see cref="StepFrame"/> as locals of generated code: each loaded once at its start (the JIT drops
+/// those it does not use), and those the code changes stored back before it returns.
+/// </summary>
+internal sealed class StepFrameLocals(ParameterExpression frame)
+{
+    public readonly ParameterExpression RefillDraws = Local<Action>(nameof(StepFrame.RefillDraws));
+    public readonly ParameterExpression Draws = Local<double[]>(nameof(StepFrame.Draws));
+    public readonly ParameterExpression Draw = Local<int>(nameof(StepFrame.Draw));
+    public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
+    public readonly ParameterExpression Next = Local<int[]>(nameof(StepFrame.Next));
+    public readonly ParameterExpression Occupancy = Local<long[]>(nameof(StepFrame.Occupancy));
+    public readonly ParameterExpression OccupancyAt = Local<int>(nameof(StepFrame.OccupancyAt));
+    public readonly ParameterExpression Constants = Local<double[]>(nameof(StepFrame.Constants));
+    public readonly ParameterExpression Variables = Local<double[]>(nameof(StepFrame.Variables));
+    public readonly ParameterExpression ReadVariables = Local<double[]>(nameof(StepFrame.ReadVariables));
+    public readonly ParameterExpression Stamps = Local<int[]>(nameof(StepFrame.Stamps));
+    public readonly ParameterExpression Stamp = Local<int>(nameof(StepFrame.Stamp));
+    public readonly ParameterExpression Bounds = Local<double[]>(nameof(StepFrame.Bounds));
+    public readonly ParameterExpression OutcomeTargets = Local<int[]>(nameof(StepFrame.OutcomeTargets));
+    public readonly ParameterExpression OutcomeEffects = Local<int[]>(nameof(StepFrame.OutcomeEffects));
+    public readonly ParameterExpression RowFlags = Local<int[]>(nameof(StepFrame.RowFlags));
+    public readonly ParameterExpression TakenEffects = Local<int[]>(nameof(StepFrame.TakenEffects));
+    public readonly ParameterExpression Taken = Local<int>(nameof(StepFrame.Taken));
+    public readonly ParameterExpression Flags = Local<int>(nameof(StepFrame.Flags));
+    public readonly ParameterExpression Step = Local<int>(nameof(StepFrame.Step));
+    public readonly ParameterExpression FirstStep = Local<int[]>(nameof(StepFrame.FirstStep));
+    public readonly ParameterExpression Pending = Local<int>(nameof(StepFrame.Pending));
+    public readonly ParameterExpression StepsIn = Local<int[]>(nameof(StepFrame.StepsIn));
+    public readonly ParameterExpression StepsInHolds = Local<bool[]>(nameof(StepFrame.StepsInHolds));
+
+    public ParameterExpression[] All =>
+    [
+        RefillDraws, Draws, Draw, Current, Next, Occupancy, OccupancyAt, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
+        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds,
+    ];
+
+    /// <summary>Every local set from its field.</summary>
+    public IEnumerable<Expression> Loads() => All.Select(local => Expression.Assign(local, Expression.Field(frame, local.Name!)));
+
+    /// <summary><paramref name="locals"/> stored back into their fields.</summary>
+    public IEnumerable<Expression> Stores(params ParameterExpression[] locals) =>
+        locals.Select(local => Expression.Assign(Expression.Field(frame, local.Name!), local));
+
+    /// <summary>Sets field <paramref name="name"/> of the frame to <paramref name="value"/>.</summary>
+    public Expression Set(string name, Expression value) => Expression.Assign(Expression.Field(frame, name), value);
+
+    private static ParameterExpression Local<T>(string name) => Expression.Variable(typeof(T), name);
+}
