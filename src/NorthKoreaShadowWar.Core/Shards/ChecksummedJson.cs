@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using NorthKoreaShadowWar.Files;
 
 namespace NorthKoreaShadowWar.Shards;
 
@@ -34,14 +35,46 @@ internal static class ChecksummedJson
     /// <summary>The lowercase hex SHA-256 of <paramref name="content"/>.</summary>
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>The checksum the file holds, or null when it has none.</summary>
-    public static string? Checksum(JsonElement root) => root.TryGetProperty(ChecksumField, out var sum) ? sum.GetString() : null;
+    /// <summary>
+    /// Reads the state file at <paramref name="path"/> (within <see cref="BoundedFile.ResultLimit"/>): a JSON object with
+    /// <c>"format": <paramref name="format"/></c> and <c>"version": <paramref name="version"/></c> (else
+    /// <paramref name="otherVersion"/> of the version found says why not), read by <paramref name="read"/>; then
+    /// <paramref name="problem"/> (what no shard could have written, <c>FIELD: problem</c>) and the checksum, computed again
+    /// from <paramref name="content"/> of what was read. <paramref name="name"/> names the kind of file in messages.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not of this format and version, or is damaged or was changed.</exception>
+    /// <exception cref="UnreadableFileException">The file cannot be read: missing, not a regular file, too large.</exception>
+    public static T Read<T>(string path, string format, int version, string name, Func<int, string> otherVersion, Func<JsonElement, T> read,
+        Func<T, string?> problem, Func<T, byte[]> content, string run)
+    {
+        var bytes = BoundedFile.Read(path, BoundedFile.ResultLimit);
+        T state;
+        string? checksum;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var formatField) || formatField.ValueKind != JsonValueKind.String || formatField.GetString() != format)
+                throw new InvalidDataException($"not {("aeiou".Contains(name[0], StringComparison.Ordinal) ? "an" : "a")} {name} file (no \"format\": \"{format}\")");
+            var found = root.GetProperty("version").GetInt32();
+            if (found != version) throw new InvalidDataException(otherVersion(found));
+            state = read(root);
+            checksum = root.TryGetProperty(ChecksumField, out var sum) ? sum.GetString() : null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"damaged {name} file: {e.Message}", e);
+        }
+        if (problem(state) is { } wrong) throw new InvalidDataException(wrong);
+        if (Problem(checksum, content(state), run) is { } changed) throw new InvalidDataException(changed);
+        return state;
+    }
 
     /// <summary>
     /// Why <paramref name="checksum"/> (read from the file) is not that of <paramref name="content"/> (computed again from
     /// what was read), as <c>FIELD: problem</c>, or null when it is.
     /// </summary>
-    public static string? Problem(string? checksum, byte[] content, string what) =>
+    private static string? Problem(string? checksum, byte[] content, string what) =>
         checksum is null ? $"{ChecksumField}: missing; the file was cut short or edited"
         : checksum != Sha256(content) ? $"{ChecksumField}: the numbers in the file are not those the shard wrote (their SHA-256 differs); it was changed or damaged after the {what}: run the shard again"
         : null;

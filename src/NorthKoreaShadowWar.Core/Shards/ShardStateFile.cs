@@ -104,32 +104,10 @@ public static class ShardStateFile
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not a shard state of this <see cref="Version"/>, or is damaged or was changed.</exception>
     /// <exception cref="UnreadableFileException">The file cannot be read: missing, not a regular file, too large.</exception>
-    public static ShardState Read(string path)
-    {
-        var bytes = BoundedFile.Read(path, BoundedFile.ResultLimit);
-        ShardState state;
-        string? checksum;
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
-                throw new InvalidDataException($"not a shard state file (no \"format\": \"{Format}\")");
-            var version = root.GetProperty("version").GetInt32();
-            if (version != Version)
-                throw new InvalidDataException($"shard state format version {version}; this engine reads version {Version}"
-                    + (version < Version ? ", whose files carry a checksum of their content (run the shards again with this engine)" : " (run the shards and the merge with the same engine)"));
-            state = State(root);
-            checksum = ChecksummedJson.Checksum(root);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
-        {
-            throw new InvalidDataException($"damaged shard state file: {e.Message}", e);
-        }
-        if (ShardStateChecks.Problem(state) is var (field, problem)) throw new InvalidDataException($"{field}: {problem}");
-        if (ChecksummedJson.Problem(checksum, Content(state), "run") is { } changed) throw new InvalidDataException(changed);
-        return state;
-    }
+    public static ShardState Read(string path) => ChecksummedJson.Read(path, Format, Version, "shard state",
+        version => $"shard state format version {version}; this engine reads version {Version}"
+            + (version < Version ? ", whose files carry a checksum of their content (run the shards again with this engine)" : " (run the shards and the merge with the same engine)"),
+        State, state => ShardStateChecks.Problem(state) is var (field, problem) ? $"{field}: {problem}" : null, Content, "run");
 
     private static ShardState State(JsonElement root)
     {

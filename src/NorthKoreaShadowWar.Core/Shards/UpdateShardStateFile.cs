@@ -95,34 +95,15 @@ public static class UpdateShardStateFile
     public static UpdateShardState Read(string path)
     {
         if (!BitConverter.IsLittleEndian) throw new InvalidDataException("update shard states are read on little-endian machines only");
-        var bytes = BoundedFile.Read(path, BoundedFile.ResultLimit);
-        UpdateShardState state;
-        string? checksum;
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
-                throw new InvalidDataException($"not an update shard state file (no \"format\": \"{Format}\")");
-            var version = root.GetProperty("version").GetInt32();
-            if (version != Version)
-                throw new InvalidDataException($"update shard state format version {version}; this engine reads version {Version} (run the shards and the merge with the same engine)");
-            if (root.GetProperty("blockSize").GetInt32() != UpdateSettings.BlockSize)
-                throw new InvalidDataException($"blockSize: {root.GetProperty("blockSize").GetInt32()}, not this engine's {UpdateSettings.BlockSize}");
-            state = State(root);
-            checksum = ChecksummedJson.Checksum(root);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
-        {
-            throw new InvalidDataException($"damaged update shard state file: {e.Message}", e);
-        }
-        if (Problem(state) is { } problem) throw new InvalidDataException(problem);
-        if (ChecksummedJson.Problem(checksum, Content(state), "update") is { } changed) throw new InvalidDataException(changed);
-        return state;
+        return ChecksummedJson.Read(path, Format, Version, "update shard state",
+            version => $"update shard state format version {version}; this engine reads version {Version} (run the shards and the merge with the same engine)",
+            State, Problem, Content, "update");
     }
 
     private static UpdateShardState State(JsonElement root)
     {
+        if (root.GetProperty("blockSize").GetInt32() is var blockSize && blockSize != UpdateSettings.BlockSize)
+            throw new InvalidDataException($"blockSize: {blockSize}, not this engine's {UpdateSettings.BlockSize}");
         var method = root.GetProperty("method").GetString() switch
         {
             "smc" => UpdateMethod.Smc,

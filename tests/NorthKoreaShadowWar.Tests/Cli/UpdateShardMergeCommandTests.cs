@@ -50,19 +50,9 @@ public partial class UpdateShardMergeCommandTests
             return shard;
         })];
 
-    private static string Succeed(params string[] args)
-    {
-        var (exitCode, output, error) = CommandLine.Run(args);
-        Assert.That(exitCode, Is.EqualTo(0), $"shadowwar {string.Join(' ', args)}\n{error}");
-        return output;
-    }
+    private static string Succeed(params string[] args) => CommandLine.Succeed(args);
 
-    private static string Refused(params string[] args)
-    {
-        var (exitCode, _, error) = CommandLine.Run(args);
-        Assert.That(exitCode, Is.EqualTo(2), $"shadowwar {string.Join(' ', args)} should be refused\n{error}");
-        return error;
-    }
+    private static string Refused(params string[] args) => CommandLine.Refused(args);
 
     /// <summary>summary.json without what measures time: the performance block and the evidence block's seconds.</summary>
     private static string Comparable(string folder) => EvidenceSeconds().Replace(ComparableSummary.OfFolder(folder), "");
