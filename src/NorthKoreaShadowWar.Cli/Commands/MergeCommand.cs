@@ -56,17 +56,7 @@ internal static class MergeCommand
         if (ShardMerge.Problem(shards) is { } problem) return Usage(problem);
         var first = shards.MinBy(s => s.State.Range.Index).State;
         if (ScenarioBytes(shards) is not { } bytes) return Program.BadInput;
-        PreparedScenario prepared;
-        try
-        {
-            prepared = ScenarioPipeline.PrepareBytes(bytes, first.ScenarioFile, first.Variant, first.Overrides);
-            DiagnosticPrinter.Print(prepared.Warnings);
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
-            return Program.BadInput;
-        }
+        if (Prepare(bytes, first.ScenarioFile, first.Variant, first.Overrides) is not { } prepared) return Program.BadInput;
         foreach (var (folder, state) in shards)
             if (state.FitProblem(prepared.Model) is { } misfit) return FileError(Path.Combine(folder, ShardState.FileName), misfit);
         if (OutputTarget.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, [.. request.Folders, first.ScenarioFile]) is not var (target, existing))
@@ -95,6 +85,22 @@ internal static class MergeCommand
     private static byte[]? ScenarioBytes(IReadOnlyList<(string Folder, ShardState State)> shards) =>
         ShardCopies.Read(shards.OrderBy(s => s.State.Range.Index).Select(s => Path.Combine(s.Folder, ShardState.ScenarioCopyFileName)),
             shards[0].State.ScenarioFile, shards[0].State.ScenarioSha256, "scenario", ShardState.ScenarioCopyFileName);
+
+    /// <summary>The scenario compiled again from the shards' copy, as it was run; null after printing its errors.</summary>
+    internal static PreparedScenario? Prepare(byte[] bytes, string file, string? variant, IReadOnlyList<string> overrides)
+    {
+        try
+        {
+            var prepared = ScenarioPipeline.PrepareBytes(bytes, file, variant, overrides);
+            DiagnosticPrinter.Print(prepared.Warnings);
+            return prepared;
+        }
+        catch (ScenarioException e)
+        {
+            DiagnosticPrinter.Print(e.Diagnostics);
+            return null;
+        }
+    }
 
     /// <summary>A problem with a file the merge reads: <c>FILE: error: message</c>.</summary>
     internal static int FileError(string path, string message)

@@ -29,17 +29,7 @@ internal static class UpdateMergeCommand
         var evidenceBytes = ShardCopies.Read(ordered.Select(s => Path.Combine(s.Folder, UpdateShardState.EvidenceCopyFileName)),
             first.EvidenceFile, first.EvidenceSha256, "evidence", UpdateShardState.EvidenceCopyFileName);
         if (evidenceBytes is null) return Program.BadInput;
-        PreparedScenario prepared;
-        try
-        {
-            prepared = ScenarioPipeline.PrepareBytes(scenarioBytes, first.ScenarioFile, first.Variant, first.Overrides);
-            DiagnosticPrinter.Print(prepared.Warnings);
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
-            return Program.BadInput;
-        }
+        if (MergeCommand.Prepare(scenarioBytes, first.ScenarioFile, first.Variant, first.Overrides) is not { } prepared) return Program.BadInput;
         var diagnostics = new DiagnosticBag();
         var evidence = EvidenceFileReader.Parse(evidenceBytes, first.EvidenceFile, prepared.Model.Scenario, diagnostics);
         DiagnosticPrinter.Print(diagnostics.Sorted());
