@@ -3,6 +3,8 @@
 #   deploy/slurm/submit.sh FILE N OUTDIR [run options...]
 # e.g. SHADOWWAR=/shared/shadowwar/shadowwar deploy/slurm/submit.sh scenarios/baseline.yaml 16 /shared/runs/baseline --trials 10000000 --seed 1
 # Shard K is written to OUTDIR/shard-K, the merged results to OUTDIR/merged, the jobs' logs to OUTDIR/logs.
+# SHADOWWAR_COMMAND=update shards an update instead of a run (the options then include --evidence E.yaml), e.g.
+#   SHADOWWAR_COMMAND=update deploy/slurm/submit.sh scenarios/baseline.yaml 8 /shared/runs/updated --evidence scenarios/evidence/2024-12-31.yaml --trials 262144
 # FILE and OUTDIR must be on a filesystem every node sees; jobs start in the current directory, as sbatch does.
 # $SHADOWWAR names the shadowwar command (default: shadowwar on the PATH); sbatch passes the environment on to the jobs.
 # $CPUS_PER_SHARD (default 1) CPUs are asked for each shard, and the shard runs that many threads.
@@ -25,6 +27,10 @@ fi
 cpus=${CPUS_PER_SHARD:-1}
 if ! [[ "$cpus" =~ ^[1-9][0-9]*$ ]]; then
   echo "$0: CPUS_PER_SHARD must be a whole number, at least 1, got '$cpus'" >&2
+  exit 2
+fi
+if [ "${SHADOWWAR_COMMAND:-run}" != run ] && [ "${SHADOWWAR_COMMAND:-run}" != update ]; then
+  echo "$0: SHADOWWAR_COMMAND must be run or update, got '${SHADOWWAR_COMMAND}'" >&2
   exit 2
 fi
 if [ ! -f "$file" ]; then

@@ -15,27 +15,30 @@ namespace NorthKoreaShadowWar.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
-    internal sealed record Request(IReadOnlyList<string> Folders, string? Out, bool Force);
+    internal sealed record Request(IReadOnlyList<string> Folders, string? Out, bool Force, bool AcceptLowEss = false);
 
     public static Command Create()
     {
         var folders = new Argument<string[]>("DIR")
         {
-            Description = "The folders written by 'run --shard K/N', all N shards of one run, in any order",
+            Description = "The folders written by 'run --shard K/N' (or 'update --shard K/N'), all N shards of one run, in any order",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--out") { Description = "Results folder (default out/<name>[-<variant>], as run)" };
         var force = new Option<bool>("--force") { Description = "Replace the results folder if it exists" };
-        var command = new Command("merge", "Join the shards of a run (run --shard K/N) into the results of the unsharded run")
+        var acceptLow = new Option<bool>("--accept-low-ess") { Description = "Update shards: keep a posterior whose effective sample size is below the minimum (exit 0)" };
+        var command = new Command("merge", "Join the shards of a run (run --shard K/N) or an update (update --shard K/N) into the results of the unsharded one")
         {
-            folders, output, force,
+            folders, output, force, acceptLow,
         };
-        command.SetAction(parsed => Execute(new Request(parsed.GetValue(folders) ?? [], parsed.GetValue(output), parsed.GetValue(force))));
+        command.SetAction(parsed => Execute(new Request(parsed.GetValue(folders) ?? [], parsed.GetValue(output), parsed.GetValue(force), parsed.GetValue(acceptLow))));
         return command;
     }
 
     public static int Execute(Request request)
     {
+        if (UpdateMergeCommand.HasUpdateShard(request.Folders)) return UpdateMergeCommand.Execute(request);
+        if (request.AcceptLowEss) return Usage("--accept-low-ess applies to the shards of an update ('update --shard K/N') only");
         var shards = new List<(string Folder, ShardState State)>();
         foreach (var folder in request.Folders)
         {
@@ -53,17 +56,7 @@ internal static class MergeCommand
         if (ShardMerge.Problem(shards) is { } problem) return Usage(problem);
         var first = shards.MinBy(s => s.State.Range.Index).State;
         if (ScenarioBytes(shards) is not { } bytes) return Program.BadInput;
-        PreparedScenario prepared;
-        try
-        {
-            prepared = ScenarioPipeline.PrepareBytes(bytes, first.ScenarioFile, first.Variant, first.Overrides);
-            DiagnosticPrinter.Print(prepared.Warnings);
-        }
-        catch (ScenarioException e)
-        {
-            DiagnosticPrinter.Print(e.Diagnostics);
-            return Program.BadInput;
-        }
+        if (Prepare(bytes, first.ScenarioFile, first.Variant, first.Overrides) is not { } prepared) return Program.BadInput;
         foreach (var (folder, state) in shards)
             if (state.FitProblem(prepared.Model) is { } misfit) return FileError(Path.Combine(folder, ShardState.FileName), misfit);
         if (OutputTarget.Choose(request.Out, CommonOptions.DefaultFolder(first.Scenario, first.Variant), request.Force, [.. request.Folders, first.ScenarioFile]) is not var (target, existing))
@@ -88,43 +81,35 @@ internal static class MergeCommand
         return Program.Ok;
     }
 
-    /// <summary>
-    /// The scenario file's bytes: the first copy kept in a shard folder, else the file at the path the shards recorded;
-    /// either must have the SHA-256 the shards were run with. Null after saying why there is none.
-    /// </summary>
-    private static byte[]? ScenarioBytes(IReadOnlyList<(string Folder, ShardState State)> shards)
+    /// <summary>The scenario file's bytes, from a shard folder's copy or the recorded path (see <see cref="ShardCopies"/>); null after saying why there are none.</summary>
+    private static byte[]? ScenarioBytes(IReadOnlyList<(string Folder, ShardState State)> shards) =>
+        ShardCopies.Read(shards.OrderBy(s => s.State.Range.Index).Select(s => Path.Combine(s.Folder, ShardState.ScenarioCopyFileName)),
+            shards[0].State.ScenarioFile, shards[0].State.ScenarioSha256, "scenario", ShardState.ScenarioCopyFileName);
+
+    /// <summary>The scenario compiled again from the shards' copy, as it was run; null after printing its errors.</summary>
+    internal static PreparedScenario? Prepare(byte[] bytes, string file, string? variant, IReadOnlyList<string> overrides)
     {
-        var expected = shards[0].State.ScenarioSha256;
-        var candidates = shards.OrderBy(s => s.State.Range.Index).Select(s => Path.Combine(s.Folder, ShardState.ScenarioCopyFileName))
-            .Where(File.Exists).Append(shards[0].State.ScenarioFile);
-        foreach (var path in candidates)
+        try
         {
-            byte[] bytes;
-            try
-            {
-                bytes = BoundedFile.Read(path, BoundedFile.HandWrittenLimit);
-            }
-            catch (UnreadableFileException)
-            {
-                continue;
-            }
-            var sha256 = Scenarios.Loading.ScenarioLoader.Sha256(bytes);
-            if (sha256 == expected) return bytes;
-            Usage($"{path} has SHA-256 {sha256}, but the shards were run on a scenario with SHA-256 {expected}; it was changed after the run");
+            var prepared = ScenarioPipeline.PrepareBytes(bytes, file, variant, overrides);
+            DiagnosticPrinter.Print(prepared.Warnings);
+            return prepared;
+        }
+        catch (ScenarioException e)
+        {
+            DiagnosticPrinter.Print(e.Diagnostics);
             return null;
         }
-        Usage($"no copy of the scenario ({ShardState.ScenarioCopyFileName}) in the shard folders, and {shards[0].State.ScenarioFile} cannot be read");
-        return null;
     }
 
     /// <summary>A problem with a file the merge reads: <c>FILE: error: message</c>.</summary>
-    private static int FileError(string path, string message)
+    internal static int FileError(string path, string message)
     {
         Console.Error.WriteLine($"{path}: error: {message}");
         return Program.BadInput;
     }
 
-    private static int Usage(string message)
+    internal static int Usage(string message)
     {
         Console.Error.WriteLine($"shadowwar merge: {message}");
         return Program.BadInput;

@@ -168,7 +168,7 @@ internal static class RunCommand
     }
 
     /// <summary>The bytes of <paramref name="file"/>, checked to be the ones that were loaded; null after saying why not.</summary>
-    private static byte[]? ScenarioCopy(string file, string loadedSha256)
+    internal static byte[]? ScenarioCopy(string file, string loadedSha256)
     {
         try
         {

@@ -12,7 +12,8 @@ internal static class UpdateCommand
 {
     internal sealed record Request(
         string File, string Evidence, string? Variant, long Trials, ulong Seed, int Threads, IReadOnlyList<string> Overrides, string? Out, bool Force,
-        double? Ess = null, long? MaxTrials = null, bool AcceptLowEss = false, bool AllVariants = false, string Method = "smc", int? Moves = null);
+        double? Ess = null, long? MaxTrials = null, bool AcceptLowEss = false, bool AllVariants = false, string Method = "smc", int? Moves = null,
+        string? Shard = null);
 
     public static Command Create()
     {
@@ -34,15 +35,20 @@ internal static class UpdateCommand
         {
             Description = $"smc: sweeps of the move of the parameters after each resampling, 0 to {UpdateSettings.MaximumMoves} (default {new UpdateSettings().Moves}; 0 keeps the parameters as drawn)",
         };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard K of N (K = 1..N) of the blocks, into out/<name>[-<variant>]-updated-shard-K-of-N, "
+                + "with the exact state 'shadowwar merge' joins into the unsharded update's results",
+        };
         var command = new Command("update", "Condition a scenario on observed evidence and forecast from there")
         {
-            file, evidence, variant, trials, seed, threads, set, output, force, ess, maxTrials, acceptLow, allVariants, method, move,
+            file, evidence, variant, trials, seed, threads, set, output, force, ess, maxTrials, acceptLow, allVariants, method, move, shard,
         };
         command.SetAction(parsed => Execute(new Request(
             parsed.GetValue(file)!, parsed.GetValue(evidence)!, parsed.GetValue(variant), parsed.GetValue(trials), parsed.GetValue(seed),
             parsed.GetValue(threads), parsed.GetValue(set) ?? [], parsed.GetValue(output), parsed.GetValue(force),
             parsed.GetValue(ess), parsed.GetValue(maxTrials), parsed.GetValue(acceptLow), parsed.GetValue(allVariants), parsed.GetValue(method)!,
-            parsed.GetValue(move))));
+            parsed.GetValue(move), parsed.GetValue(shard))));
         return command;
     }
 
@@ -57,6 +63,7 @@ internal static class UpdateCommand
         if (request.Moves is < 0 or > UpdateSettings.MaximumMoves) return Usage($"--move must be between 0 and {UpdateSettings.MaximumMoves}, got {request.Moves}");
         if (request.Moves > 0 && request.Method == "is") return Usage("--move moves the particles of sequential Monte Carlo; it does not apply to --method is");
         if (request.AllVariants && request.Variant is not null) return Usage("--all-variants updates the base scenario and every variant; it cannot be combined with --variant");
+        if (UpdateShardCommand.Problem(request, out var shard) is { } shardProblem) return Usage(shardProblem);
         if (ScenarioPreparation.TryPrepare(request.File, request.Variant, request.Overrides) is not { } prepared) return Program.BadInput;
         if (ScenarioPreparation.TryReadEvidence(request.Evidence, prepared) is not { } evidenceFile) return Program.BadInput;
         var settings = new UpdateSettings
@@ -66,6 +73,7 @@ internal static class UpdateCommand
             Method = request.Method == "is" ? UpdateMethod.Importance : UpdateMethod.Smc,
             Moves = request.Moves ?? new UpdateSettings().Moves,
         };
+        if (shard is { } range) return UpdateShardCommand.Execute(request, prepared, settings, range);
         if (request.AllVariants) return AllVariants(request, prepared, settings);
         var scenario = prepared.Model.Scenario.Source;
         var defaultFolder = CommonOptions.DefaultFolder(scenario.Name, request.Variant) + "-updated";
@@ -76,13 +84,22 @@ internal static class UpdateCommand
         if (!PosteriorFolderWriting.TryWrite(folder, existing, result.Posterior, result.Prior, prepared.Model.Scenario,
                 summary => EvidenceJson.AddTo(summary, result.Evidence, result.Moves), EvidenceReport.Lead(result.Evidence))) return Program.RunFailure;
         Print(result.Evidence, result.Moves, folder);
-        if (result.Evidence.EffectiveDraws >= UpdateSettings.MinimumEss) return Program.Ok;
-        Console.Error.WriteLine($"shadowwar update: the effective sample size is {result.Evidence.Ess:N1} with {result.Evidence.DistinctOrigins:N0} distinct trials behind it, below the minimum of {UpdateSettings.MinimumEss:N0}: "
-            + "the posterior rests on too few particles to trust. Add particles (--trials, or --ess with --max-trials), or pass --accept-low-ess to keep it.");
-        return request.AcceptLowEss ? Program.Ok : Program.RunFailure;
+        return EssVerdict(result.Evidence, request.AcceptLowEss, "--accept-low-ess");
     }
 
-    private static void Print(EvidenceSummary evidence, MoveSummary moves, string folder)
+    /// <summary>
+    /// Exit 0 when the posterior rests on enough effective draws (or <paramref name="accepted"/>); else says so, naming
+    /// <paramref name="acceptOption"/> as the way to keep it, and exit 1 unless accepted.
+    /// </summary>
+    internal static int EssVerdict(EvidenceSummary evidence, bool accepted, string acceptOption)
+    {
+        if (evidence.EffectiveDraws >= UpdateSettings.MinimumEss) return Program.Ok;
+        Console.Error.WriteLine($"shadowwar update: the effective sample size is {evidence.Ess:N1} with {evidence.DistinctOrigins:N0} distinct trials behind it, below the minimum of {UpdateSettings.MinimumEss:N0}: "
+            + $"the posterior rests on too few particles to trust. Add particles (--trials, or --ess with --max-trials), or pass {acceptOption} to keep it.");
+        return accepted ? Program.Ok : Program.RunFailure;
+    }
+
+    internal static void Print(EvidenceSummary evidence, MoveSummary moves, string folder)
     {
         Console.WriteLine($"{evidence.File}: {evidence.Observations} observations up to step {evidence.AsOf}; method {evidence.Method}; "
             + $"{evidence.Particles:N0} particles, effective sample size {evidence.Ess:N0} ({evidence.DistinctOrigins:N0} distinct trials); log marginal likelihood {F(evidence.LogMarginalLikelihood)} ± {F(evidence.LogMarginalLikelihoodSe)}");

@@ -36,13 +36,7 @@ public static class ShardMerge
             if (ShardRange.Of(state.TotalTrials, state.Range.Index, state.Range.Count) != state.Range)
                 return $"{folder}: shard {state.Range.Index}/{state.Range.Count} should hold other trials than the {state.Range.Trials:N0} from trial {state.Range.FirstTrial:N0} it records; the state file is damaged";
         }
-        foreach (var twice in shards.GroupBy(s => s.State.Range.Index).Where(g => g.Count() > 1))
-            return $"{string.Join(" and ", twice.Select(s => s.Folder))} are {(twice.Count() == 2 ? "both" : "all")} shard {twice.Key}/{first.Range.Count}; give each shard once";
-        var missing = Enumerable.Range(1, first.Range.Count).Except(shards.Select(s => s.State.Range.Index)).ToList();
-        if (missing.Count > 0)
-            return $"shard{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(k => $"{k}/{first.Range.Count}"))} of the run in {firstFolder} "
-                + $"{(missing.Count == 1 ? "is" : "are")} missing; merge needs all {first.Range.Count} shards";
-        return null;
+        return BlockShare.CoverageProblem([.. shards.Select(s => (s.Folder, s.State.Range.Index))], first.Range.Count);
     }
 
     /// <summary>

@@ -22,10 +22,7 @@ public readonly record struct ShardRange(int Index, int Count, long FirstTrial, 
     public static ShardRange? Of(long totalTrials, int index, int count)
     {
         if (Problem(totalTrials, index, count) is not null) return null;
-        var (perShard, extra) = Math.DivRem(RunAccumulator.BlockCount(totalTrials), count);
-        var before = index - 1;
-        var firstBlock = (long)before * perShard + Math.Min(before, extra);
-        var shardBlocks = perShard + (before < extra ? 1 : 0);
+        var (firstBlock, shardBlocks) = BlockShare.Of(RunAccumulator.BlockCount(totalTrials), index, count);
         var firstTrial = firstBlock * RunSettings.BlockSize;
         var end = Math.Min(totalTrials, (firstBlock + shardBlocks) * RunSettings.BlockSize);
         return new ShardRange(index, count, firstTrial, end - firstTrial);
@@ -35,16 +32,8 @@ public readonly record struct ShardRange(int Index, int Count, long FirstTrial, 
     /// Why shard <paramref name="index"/> of <paramref name="count"/> cannot be run, or null when it can: the index is
     /// outside 1..count, or the run has fewer blocks than shards, which would leave a shard empty.
     /// </summary>
-    public static string? Problem(long totalTrials, int index, int count)
-    {
-        if (count < 1) return $"the number of shards must be at least 1, got {count}";
-        if (index < 1 || index > count) return $"shard {index}/{count}: shards are numbered 1 to {count}";
-        var blocks = RunAccumulator.BlockCount(totalTrials);
-        if (blocks < count)
-            return $"{count} shards of {totalTrials:N0} trials would leave shards empty: shards hold whole blocks of "
-                + $"{RunSettings.BlockSize:N0} trials and there {(blocks == 1 ? "is 1 block" : $"are {blocks:N0} blocks")}; use at most {blocks:N0} shard{(blocks == 1 ? "" : "s")}";
-        return null;
-    }
+    public static string? Problem(long totalTrials, int index, int count) =>
+        BlockShare.Problem(totalTrials, RunAccumulator.BlockCount(totalTrials), RunSettings.BlockSize, index, count);
 
     /// <summary>Reads <c>K/N</c> (e.g. <c>2/8</c>); false when the text is not two whole numbers separated by a slash.</summary>
     public static bool TryParse(string text, out int index, out int count)

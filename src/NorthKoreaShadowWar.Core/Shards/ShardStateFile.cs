@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Statistics;
@@ -22,30 +20,16 @@ public static class ShardStateFile
     public const int Version = 2;
 
     /// <summary>The field that holds the SHA-256 of everything before it, the file's last.</summary>
-    public const string ChecksumField = "contentSha256";
+    public const string ChecksumField = ChecksummedJson.ChecksumField;
 
     /// <summary>Writes <paramref name="state"/> to <paramref name="path"/>, with the SHA-256 of its content last.</summary>
-    public static void Write(ShardState state, string path)
-    {
-        var content = Content(state);
-        using var stream = File.Create(path);
-        stream.Write(content.AsSpan(0, content.Length - 1));
-        stream.Write(Encoding.UTF8.GetBytes($",\"{ChecksumField}\":\"{Sha256(content)}\"}}"));
-    }
+    public static void Write(ShardState state, string path) => ChecksummedJson.Write(Content(state), path);
 
     /// <summary>
     /// The file's content without its checksum: one JSON object, always the same bytes for the same state, so the
     /// checksum of a state read back can be computed again and compared with the one the file holds.
     /// </summary>
-    private static byte[] Content(ShardState state)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
-            WriteContent(state, json);
-        return stream.ToArray();
-    }
-
-    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    private static byte[] Content(ShardState state) => ChecksummedJson.Content(json => WriteContent(state, json));
 
     private static void WriteContent(ShardState state, Utf8JsonWriter json)
     {
@@ -120,34 +104,10 @@ public static class ShardStateFile
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not a shard state of this <see cref="Version"/>, or is damaged or was changed.</exception>
     /// <exception cref="UnreadableFileException">The file cannot be read: missing, not a regular file, too large.</exception>
-    public static ShardState Read(string path)
-    {
-        var bytes = BoundedFile.Read(path, BoundedFile.ResultLimit);
-        ShardState state;
-        string? checksum;
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
-                throw new InvalidDataException($"not a shard state file (no \"format\": \"{Format}\")");
-            var version = root.GetProperty("version").GetInt32();
-            if (version != Version)
-                throw new InvalidDataException($"shard state format version {version}; this engine reads version {Version}"
-                    + (version < Version ? ", whose files carry a checksum of their content (run the shards again with this engine)" : " (run the shards and the merge with the same engine)"));
-            state = State(root);
-            checksum = root.TryGetProperty(ChecksumField, out var sum) ? sum.GetString() : null;
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
-        {
-            throw new InvalidDataException($"damaged shard state file: {e.Message}", e);
-        }
-        if (ShardStateChecks.Problem(state) is var (field, problem)) throw new InvalidDataException($"{field}: {problem}");
-        if (checksum is null) throw new InvalidDataException($"{ChecksumField}: missing; the file was cut short or edited");
-        if (checksum != Sha256(Content(state)))
-            throw new InvalidDataException($"{ChecksumField}: the numbers in the file are not those the shard wrote (their SHA-256 differs); it was changed or damaged after the run: run the shard again");
-        return state;
-    }
+    public static ShardState Read(string path) => ChecksummedJson.Read(path, Format, Version, "shard state",
+        version => $"shard state format version {version}; this engine reads version {Version}"
+            + (version < Version ? ", whose files carry a checksum of their content (run the shards again with this engine)" : " (run the shards and the merge with the same engine)"),
+        State, state => ShardStateChecks.Problem(state) is var (field, problem) ? $"{field}: {problem}" : null, Content, "run");
 
     private static ShardState State(JsonElement root)
     {

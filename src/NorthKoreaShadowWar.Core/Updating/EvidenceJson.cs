@@ -10,12 +10,15 @@ namespace NorthKoreaShadowWar.Updating;
 /// </summary>
 public static class EvidenceJson
 {
-    /// <summary>Adds <paramref name="evidence"/> to the summary.json at <paramref name="path"/>.</summary>
-    public static void AddTo(string path, EvidenceSummary evidence, MoveSummary? moves = null)
+    /// <summary>
+    /// Adds <paramref name="evidence"/> to the summary.json at <paramref name="path"/>; the evidence file's SHA-256 is
+    /// <paramref name="fileSha256"/> when given (a merge of shards, which read a copy), else that of the file now.
+    /// </summary>
+    public static void AddTo(string path, EvidenceSummary evidence, MoveSummary? moves = null, string? fileSha256 = null)
     {
         var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var node = Node(evidence, moves);
-        node["fileSha256"] = Sha256Of(evidence.File);
+        node["fileSha256"] = fileSha256 ?? Sha256Of(evidence.File);
         root["evidence"] = node;
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }

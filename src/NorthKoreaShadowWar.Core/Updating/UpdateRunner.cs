@@ -25,7 +25,7 @@ public sealed record MoveSummary(int Sweeps, long Proposed, long Accepted)
 /// Conditions a scenario on an evidence file (see docs/updating.md): particles in independent blocks, weighted by
 /// the likelihood of the evidence; with a target effective sample size, rounds of blocks (doubling) until it is met.
 /// </summary>
-public static class UpdateRunner
+public static partial class UpdateRunner
 {
     /// <summary>Runs the update.</summary>
     /// <exception cref="EvidenceImpossibleException">Every particle has weight zero.</exception>
@@ -79,7 +79,7 @@ public static class UpdateRunner
         return particles;
     }
 
-    private static int EventCount(CompiledModel model) =>
+    internal static int EventCount(CompiledModel model) =>
         model.Scenario.Outcomes.Count(o => o.Kind is OutcomeKind.Reached or OutcomeKind.FirstStep && o.Condition is not null);
 
     private static UpdateResult Build(CompiledModel model, EvidenceFile evidence, UpdateSettings settings, Particles particles, Particles priorParticles, double seconds)

@@ -29,19 +29,9 @@ public class MergeCommandTests
     [OneTimeTearDown]
     public void DeleteFolder() => Directory.Delete(folder, recursive: true);
 
-    private static string Succeed(params string[] args)
-    {
-        var (exitCode, output, error) = CommandLine.Run(args);
-        Assert.That(exitCode, Is.EqualTo(0), $"shadowwar {string.Join(' ', args)}\n{error}");
-        return output;
-    }
+    private static string Succeed(params string[] args) => CommandLine.Succeed(args);
 
-    private static string Refused(params string[] args)
-    {
-        var (exitCode, _, error) = CommandLine.Run(args);
-        Assert.That(exitCode, Is.EqualTo(2), $"shadowwar {string.Join(' ', args)} should be refused\n{error}");
-        return error;
-    }
+    private static string Refused(params string[] args) => CommandLine.Refused(args);
 
     private static void AssertSameNumbers(string actual, string expected)
     {

@@ -29,4 +29,20 @@ internal static class CommandLine
             }
         }
     }
+
+    /// <summary>Runs <c>shadowwar</c> and asserts that it exits 0; gives its output.</summary>
+    public static string Succeed(params string[] args)
+    {
+        var (exitCode, output, error) = Run(args);
+        Assert.That(exitCode, Is.EqualTo(0), $"shadowwar {string.Join(' ', args)}\n{error}");
+        return output;
+    }
+
+    /// <summary>Runs <c>shadowwar</c> and asserts that it refuses, exit 2; gives its error output.</summary>
+    public static string Refused(params string[] args)
+    {
+        var (exitCode, _, error) = Run(args);
+        Assert.That(exitCode, Is.EqualTo(2), $"shadowwar {string.Join(' ', args)} should be refused\n{error}");
+        return error;
+    }
 }
