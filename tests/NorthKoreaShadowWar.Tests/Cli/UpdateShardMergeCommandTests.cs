@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -46,7 +47,7 @@ public partial class UpdateShardMergeCommandTests
         {
             var shard = Path.Combine(folder, $"{name}-shard-{k}");
             // Each shard on another thread count: the numbers must not depend on it.
-            Succeed(["update", scenario, "--evidence", evidence, "--trials", trials, "--seed", Seed, "--threads", k.ToString(), "--shard", $"{k}/{count}", "--out", shard, .. more]);
+            Succeed(["update", scenario, "--evidence", evidence, "--trials", trials, "--seed", Seed, "--threads", k.ToString(CultureInfo.InvariantCulture), "--shard", $"{k}/{count}", "--out", shard, .. more]);
             return shard;
         })];
 
@@ -222,7 +223,7 @@ public partial class UpdateShardMergeCommandTests
     [Test]
     public void A_tampered_shard_state_is_refused_naming_the_file()
     {
-        var edited = Edited(isShards[1], text => Regex.Replace(text, @"""distinctOrigins"":(\d+)", m => $"\"distinctOrigins\":{int.Parse(m.Groups[1].Value) - 1}"));
+        var edited = Edited(isShards[1], text => Regex.Replace(text, @"""distinctOrigins"":(\d+)", m => $"\"distinctOrigins\":{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1}"));
         var error = Refused("merge", isShards[0], edited, "--out", Path.Combine(folder, "never"));
         Assert.That(error, Does.StartWith($"{Path.Combine(edited, UpdateShardState.FileName)}: error: contentSha256: "));
     }
