@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Diagrams;
 /// Edges are labelled with the probability, its multipliers and, in brackets, the guard; absorbing states are
 /// marked with <see cref="StatelessMachineBuilder.AbsorbingSuffix"/>.
 /// </summary>
-public static class StateDiagrams
+internal static class StateDiagrams
 {
     /// <summary>The Graphviz DOT diagram of every machine.</summary>
     public static IReadOnlyList<MachineDiagram> Dot(ResolvedScenario scenario) => Draw(scenario, DiagramFormat.Dot);

@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// converged), then each outcome as its kind is best drawn, then each machine's occupancy over time, then each
 /// correlated pair of parameters.
 /// </summary>
-public static class ReportPlots
+internal static class ReportPlots
 {
     /// <summary>The plots of <paramref name="result"/>, labelled from <paramref name="scenario"/>.</summary>
     public static IReadOnlyList<ReportPlot> Build(RunResult result, ResolvedScenario scenario)
