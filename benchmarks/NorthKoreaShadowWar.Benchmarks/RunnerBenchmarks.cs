@@ -23,6 +23,7 @@ public class RunnerBenchmarks
     [GlobalSetup]
     public void Setup() => model = BenchmarkScenarios.Load(Scenario);
 
+    // Returned, as object since its type is internal to the core, so that BenchmarkDotNet consumes the result.
     [Benchmark]
-    public SimulationResult Run() => MonteCarloRunner.Run(model, new RunSettings { Trials = Trials, Seed = 1, Threads = Threads });
+    public object Run() => MonteCarloRunner.Run(model, new RunSettings { Trials = Trials, Seed = 1, Threads = Threads });
 }

@@ -7,13 +7,13 @@ using NorthKoreaShadowWar.Scenarios.Validation;
 namespace NorthKoreaShadowWar;
 
 /// <summary>A scenario ready to run, with the warnings found on the way.</summary>
-public sealed record PreparedScenario(CompiledModel Model, IReadOnlyList<Diagnostic> Warnings);
+internal sealed record PreparedScenario(CompiledModel Model, IReadOnlyList<Diagnostic> Warnings);
 
 /// <summary>
 /// The one-way path from a file to a runnable model: load (YAML to <see cref="Scenario"/>), apply the variant and
 /// overrides, resolve names and types, check, compile. Each stage reports every problem it finds.
 /// </summary>
-public static class ScenarioPipeline
+internal static class ScenarioPipeline
 {
     /// <summary>Loads, checks and compiles <paramref name="path"/> with a variant and overrides.</summary>
     /// <exception cref="ScenarioException">The scenario, the variant or an override has errors.</exception>

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// <param name="Summaries">Mean Brier and log scores of the probability and of the categorical outcomes.</param>
 /// <param name="Calibration">Ten bins of forecast probability, from every event and every state forecast.</param>
 /// <param name="Unresolved">Outcomes of the results the observed file does not record (<c>folder: outcome</c>): not scored.</param>
-public sealed record Backtest(
+internal sealed record Backtest(
     ObservedFile Observed,
     IReadOnlyList<string> Folders,
     IReadOnlyList<ForecastScore> Scores,

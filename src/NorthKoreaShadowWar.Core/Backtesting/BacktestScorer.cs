@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// Scores forecasts against what happened: Brier and log scores for events and final states, the percentile rank of
 /// the observed value (and the CRPS where the whole distribution is known) for distributions, and a calibration table.
 /// </summary>
-public static class BacktestScorer
+internal static class BacktestScorer
 {
     /// <summary>
     /// Probabilities are clamped to [<see cref="ProbabilityFloor"/>, 1 − <see cref="ProbabilityFloor"/>] before the log

@@ -12,4 +12,4 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// <param name="MeanForecast">Their mean forecast probability; not a number for an empty bin.</param>
 /// <param name="ObservedFrequency">Happened ÷ count; not a number for an empty bin.</param>
 /// <param name="Ci95">The 95% Wilson interval of the observed frequency ([0, 1] for an empty bin).</param>
-public sealed record CalibrationBin(double Low, double High, int Count, int Happened, double MeanForecast, double ObservedFrequency, (double Lower, double Upper) Ci95);
+internal sealed record CalibrationBin(double Low, double High, int Count, int Happened, double MeanForecast, double ObservedFrequency, (double Lower, double Upper) Ci95);

@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// <param name="Kind"><c>probability</c>, <c>categorical</c> or <c>distribution</c>.</param>
 /// <param name="Forecast">The probability forecast (of the event, or of the state); for a distribution, its median.</param>
 /// <param name="Observed">What happened: <c>1</c>/<c>0</c> for an event or a state, the value or <c>never</c> for a distribution.</param>
-public sealed record ForecastScore(string Folder, string Outcome, string? Category, string Kind, double Forecast, string Observed)
+internal sealed record ForecastScore(string Folder, string Outcome, string? Category, string Kind, double Forecast, string Observed)
 {
     /// <summary>For an event or a state: whether it happened (the 0/1 the forecast is scored against).</summary>
     public bool? Happened { get; init; }

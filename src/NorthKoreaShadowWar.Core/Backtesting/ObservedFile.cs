@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// <param name="File">The file as it was named.</param>
 /// <param name="Recorded">The <c>recorded</c> date as written, if given.</param>
 /// <param name="Outcomes">Every outcome recorded, in file order.</param>
-public sealed record ObservedFile(string File, string? Recorded, IReadOnlyList<ObservedOutcome> Outcomes)
+internal sealed record ObservedFile(string File, string? Recorded, IReadOnlyList<ObservedOutcome> Outcomes)
 {
     /// <summary>The <c>description</c>, if given.</summary>
     public string? Description { get; init; }

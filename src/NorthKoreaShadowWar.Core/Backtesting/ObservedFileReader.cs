@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// false for a probability, a state of the machine for a categorical outcome, a number or <c>never</c> for a
 /// distribution). Every problem is reported at its line and column.
 /// </summary>
-public static class ObservedFileReader
+internal static class ObservedFileReader
 {
     private static readonly string[] TopLevelKeys = ["recorded", "description", "outcomes"];
 

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// </summary>
 /// <param name="Name">The outcome's name, as in the results.</param>
 /// <param name="Position">Where the value was recorded in the observed file.</param>
-public sealed record ObservedOutcome(string Name, SourcePosition Position)
+internal sealed record ObservedOutcome(string Name, SourcePosition Position)
 {
     /// <summary>For a probability outcome: true when the event happened.</summary>
     public bool? Happened { get; init; }

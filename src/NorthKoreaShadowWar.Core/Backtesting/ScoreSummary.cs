@@ -10,4 +10,4 @@ namespace NorthKoreaShadowWar.Backtesting;
 /// <param name="Forecasts">The number of forecasts scored (a categorical outcome counts once).</param>
 /// <param name="Brier">The mean Brier score; not a number when there are none.</param>
 /// <param name="LogScore">The mean log score; not a number when there are none.</param>
-public sealed record ScoreSummary(string Kind, int Forecasts, double Brier, double LogScore);
+internal sealed record ScoreSummary(string Kind, int Forecasts, double Brier, double LogScore);

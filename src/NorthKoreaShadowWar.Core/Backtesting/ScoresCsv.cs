@@ -4,7 +4,7 @@ using NorthKoreaShadowWar.Results;
 namespace NorthKoreaShadowWar.Backtesting;
 
 /// <summary>Writes a backtest's tables: <c>scores.csv</c> (one row per forecast) and <c>calibration.csv</c> (one row per bin).</summary>
-public static class ScoresCsv
+internal static class ScoresCsv
 {
     /// <summary>The columns of scores.csv, in order.</summary>
     public static readonly IReadOnlyList<string> ScoreColumns =

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// <param name="Kind">How the runs were chosen.</param>
 /// <param name="SweptParameters">For a sweep, the parameters it varies, in the order given; empty otherwise.</param>
 /// <param name="Runs">The runs, in order.</param>
-public sealed record Batch(string ScenarioFile, string ScenarioName, BatchKind Kind, IReadOnlyList<string> SweptParameters, IReadOnlyList<BatchRun> Runs)
+internal sealed record Batch(string ScenarioFile, string ScenarioName, BatchKind Kind, IReadOnlyList<string> SweptParameters, IReadOnlyList<BatchRun> Runs)
 {
     /// <summary>True for a sweep (a grid or a Latin hypercube), false for the variants of a scenario.</summary>
     public bool IsSweep => Kind != BatchKind.AllVariants;

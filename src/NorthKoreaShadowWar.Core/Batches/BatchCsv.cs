@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// The combined tidy table of a batch: <c>batch.csv</c> for <c>run --all-variants</c>, <c>sweep.csv</c> for a sweep.
 /// One row per run × <see cref="BatchRow"/>; a sweep has one column per swept parameter holding the point's value.
 /// </summary>
-public static class BatchCsv
+internal static class BatchCsv
 {
     /// <summary>The columns after the run's own: what is estimated, the estimate, its interval, and a distribution's quantiles.</summary>
     public static readonly IReadOnlyList<string> QuantityColumns =

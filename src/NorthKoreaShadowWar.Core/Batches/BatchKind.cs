@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Batches;
 
 /// <summary>How the runs of a batch were chosen.</summary>
-public enum BatchKind
+internal enum BatchKind
 {
     /// <summary>The base scenario and every one of its variants (<c>run --all-variants</c>).</summary>
     AllVariants,

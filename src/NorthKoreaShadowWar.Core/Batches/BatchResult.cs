@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// <param name="Results">One result per run of <see cref="Batch.Runs"/>, in the same order.</param>
 /// <param name="Trials">Trials per run.</param>
 /// <param name="Seed">The seed shared by every run.</param>
-public sealed record BatchResult(Batch Batch, IReadOnlyList<RunResult> Results, long Trials, ulong Seed)
+internal sealed record BatchResult(Batch Batch, IReadOnlyList<RunResult> Results, long Trials, ulong Seed)
 {
     /// <summary>Each run with its result.</summary>
     public IEnumerable<(BatchRun Run, RunResult Result)> Pairs => Batch.Runs.Zip(Results);

@@ -14,7 +14,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// <param name="Estimate">The estimate: a share (0.31, not 31%) or a mean.</param>
 /// <param name="Ci95">Its 95% interval.</param>
 /// <param name="Quantiles">For a mean, the distribution's p05..p95; empty otherwise.</param>
-public sealed record BatchRow(
+internal sealed record BatchRow(
     string Outcome, string Kind, string Statistic, string Category, double Estimate, (double Lower, double Upper) Ci95,
     IReadOnlyList<(string Label, double Value)> Quantiles)
 {

@@ -8,4 +8,4 @@ namespace NorthKoreaShadowWar.Batches;
 /// <param name="Variant">The variant applied, or null for the base scenario.</param>
 /// <param name="Overrides">Every <c>name=value</c> override, the user's first, then the swept parameters' values.</param>
 /// <param name="ParameterValues">For a sweep, the value of each swept parameter, in the order of <see cref="Batch.SweptParameters"/>; empty otherwise.</param>
-public sealed record BatchRun(string Label, string Folder, string? Variant, IReadOnlyList<string> Overrides, IReadOnlyList<double> ParameterValues);
+internal sealed record BatchRun(string Label, string Folder, string? Variant, IReadOnlyList<string> Overrides, IReadOnlyList<double> ParameterValues);

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// trial i draws the same random streams in every run (common random numbers). Each run's results are exactly those of
 /// a plain run of the same scenario, variant and overrides with the same seed and trials.
 /// </summary>
-public static class BatchRunner
+internal static class BatchRunner
 {
     /// <summary>
     /// Loads, checks and compiles the scenario of every run, so that a mistake shows before any trial runs. Returns

@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// Writes the tables of a batch into a directory: each run's results folder (<see cref="ResultsWriter.Files"/>) in
 /// its own subfolder, and the combined table (<see cref="BatchCsv"/>). Plots and report: see <c>Reporting.BatchReport</c>.
 /// </summary>
-public static class BatchWriter
+internal static class BatchWriter
 {
     /// <summary>Writes every run's results and the combined table of <paramref name="result"/> into <paramref name="directory"/>.</summary>
     public static void WriteAll(BatchResult result, string directory)

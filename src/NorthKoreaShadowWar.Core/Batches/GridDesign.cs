@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NorthKoreaShadowWar.Batches;
 
 /// <summary>A full grid: every combination of each parameter's evenly spaced values.</summary>
-public static class GridDesign
+internal static class GridDesign
 {
     /// <summary>The most points a grid may have.</summary>
     public const int MaximumPoints = 10_000;

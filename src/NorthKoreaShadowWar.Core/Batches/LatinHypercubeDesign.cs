@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// the N points; which strata of different parameters share a point is decided by random permutations, and each point
 /// lies uniformly within its strata. The same seed gives the same points.
 /// </summary>
-public static class LatinHypercubeDesign
+internal static class LatinHypercubeDesign
 {
     /// <summary>
     /// <paramref name="samples"/> points over the ranges of <paramref name="parameters"/>, each holding one value per

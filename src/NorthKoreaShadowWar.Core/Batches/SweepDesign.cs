@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// <param name="Kind"><see cref="BatchKind.Grid"/> or <see cref="BatchKind.LatinHypercube"/>.</param>
 /// <param name="Parameters">The swept parameters, in the order given.</param>
 /// <param name="Points">Each point's value of every parameter, in the order of <paramref name="Parameters"/>.</param>
-public sealed record SweepDesign(BatchKind Kind, IReadOnlyList<SweepParameter> Parameters, IReadOnlyList<double[]> Points)
+internal sealed record SweepDesign(BatchKind Kind, IReadOnlyList<SweepParameter> Parameters, IReadOnlyList<double[]> Points)
 {
     /// <summary>
     /// Checks the <c>--param</c> texts against <paramref name="scenario"/> (with its variant and overrides applied) and

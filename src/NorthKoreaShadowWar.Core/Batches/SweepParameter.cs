@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Batches;
 /// <param name="Low">The lowest value.</param>
 /// <param name="High">The highest value, at least <paramref name="Low"/>.</param>
 /// <param name="Count">For a grid, the number of values (1 means <paramref name="Low"/> only); null for a Latin hypercube.</param>
-public sealed record SweepParameter(string Name, double Low, double High, int? Count)
+internal sealed record SweepParameter(string Name, double Low, double High, int? Count)
 {
     /// <summary>
     /// Reads <paramref name="text"/>, <c>NAME=LO:HI:N</c> or <c>NAME=LO:HI</c>; returns the parameter, or null and

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace NorthKoreaShadowWar.Checking;
 
 /// <summary>check.json (see docs/checking.md): every number of a <see cref="CheckResult"/>; numbers that are not finite become null.</summary>
-public static class CheckJson
+internal static class CheckJson
 {
     public static string Write(CheckResult r) => new JsonObject
     {

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Checking;
 /// The checks in words: <see cref="Summary"/> is what the terminal prints, <see cref="Markdown"/> the report.md of the
 /// results folder (the summary, then every observation, parameter and outcome in a table).
 /// </summary>
-public static class CheckReport
+internal static class CheckReport
 {
     /// <summary>Below this share of its prior variance on informed parameters, an outcome has little to learn through them.</summary>
     private const double LittleVariance = 0.05;

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Checking;
 
 /// <summary>What <c>check</c> found (see docs/checking.md): every observation, every drawn parameter and every outcome.</summary>
-public sealed record CheckResult
+internal sealed record CheckResult
 {
     public required string EvidenceFile { get; init; }
     public required int AsOf { get; init; }
@@ -30,7 +30,7 @@ public sealed record CheckResult
 /// the other observations' likelihood), how likely the posterior makes it again, what the structure says of it, and
 /// which parameters conditioning on it alone moves most.
 /// </summary>
-public sealed record ObservationCheck
+internal sealed record ObservationCheck
 {
     public required string Description { get; init; }
     public required string Source { get; init; }
@@ -54,13 +54,13 @@ public sealed record ObservationCheck
 }
 
 /// <summary>A drawn parameter's mean in the prior and conditioned on one observation alone.</summary>
-public sealed record ParameterPull(string Parameter, double PriorMean, double ConditionedMean, double MoveInPriorSd);
+internal sealed record ParameterPull(string Parameter, double PriorMean, double ConditionedMean, double MoveInPriorSd);
 
 /// <summary>
 /// A drawn parameter, prior against posterior: means, spreads, the move in prior standard deviations, and the share of
 /// the posterior beyond the prior's 5th and 95th percentiles (5% each under the prior).
 /// </summary>
-public sealed record ParameterCheck(
+internal sealed record ParameterCheck(
     string Name, double PriorMean, double PriorSd, double PosteriorMean, double PosteriorSd, double MoveInPriorSd, double SpreadRatio,
     double BelowPrior05, double AbovePrior95)
 {
@@ -72,7 +72,7 @@ public sealed record ParameterCheck(
 }
 
 /// <summary>One outcome: what it shares with the evidence, the drawn parameters it depends on, and how far it moved.</summary>
-public sealed record OutcomeCheck
+internal sealed record OutcomeCheck
 {
     public required string Outcome { get; init; }
     /// <summary><c>independent</c>, <c>path only</c> or <c>parameters</c> (see docs/checking.md).</summary>

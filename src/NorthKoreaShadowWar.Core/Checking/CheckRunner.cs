@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Checking;
 /// observation possible, how surprising is it, what can the evidence teach about each parameter and outcome, and does
 /// the posterior reproduce what was observed.
 /// </summary>
-public static class CheckRunner
+internal static class CheckRunner
 {
     /// <summary>Trials from the posterior are numbered from here, apart from the prior's.</summary>
     private const long ReplicateOffset = 1L << 40;

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Updating;
 namespace NorthKoreaShadowWar.Checking;
 
 /// <summary>How <c>check</c> runs (see docs/checking.md).</summary>
-public sealed record CheckSettings
+internal sealed record CheckSettings
 {
     /// <summary>Trials drawn from the prior, and particles of the posterior (rounded up to whole blocks of <see cref="UpdateSettings.BlockSize"/>).</summary>
     public long Trials { get; init; } = 65_536;

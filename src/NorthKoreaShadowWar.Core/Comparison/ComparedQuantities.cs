@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Comparison;
 
 /// <summary>Matches the outcomes of two runs by name and lists the quantities to compare.</summary>
-public static class ComparedQuantities
+internal static class ComparedQuantities
 {
     /// <summary>
     /// The quantities both runs report, in A's order: each probability; each distribution's mean (for a first step,

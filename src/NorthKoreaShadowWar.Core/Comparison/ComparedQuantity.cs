@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Comparison;
 
 /// <summary>How a compared quantity is read from one trial's outcomes (see <see cref="Simulation.TrialSimulator.ReadOutcomes"/>).</summary>
-public enum QuantityReading
+internal enum QuantityReading
 {
     /// <summary>The outcome's own number: 1/0 for <c>reached</c>, the value, the count of steps.</summary>
     Value,
@@ -18,7 +18,7 @@ public enum QuantityReading
 /// the probability of one final state. <see cref="IndexA"/> and <see cref="IndexB"/> locate the outcome in each
 /// run's scenario; <see cref="StateA"/> and <see cref="StateB"/> the state of a <c>final</c> outcome.
 /// </summary>
-public sealed record ComparedQuantity(string Outcome, string Statistic, string? Category, QuantityReading Reading, int IndexA, int IndexB, int StateA = -1, int StateB = -1)
+internal sealed record ComparedQuantity(string Outcome, string Statistic, string? Category, QuantityReading Reading, int IndexA, int IndexB, int StateA = -1, int StateB = -1)
 {
     /// <summary>A one-line label, e.g. <c>final_sk = Lethal</c> or <c>weeks_to_combat (mean)</c>.</summary>
     public string Label => Category is not null ? $"{Outcome} = {Category}" : Statistic is "probability" or "mean" ? Outcome : $"{Outcome} ({Statistic})";

@@ -5,7 +5,7 @@ using NorthKoreaShadowWar.Statistics;
 namespace NorthKoreaShadowWar.Comparison;
 
 /// <summary>Turns two runs' results, and for a paired run its per-trial differences, into a <see cref="ComparisonResult"/>.</summary>
-public static class ComparisonBuilder
+internal static class ComparisonBuilder
 {
     /// <summary>
     /// A comparison of two runs made with common random numbers: each paired quantity's difference and interval

@@ -5,7 +5,7 @@ using NorthKoreaShadowWar.Results;
 namespace NorthKoreaShadowWar.Comparison;
 
 /// <summary>Writes <c>comparison.csv</c>: one tidy row per compared quantity.</summary>
-public static class ComparisonCsv
+internal static class ComparisonCsv
 {
     /// <summary>The columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =

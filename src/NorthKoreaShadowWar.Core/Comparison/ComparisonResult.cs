@@ -3,14 +3,14 @@ using NorthKoreaShadowWar.Results;
 namespace NorthKoreaShadowWar.Comparison;
 
 /// <summary>An estimate with its 95% interval.</summary>
-public sealed record Estimate(double Value, (double Lower, double Upper) Ci95);
+internal sealed record Estimate(double Value, (double Lower, double Upper) Ci95);
 
 /// <summary>
 /// One compared quantity: its estimate in A and in B, and the difference B − A with a 95% interval. With common
 /// random numbers the interval comes from the per-trial differences; <see cref="IndependentCi95"/> is what two
 /// independent runs of the same size would give, and <see cref="VarianceReduction"/> their ratio of variances.
 /// </summary>
-public sealed record ComparisonRow(
+internal sealed record ComparisonRow(
     ComparedQuantity Quantity,
     Estimate A,
     Estimate B,
@@ -31,7 +31,7 @@ public sealed record ComparisonRow(
 }
 
 /// <summary>A comparison of two runs, B against A.</summary>
-public sealed record ComparisonResult(
+internal sealed record ComparisonResult(
     RunResult A,
     RunResult B,
     string LabelA,

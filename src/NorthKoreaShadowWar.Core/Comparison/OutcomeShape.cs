@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Comparison;
 /// <param name="Kind"><c>probability</c>, <c>distribution</c> or <c>categorical</c>.</param>
 /// <param name="HasNever">A distribution of first steps, which may never happen.</param>
 /// <param name="Categories">The states of a categorical outcome, in order.</param>
-public sealed record OutcomeShape(string Name, string Kind, bool HasNever, IReadOnlyList<string> Categories)
+internal sealed record OutcomeShape(string Name, string Kind, bool HasNever, IReadOnlyList<string> Categories)
 {
     /// <summary>The outcomes of a finished run.</summary>
     public static IReadOnlyList<OutcomeShape> Of(RunResult result) => result.Outcomes.Select(outcome => outcome switch

@@ -9,10 +9,10 @@ namespace NorthKoreaShadowWar.Comparison;
 /// The moments, over the trials of a paired run, of each compared quantity in A, in B, and of the per-trial
 /// difference B − A.
 /// </summary>
-public sealed record PairedMoments(RunningMoments A, RunningMoments B, RunningMoments Difference);
+internal sealed record PairedMoments(RunningMoments A, RunningMoments B, RunningMoments Difference);
 
 /// <summary>Two runs made trial by trial together, and the moments of each compared quantity's paired differences.</summary>
-public sealed record PairedRun(SimulationResult A, SimulationResult B, IReadOnlyList<ComparedQuantity> Quantities, IReadOnlyList<PairedMoments> Moments);
+internal sealed record PairedRun(SimulationResult A, SimulationResult B, IReadOnlyList<ComparedQuantity> Quantities, IReadOnlyList<PairedMoments> Moments);
 
 /// <summary>
 /// Runs two models with common random numbers: trial i of A and trial i of B use the same random streams (the
@@ -20,7 +20,7 @@ public sealed record PairedRun(SimulationResult A, SimulationResult B, IReadOnly
 /// estimated from per-trial differences with a much narrower interval than two independent runs give. Each side's
 /// own numbers are exactly those of a plain run with the same seed and trials.
 /// </summary>
-public static class PairedRunner
+internal static class PairedRunner
 {
     /// <summary>Runs <paramref name="a"/> and <paramref name="b"/> over the same trials; reports trials completed (of each) to <paramref name="progress"/>.</summary>
     /// <exception cref="Diagnostics.SimulationException">A scenario did something impossible in some trial.</exception>

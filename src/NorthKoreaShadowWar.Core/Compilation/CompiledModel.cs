@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Compilation;
 /// condition and expression as a program or a trial constant slot, and transition probabilities as
 /// cumulative bounds per row and context. Immutable once built; shared by all worker threads.
 /// </summary>
-public sealed class CompiledModel
+internal sealed class CompiledModel
 {
     /// <summary>
     /// Gathers what the passes of <see cref="ModelCompiler.Compile"/> produced. Every property is get-only and set

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Scenarios.Validation;
 namespace NorthKoreaShadowWar.Compilation;
 
 /// <summary>Compiles a resolved scenario into a <see cref="CompiledModel"/>.</summary>
-public static class ModelCompiler
+internal static class ModelCompiler
 {
     /// <summary>A table row with more contexts than this is evaluated dynamically instead.</summary>
     public const int MaximumContextsPerRow = 4096;

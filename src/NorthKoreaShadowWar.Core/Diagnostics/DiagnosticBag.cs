@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Diagnostics;
 
 /// <summary>Collects every problem of a scenario in one pass, so the user sees them all at once.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> items = [];
 

@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Diagnostics;
 /// one position per character; a character that an escape produced is placed at the escape's backslash. A text known
 /// only by where it starts is taken to lie on one line from there.
 /// </summary>
-public sealed class SourceMap
+internal sealed class SourceMap
 {
     private readonly SourcePosition start;
     private readonly SourcePosition[]? positions;

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Diagrams;
 
 /// <summary>The text formats a state diagram can be written in.</summary>
-public enum DiagramFormat
+internal enum DiagramFormat
 {
     /// <summary>Mermaid <c>stateDiagram-v2</c>, rendered by GitHub, GitLab and most Markdown viewers.</summary>
     Mermaid,

@@ -3,4 +3,4 @@ namespace NorthKoreaShadowWar.Diagrams;
 /// <summary>The state diagram of one machine.</summary>
 /// <param name="Name">The machine's name, as written in the scenario.</param>
 /// <param name="Text">The diagram in the format it was asked for, without a leading comment line.</param>
-public sealed record MachineDiagram(string Name, string Text);
+internal sealed record MachineDiagram(string Name, string Text);

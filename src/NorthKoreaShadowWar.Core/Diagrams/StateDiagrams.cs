@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Diagrams;
 /// marked with <see cref="StatelessMachineBuilder.AbsorbingSuffix"/>; a machine with an initial distribution has a
 /// labelled start arrow to each state it may start in (<see cref="InitialDistributionEdges"/>).
 /// </summary>
-public static class StateDiagrams
+internal static class StateDiagrams
 {
     /// <summary>The Graphviz DOT diagram of every machine.</summary>
     public static IReadOnlyList<MachineDiagram> Dot(ResolvedScenario scenario) => Draw(scenario, DiagramFormat.Dot);

@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Diagrams;
 /// source states to its target; a <c>when</c> guard becomes a Stateless guard whose description is the guard text.
 /// The machine is only described, never fired: guards always return true.
 /// </summary>
-public static class StatelessMachineBuilder
+internal static class StatelessMachineBuilder
 {
     /// <summary>What follows the name of an absorbing state in a diagram.</summary>
     public const string AbsorbingSuffix = " (absorbing)";

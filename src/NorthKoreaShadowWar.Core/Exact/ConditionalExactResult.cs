@@ -7,4 +7,4 @@ namespace NorthKoreaShadowWar.Exact;
 /// Monte Carlo at the same number of trials (how many times more trials plain Monte Carlo would need for the
 /// same interval).
 /// </summary>
-public sealed record ConditionalExactResult(RunResult Result, IReadOnlyList<(string Outcome, double VarianceReduction)> VarianceReductions);
+internal sealed record ConditionalExactResult(RunResult Result, IReadOnlyList<(string Outcome, double VarianceReduction)> VarianceReductions);

@@ -14,7 +14,7 @@ namespace NorthKoreaShadowWar.Exact;
 /// the draws; their intervals come from how much those answers vary between draws, which is never more and usually
 /// much less than the variance of a simulated trial.
 /// </summary>
-public static class ConditionalExactRunner
+internal static class ConditionalExactRunner
 {
     private const int BlockSize = 64;
 

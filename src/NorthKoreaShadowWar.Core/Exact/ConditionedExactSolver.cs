@@ -11,13 +11,13 @@ namespace NorthKoreaShadowWar.Exact;
 /// An exact answer conditioned on evidence: the posterior, the prior, the log marginal likelihood of the evidence, and
 /// every outcome prior against posterior, the largest moves first.
 /// </summary>
-public sealed record ConditionedExactResult(RunResult Posterior, RunResult Prior, double LogMarginalLikelihood, IReadOnlyList<OutcomeShift> Changes);
+internal sealed record ConditionedExactResult(RunResult Posterior, RunResult Prior, double LogMarginalLikelihood, IReadOnlyList<OutcomeShift> Changes);
 
 /// <summary>
 /// <c>exact --evidence</c>: the scenarios <see cref="ExactSolver"/> solves, conditioned on an evidence file with the
 /// likelihoods <c>update</c> uses (see docs/updating.md), by exact propagation of the joint distribution.
 /// </summary>
-public static class ConditionedExactSolver
+internal static class ConditionedExactSolver
 {
     /// <summary>Reports, at each observation's position, the observations exact propagation cannot condition on: those that read variables.</summary>
     public static void Check(EvidenceFile evidence, DiagnosticBag diagnostics)

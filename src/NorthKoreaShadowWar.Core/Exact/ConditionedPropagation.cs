@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NorthKoreaShadowWar.Compilation;
-using NorthKoreaShadowWar.Reference;
+using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Exact;

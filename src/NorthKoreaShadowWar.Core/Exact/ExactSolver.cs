@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Exact;
 /// distribution of the paths that have not yet met the condition; step counts use the distribution of
 /// (joint state, count). The results have the same shape as a Monte Carlo run, with intervals of zero width.
 /// </summary>
-public static class ExactSolver
+internal static class ExactSolver
 {
     /// <summary>Solves <paramref name="model"/> exactly.</summary>
     /// <exception cref="ExactNotPossibleException">The scenario is not one exact propagation can solve; the message says why.</exception>

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Expressions;
 /// without its operator), with the position of its first character and of every other one, so errors point at the
 /// right line and column even in a value folded over several lines or written with escapes.
 /// </summary>
-public sealed record ExpressionText(string Text, SourcePosition Position)
+internal sealed record ExpressionText(string Text, SourcePosition Position)
 {
     /// <summary>An expression whose characters are placed by <paramref name="map"/>.</summary>
     public ExpressionText(string text, SourceMap map) : this(text, map.At(0)) => Map = map;

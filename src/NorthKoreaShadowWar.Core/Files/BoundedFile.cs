@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Files;
 /// limit, counted while reading: a device or a <c>/proc</c> file reports a length of 0 whatever it holds. See the
 /// limits in docs/scenario-format.md.
 /// </summary>
-public static class BoundedFile
+internal static class BoundedFile
 {
     /// <summary>The limit of a file written by hand: a scenario or a file of observed outcomes (4 MiB).</summary>
     public const int HandWrittenLimit = 4 * 1024 * 1024;

@@ -5,4 +5,4 @@ namespace NorthKoreaShadowWar.Files;
 /// refused to read it. The message says what is wrong without naming the file, so each caller can put it in its own
 /// form (<c>FILE: error: message</c>, or at line 1, column 1 of a scenario).
 /// </summary>
-public sealed class UnreadableFileException(string problem, Exception? inner = null) : IOException(problem, inner);
+internal sealed class UnreadableFileException(string problem, Exception? inner = null) : IOException(problem, inner);

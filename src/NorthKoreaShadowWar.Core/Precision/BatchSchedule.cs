@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Precision;
 /// up to whole blocks, then doubling, capped at the maximum. Doubling keeps the number of looks logarithmic and the
 /// overshoot below a factor of two; whole blocks let each batch continue the previous one exactly.
 /// </summary>
-public static class BatchSchedule
+internal static class BatchSchedule
 {
     /// <summary>The cumulative trial counts, ascending, the last one <paramref name="maximumTrials"/> unless doubling never reaches it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is below 1.</exception>

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Results;
 namespace NorthKoreaShadowWar.Precision;
 
 /// <summary>The intervals of a result that a precision target applies to: every probability, every share of a final state, every mean.</summary>
-public static class PrecisionMeasures
+internal static class PrecisionMeasures
 {
     /// <summary>The controlled intervals of <paramref name="result"/>, in outcome order, with the half-widths <paramref name="target"/> allows.</summary>
     public static IReadOnlyList<PrecisionMeasure> Of(RunResult result, double target)

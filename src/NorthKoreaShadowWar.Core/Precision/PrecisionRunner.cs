@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Precision;
 /// always draws from the streams of (seed, i): a run that stops after N trials gives exactly the numbers of a plain
 /// run of N trials with the same seed.
 /// </summary>
-public static class PrecisionRunner
+internal static class PrecisionRunner
 {
     /// <summary>
     /// Runs <paramref name="model"/> from <paramref name="initial"/> (its Trials are the first batch's, rounded up to

@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Precision;
 /// (0.005 is ±0.5 percentage points), relative for means (±0.5% of |mean|).
 /// </param>
 /// <param name="MaximumTrials">The most trials to run, met or not.</param>
-public sealed record PrecisionSettings(double Target, long MaximumTrials = PrecisionSettings.DefaultMaximumTrials)
+internal sealed record PrecisionSettings(double Target, long MaximumTrials = PrecisionSettings.DefaultMaximumTrials)
 {
     /// <summary>The default for <see cref="MaximumTrials"/>.</summary>
     public const long DefaultMaximumTrials = 10_000_000;

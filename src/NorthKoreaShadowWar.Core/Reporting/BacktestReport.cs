@@ -7,7 +7,7 @@ using static NorthKoreaShadowWar.Reporting.HtmlReport;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>Writes a backtest's reliability plot (PNG and SVG, in <c>plots/</c>) and its self-contained <c>report.html</c>.</summary>
-public static class BacktestReport
+internal static class BacktestReport
 {
     /// <summary>Below this many event forecasts, the report and the terminal say that calibration cannot be judged.</summary>
     public const int FewForecasts = 30;

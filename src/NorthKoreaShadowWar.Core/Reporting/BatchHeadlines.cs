@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// The findings that open a batch's report (all variants, or a sweep): the quantities that move most across its runs,
 /// each from its lowest run to its highest, with their intervals.
 /// </summary>
-public static class BatchHeadlines
+internal static class BatchHeadlines
 {
     /// <summary>The headline quantities of <paramref name="result"/> that vary most across its runs (shares first, then means).</summary>
     public static IReadOnlyList<string> Of(BatchResult result)

@@ -13,7 +13,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// probability, mean, and chance that a first step happens against each swept parameter, and for a grid over two
 /// parameters a heatmap of each probability.
 /// </summary>
-public static class BatchReport
+internal static class BatchReport
 {
     /// <summary>Renders the plots of <paramref name="result"/> and the report into <paramref name="directory"/>; returns the plots' file stems.</summary>
     public static IReadOnlyList<string> Write(BatchResult result, string directory)

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Comparison;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>The findings that open a comparison's report: the largest differences between the two runs, with their intervals.</summary>
-public static class ComparisonHeadlines
+internal static class ComparisonHeadlines
 {
     /// <summary>The findings of <paramref name="comparison"/>: its largest differences in probability, the significant ones first.</summary>
     public static IReadOnlyList<string> Of(ComparisonResult comparison)

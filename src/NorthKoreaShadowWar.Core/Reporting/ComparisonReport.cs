@@ -8,7 +8,7 @@ using static NorthKoreaShadowWar.Reporting.HtmlReport;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>Writes a comparison's plots (PNG and SVG, in <c>plots/</c>) and its self-contained <c>report.html</c>.</summary>
-public static class ComparisonReport
+internal static class ComparisonReport
 {
     /// <summary>Renders the plots of <paramref name="comparison"/> and the report into <paramref name="directory"/>.</summary>
     public static void Write(ComparisonResult comparison, string directory)

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// The state diagrams of a report as HTML: SVG drawn by Graphviz's <c>dot</c> when it is installed, and
 /// otherwise the DOT text itself (which any Graphviz viewer draws), so the report never needs a network.
 /// </summary>
-public static class DiagramRenderer
+internal static class DiagramRenderer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 

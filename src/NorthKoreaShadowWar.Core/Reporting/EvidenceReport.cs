@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// events still open at as_of, the effective sample size and marginal likelihood, and each parameter prior against
 /// posterior. The rest of the report is the posterior's, as for a run.
 /// </summary>
-public static class EvidenceReport
+internal static class EvidenceReport
 {
     /// <summary>The report's lead section for <paramref name="evidence"/>.</summary>
     public static ReportLead Lead(EvidenceSummary evidence) =>

@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// The section every report opens with: three to five findings, each one plain sentence with its interval, computed
 /// from the report's own numbers (see "Reports" in the README); the detail follows it.
 /// </summary>
-public static class Headlines
+internal static class Headlines
 {
     /// <summary>The most findings a report opens with.</summary>
     public const int Most = 5;

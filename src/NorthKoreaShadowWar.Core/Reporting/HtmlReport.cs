@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// A self-contained report: one HTML file with its images inline and no external resources, so it opens
 /// offline in any browser and can be mailed as it is.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     internal const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; line-height: 1.45; }

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>What a plot shows, in the report's order.</summary>
-public enum ReportPlotKind
+internal enum ReportPlotKind
 {
     /// <summary>Every probability outcome as a bar with its 95% interval.</summary>
     Probabilities,
@@ -24,4 +24,4 @@ public enum ReportPlotKind
 }
 
 /// <summary>One plot of a report: the file name it is saved under (without extension), a caption, and the plot.</summary>
-public sealed record ReportPlot(string FileStem, ReportPlotKind Kind, string Title, string Caption, Plot Plot, int SeriesCount);
+internal sealed record ReportPlot(string FileStem, ReportPlotKind Kind, string Title, string Caption, Plot Plot, int SeriesCount);

@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// converged), then each outcome as its kind is best drawn, then each machine's occupancy over time, then each
 /// correlated pair of parameters.
 /// </summary>
-public static class ReportPlots
+internal static class ReportPlots
 {
     /// <summary>The plots of <paramref name="result"/>, labelled from <paramref name="scenario"/>; the caller owns them.</summary>
     [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each plot is handed to the ReportPlot returned, and so to the caller.")]

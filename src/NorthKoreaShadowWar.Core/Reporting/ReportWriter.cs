@@ -5,7 +5,7 @@ using ScottPlot;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>Writes the plots (PNG and SVG, in <c>plots/</c>) and <c>report.html</c> of a run into its results folder.</summary>
-public static class ReportWriter
+internal static class ReportWriter
 {
     /// <summary>Renders every plot and writes the report; returns the plots written.</summary>
     public static IReadOnlyList<ReportPlot> Write(RunResult result, ResolvedScenario scenario, string directory) =>
@@ -39,7 +39,7 @@ public static class ReportWriter
 }
 
 /// <summary>A section that opens a report (before its outcomes), with plots of its own.</summary>
-public sealed record ReportLead(IReadOnlyList<ReportPlot> Plots, Func<IReadOnlyList<(ReportPlot Plot, byte[] Png)>, string> Html)
+internal sealed record ReportLead(IReadOnlyList<ReportPlot> Plots, Func<IReadOnlyList<(ReportPlot Plot, byte[] Png)>, string> Html)
 {
     /// <summary>The findings of the lead section, put before the run's own at the top of the report (see <see cref="Headlines"/>).</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Reporting;
 /// events, the likeliest final state, the outcome whose spread is widest, and, after an update, what the evidence moved
 /// most. A run alone cannot say what moves its numbers; the last finding points to the commands that do.
 /// </summary>
-public static class RunHeadlines
+internal static class RunHeadlines
 {
     /// <summary>The finding an update opens with: the outcome the evidence moved most, from prior to posterior; none when nothing moved.</summary>
     public static IReadOnlyList<string> Of(EvidenceSummary evidence)

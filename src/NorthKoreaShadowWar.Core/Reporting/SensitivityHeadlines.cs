@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Sensitivity;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>The findings that open a sensitivity report: for each outcome, the assumption that moves it most and by how much.</summary>
-public static class SensitivityHeadlines
+internal static class SensitivityHeadlines
 {
     /// <summary>One finding per outcome (at most <see cref="Headlines.Most"/>), the outcomes with the widest swing first.</summary>
     public static IReadOnlyList<string> Of(SensitivityResult result) =>

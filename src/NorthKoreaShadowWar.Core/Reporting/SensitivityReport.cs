@@ -8,7 +8,7 @@ using static NorthKoreaShadowWar.Reporting.HtmlReport;
 namespace NorthKoreaShadowWar.Reporting;
 
 /// <summary>Writes a sensitivity analysis' plots (PNG and SVG, in <c>plots/</c>) and its self-contained <c>report.html</c>.</summary>
-public static class SensitivityReport
+internal static class SensitivityReport
 {
     /// <summary>Renders the plots of <paramref name="result"/> and the report into <paramref name="directory"/>.</summary>
     public static void Write(SensitivityResult result, string directory)

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Results;
 /// Measures the rank correlations a run realised. A trial's parameters depend only on (seed, trial), so they are drawn
 /// again here rather than kept during the run: cheap, and the same values the trials used.
 /// </summary>
-public static class AchievedCorrelations
+internal static class AchievedCorrelations
 {
     /// <summary>At most this many trials (the run's first) are measured: enough to know a rank correlation to about ±0.006.</summary>
     public const long MaximumTrials = 100_000;

@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Results;
 /// <param name="Achieved">The Spearman rank correlation of the draws.</param>
 /// <param name="Ci95">A 95% interval for the rank correlation the sampler realises, from Fisher's z with standard error √(1.06 / (n − 3)).</param>
 /// <param name="Trials">The number of trials whose draws were measured.</param>
-public sealed record CorrelationResult(string First, string Second, double Target, double Achieved, (double Lower, double Upper) Ci95, long Trials)
+internal sealed record CorrelationResult(string First, string Second, double Target, double Achieved, (double Lower, double Upper) Ci95, long Trials)
 {
     /// <summary>Why the two move together, as written in the scenario.</summary>
     public string? Description { get; init; }

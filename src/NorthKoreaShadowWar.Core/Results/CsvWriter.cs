@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Results;
 /// outcome in <c>outcomes.csv</c>, one per category in <c>categories.csv</c>, one per machine, state and
 /// step in <c>occupancy.csv</c>. They open directly in Excel and pandas.
 /// </summary>
-public static class CsvWriter
+internal static class CsvWriter
 {
     /// <summary>Writes <c>outcomes.csv</c>.</summary>
     public static void WriteOutcomes(RunResult result, string path)

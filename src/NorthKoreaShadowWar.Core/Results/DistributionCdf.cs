@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Results;
 /// them; otherwise, as read from a summary.json, from what the file keeps: the smallest value, the reported
 /// quantiles and the largest value, joined by straight lines (an approximation between the quantiles, exact at them).
 /// </summary>
-public static class DistributionCdf
+internal static class DistributionCdf
 {
     /// <summary>
     /// The corners of the piecewise-linear function through (min, 0), each reported quantile (p05 at 0.05, …) and

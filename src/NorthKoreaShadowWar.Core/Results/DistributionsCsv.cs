@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Results;
 /// <c>score</c>) can be computed from a folder. A folder written before this file existed has none: its distributions
 /// are read without points.
 /// </summary>
-public static class DistributionsCsv
+internal static class DistributionsCsv
 {
     /// <summary>The file's name in a results folder.</summary>
     public const string FileName = "distributions.csv";

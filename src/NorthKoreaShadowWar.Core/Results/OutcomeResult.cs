@@ -1,14 +1,14 @@
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>The estimate of one outcome of a run.</summary>
-public abstract record OutcomeResult(string Name, string Definition)
+internal abstract record OutcomeResult(string Name, string Definition)
 {
     /// <summary><c>probability</c>, <c>distribution</c> or <c>categorical</c>, as in summary.json.</summary>
     public abstract string Kind { get; }
 }
 
 /// <summary>A probability with its 95% Wilson interval.</summary>
-public sealed record ProbabilityResult(string Name, string Definition, double Estimate, (double Lower, double Upper) Ci95, long Successes, long Trials)
+internal sealed record ProbabilityResult(string Name, string Definition, double Estimate, (double Lower, double Upper) Ci95, long Successes, long Trials)
     : OutcomeResult(Name, Definition)
 {
     /// <inheritdoc />
@@ -19,7 +19,7 @@ public sealed record ProbabilityResult(string Name, string Definition, double Es
 /// A distribution of numbers: mean with a 95% normal interval, standard deviation, quantiles, and for
 /// <c>first_step</c> the share of trials where the condition never held (mean and quantiles exclude those).
 /// </summary>
-public sealed record DistributionResult(
+internal sealed record DistributionResult(
     string Name,
     string Definition,
     double Mean,
@@ -55,7 +55,7 @@ public sealed record DistributionResult(
 }
 
 /// <summary>The probability of each state of a machine after the last step, each with its 95% Wilson interval.</summary>
-public sealed record CategoricalResult(string Name, string Definition, IReadOnlyList<(string Category, double Probability, (double Lower, double Upper) Ci95)> Categories)
+internal sealed record CategoricalResult(string Name, string Definition, IReadOnlyList<(string Category, double Probability, (double Lower, double Upper) Ci95)> Categories)
     : OutcomeResult(Name, Definition)
 {
     /// <inheritdoc />

@@ -3,7 +3,7 @@ namespace NorthKoreaShadowWar.Results;
 /// <summary>The state of a precision-controlled run after one batch: trials so far and every controlled interval.</summary>
 /// <param name="Trials">Trials run so far, this batch included.</param>
 /// <param name="Measures">Every interval the target applies to, in outcome order.</param>
-public sealed record PrecisionBatch(long Trials, IReadOnlyList<PrecisionMeasure> Measures)
+internal sealed record PrecisionBatch(long Trials, IReadOnlyList<PrecisionMeasure> Measures)
 {
     /// <summary>True when every interval is within its allowed half-width.</summary>
     public bool Met => Measures.All(m => m.Met);

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Results;
 /// <param name="Estimate">The probability, share or mean.</param>
 /// <param name="Ci95">Its 95% interval (not a number while it cannot be computed: a mean of fewer than two values).</param>
 /// <param name="AllowedHalfWidth">The largest half-width the target allows: the target itself, or the target times |mean|.</param>
-public sealed record PrecisionMeasure(
+internal sealed record PrecisionMeasure(
     string Outcome, string? Category, PrecisionMeasureKind Kind, double Estimate, (double Lower, double Upper) Ci95, double AllowedHalfWidth)
 {
     /// <summary>Half the width of <see cref="Ci95"/> (Wilson intervals are not symmetric about the estimate).</summary>

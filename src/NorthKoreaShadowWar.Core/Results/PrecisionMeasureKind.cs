@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>What a <see cref="PrecisionMeasure"/> estimates, and so how its target applies.</summary>
-public enum PrecisionMeasureKind
+internal enum PrecisionMeasureKind
 {
     /// <summary>A <c>reached</c> outcome's probability: the target is an absolute half-width.</summary>
     Probability,

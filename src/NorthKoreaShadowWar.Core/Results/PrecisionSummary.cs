@@ -12,4 +12,4 @@ namespace NorthKoreaShadowWar.Results;
 /// <param name="Met">True when the last batch met the target; false when the run stopped at <paramref name="MaximumTrials"/>.</param>
 /// <param name="Trials">Trials used in all: the results are those of a plain run of this many trials.</param>
 /// <param name="Batches">Every batch in order, each with the intervals after it.</param>
-public sealed record PrecisionSummary(double Target, long MaximumTrials, bool Met, long Trials, IReadOnlyList<PrecisionBatch> Batches);
+internal sealed record PrecisionSummary(double Target, long MaximumTrials, bool Met, long Trials, IReadOnlyList<PrecisionBatch> Batches);

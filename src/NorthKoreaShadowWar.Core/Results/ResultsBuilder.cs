@@ -7,7 +7,7 @@ using NorthKoreaShadowWar.Statistics;
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>Turns the raw totals of a run into estimates with intervals.</summary>
-public static class ResultsBuilder
+internal static class ResultsBuilder
 {
     /// <summary>The quantiles reported for every distribution.</summary>
     public static readonly IReadOnlyList<(string Label, double Probability)> ReportedQuantiles =

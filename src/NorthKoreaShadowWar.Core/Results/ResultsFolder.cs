@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Results;
 /// otherwise, for the default folder, it is first moved to <c>out/previous/NAME-TIMESTAMP</c>, and for a folder the
 /// user named, the run is refused.
 /// </summary>
-public static class ResultsFolder
+internal static class ResultsFolder
 {
     /// <summary>What to do when the target folder already exists.</summary>
     public enum ExistingFolder

@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Results;
 /// files listed (README, "Results folders"): a folder of the user's, or a results folder the user has added files to,
 /// is never deleted.
 /// </summary>
-public static class ResultsFolderMarker
+internal static class ResultsFolderMarker
 {
     /// <summary>The marker's file name.</summary>
     public const string FileName = ".shadowwar-results";

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>Writes every file of a results folder (the README's "Results" section) into a directory.</summary>
-public static class ResultsWriter
+internal static class ResultsWriter
 {
     /// <summary>The files a results folder holds.</summary>
     public static readonly IReadOnlyList<string> Files = ["summary.json", "outcomes.csv", "categories.csv", "occupancy.csv", DistributionsCsv.FileName];

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>What was run: enough to reproduce it exactly.</summary>
-public sealed record RunManifest(
+internal sealed record RunManifest(
     string Scenario,
     string? Title,
     string? Variant,
@@ -19,14 +19,14 @@ public sealed record RunManifest(
 }
 
 /// <summary>What the run cost. Machine-steps count one per machine per step actually simulated.</summary>
-public sealed record RunPerformance(int Threads, long MachineSteps, double SimulateSeconds, long PeakWorkingSetBytes)
+internal sealed record RunPerformance(int Threads, long MachineSteps, double SimulateSeconds, long PeakWorkingSetBytes)
 {
     /// <summary>Wall time of the trial loop per machine-step, in nanoseconds.</summary>
     public double NanosecondsPerMachineStep => MachineSteps == 0 ? 0 : SimulateSeconds * 1e9 / MachineSteps;
 }
 
 /// <summary>The results of one run, as written to summary.json, outcomes.csv and occupancy.csv.</summary>
-public sealed record RunResult(
+internal sealed record RunResult(
     RunManifest Manifest,
     IReadOnlyList<OutcomeResult> Outcomes,
     IReadOnlyList<MachineOccupancy> Occupancy,
@@ -52,7 +52,7 @@ public sealed record RunResult(
 }
 
 /// <summary>For one machine, the share of trials in each state after each step t = 0..horizon.</summary>
-public sealed record MachineOccupancy(string Machine, IReadOnlyList<(string State, double[] Shares)> States);
+internal sealed record MachineOccupancy(string Machine, IReadOnlyList<(string State, double[] Shares)> States);
 
 /// <summary>Which shard of a run a result is: shard <c>Index</c> of <c>Count</c>, trials <c>FirstTrial</c> on, of <c>TotalTrials</c> in all.</summary>
-public sealed record ShardInfo(int Index, int Count, long FirstTrial, long Trials, long TotalTrials);
+internal sealed record ShardInfo(int Index, int Count, long FirstTrial, long Trials, long TotalTrials);

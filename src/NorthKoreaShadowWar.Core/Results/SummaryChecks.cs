@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Results;
 /// or damaged on disk is refused with the field at fault (e.g. <c>outcomes.lethal_aid.estimate</c>) instead of giving
 /// impossible comparisons or scores (docs/compare.md, docs/backtesting.md).
 /// </summary>
-public static class SummaryChecks
+internal static class SummaryChecks
 {
     /// <summary>Rounding allowed on a probability or a mean against its bounds.</summary>
     private const double Slack = 1e-9;

@@ -5,7 +5,7 @@ namespace NorthKoreaShadowWar.Results;
 /// type, or an outcome of a kind this engine does not know. The message names the file, and the line and column
 /// where the JSON itself is malformed (<c>FILE:LINE:COL: error: message</c>); the command line prints it and exits 2.
 /// </summary>
-public sealed class SummaryJsonException : Exception
+internal sealed class SummaryJsonException : Exception
 {
     /// <summary>Creates the exception for <paramref name="file"/>, at a 1-based <paramref name="line"/> and <paramref name="column"/> when known.</summary>
     public SummaryJsonException(string file, string problem, long? line = null, long? column = null, Exception? inner = null)

@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Results;
 /// <see cref="BoundedFile.ResultLimit"/>, and what it says is checked (<see cref="SummaryChecks"/>): a file edited by
 /// hand or damaged on disk is refused rather than turned into impossible numbers.
 /// </summary>
-public static class SummaryJsonReader
+internal static class SummaryJsonReader
 {
     /// <summary>The file a results folder keeps its summary in.</summary>
     public const string FileName = "summary.json";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>Writes <c>summary.json</c> in the shape the README's "Results" section describes (numbers that are not finite become null).</summary>
-public static class SummaryJsonWriter
+internal static class SummaryJsonWriter
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="path"/>.</summary>
     public static void Write(RunResult result, string path)

@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// <param name="First">The first parameter named in <c>between</c>.</param>
 /// <param name="Second">The second parameter named in <c>between</c>.</param>
 /// <param name="Rank">The target Spearman rank correlation, in [-1, 1].</param>
-public sealed record CorrelationDefinition(SourcePosition Position, Located<string> First, Located<string> Second, Located<double> Rank)
+internal sealed record CorrelationDefinition(SourcePosition Position, Located<string> First, Located<string> Second, Located<double> Rank)
 {
     /// <summary>Why the two move together, for the report.</summary>
     public string? Description { get; init; }

@@ -1,4 +1,4 @@
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>Effects applied at the end of every step after which the machine is in <see cref="State"/>.</summary>
-public sealed record EachStepDefinition(Located<string> State, IReadOnlyList<EffectDefinition> Effects);
+internal sealed record EachStepDefinition(Located<string> State, IReadOnlyList<EffectDefinition> Effects);

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Expressions;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>How an effect changes its variable.</summary>
-public enum EffectOperator
+internal enum EffectOperator
 {
     /// <summary><c>"= expr"</c> or a plain number.</summary>
     Set,
@@ -16,4 +16,4 @@ public enum EffectOperator
 }
 
 /// <summary>One change to one variable, applied when a transition is taken or at the end of a step spent in a state.</summary>
-public sealed record EffectDefinition(Located<string> Variable, EffectOperator Operator, ExpressionText Value);
+internal sealed record EffectDefinition(Located<string> Variable, EffectOperator Operator, ExpressionText Value);

@@ -6,4 +6,4 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// One entry of a machine's initial distribution, <c>initial: { Confirmed: 0.7, Combat: "1 - p0" }</c>: a state and
 /// the probability that a trial starts in it (a number or an expression over parameters).
 /// </summary>
-public sealed record InitialShare(Located<string> State, ExpressionText Probability);
+internal sealed record InitialShare(Located<string> State, ExpressionText Probability);

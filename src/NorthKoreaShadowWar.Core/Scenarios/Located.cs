@@ -3,4 +3,4 @@ using NorthKoreaShadowWar.Diagnostics;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>A value read from a scenario file, with the place it was written.</summary>
-public readonly record struct Located<T>(T Value, SourcePosition Position);
+internal readonly record struct Located<T>(T Value, SourcePosition Position);

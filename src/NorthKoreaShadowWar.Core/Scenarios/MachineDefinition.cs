@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Diagnostics;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>One probabilistic state machine of a scenario.</summary>
-public sealed record MachineDefinition(
+internal sealed record MachineDefinition(
     string Name,
     SourcePosition Position,
     Located<string>? Initial,

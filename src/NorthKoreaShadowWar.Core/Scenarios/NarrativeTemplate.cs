@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// The placeholders of a narrative: <c>{troops}</c> stands for a variable's value, <c>{role}</c> for the
 /// label of a machine's current state.
 /// </summary>
-public static partial class NarrativeTemplate
+internal static partial class NarrativeTemplate
 {
     /// <summary>Each placeholder's name and the offset of its opening brace.</summary>
     public static IEnumerable<(string Name, int Offset)> Placeholders(string narrative) =>

@@ -4,7 +4,7 @@ using NorthKoreaShadowWar.Expressions;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>The kinds of outcome a scenario can ask for.</summary>
-public enum OutcomeKind
+internal enum OutcomeKind
 {
     /// <summary><c>reached: m.S, within: N</c>: the probability that the condition first holds at a step &lt;= N.</summary>
     Reached,
@@ -19,7 +19,7 @@ public enum OutcomeKind
 }
 
 /// <summary>What is reported and plotted; <see cref="Subject"/> is the condition, machine or expression it is about.</summary>
-public sealed record OutcomeDefinition(
+internal sealed record OutcomeDefinition(
     string Name,
     SourcePosition Position,
     OutcomeKind Kind,

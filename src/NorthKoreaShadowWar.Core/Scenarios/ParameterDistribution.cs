@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// trial, or an expression over other parameters. An optional <see cref="Clip"/> clamps a drawn value
 /// into <c>[lower, upper]</c> (values beyond a bound are set to that bound).
 /// </summary>
-public abstract record ParameterDistribution
+internal abstract record ParameterDistribution
 {
     /// <summary>Bounds that clamp every drawn value, or null.</summary>
     public (double Lower, double Upper)? Clip { get; init; }

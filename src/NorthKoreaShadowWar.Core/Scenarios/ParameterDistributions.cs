@@ -4,7 +4,7 @@ using NorthKoreaShadowWar.Expressions;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>A parameter with the same value in every trial.</summary>
-public sealed record FixedValue(double Value) : ParameterDistribution
+internal sealed record FixedValue(double Value) : ParameterDistribution
 {
     /// <inheritdoc />
     public override bool IsFixed => true;
@@ -19,7 +19,7 @@ public sealed record FixedValue(double Value) : ParameterDistribution
 }
 
 /// <summary>Uniform on <c>[Lower, Upper]</c>.</summary>
-public sealed record UniformDistribution(double Lower, double Upper) : ParameterDistribution
+internal sealed record UniformDistribution(double Lower, double Upper) : ParameterDistribution
 {
     /// <inheritdoc />
     protected override (double Lower, double Upper) UnclippedSupport => (Lower, Upper);
@@ -32,7 +32,7 @@ public sealed record UniformDistribution(double Lower, double Upper) : Parameter
 }
 
 /// <summary>Normal with the given mean and standard deviation.</summary>
-public sealed record NormalDistribution(double Mean, double StandardDeviation) : ParameterDistribution
+internal sealed record NormalDistribution(double Mean, double StandardDeviation) : ParameterDistribution
 {
     /// <inheritdoc />
     protected override (double Lower, double Upper) UnclippedSupport => (double.NegativeInfinity, double.PositiveInfinity);
@@ -48,7 +48,7 @@ public sealed record NormalDistribution(double Mean, double StandardDeviation) :
 /// Log-normal: <c>exp(N(Mu, Sigma))</c>. Experts usually give a 90% interval instead;
 /// <see cref="FromPercentiles"/> turns <c>p05/p95</c> into <c>mu/sigma</c>.
 /// </summary>
-public sealed record LogNormalDistribution(double Mu, double Sigma) : ParameterDistribution
+internal sealed record LogNormalDistribution(double Mu, double Sigma) : ParameterDistribution
 {
     /// <summary>The standard normal's 95th percentile, 1.6448536...</summary>
     public static readonly double Z95 = Normal.InvCDF(0, 1, 0.95);
@@ -69,7 +69,7 @@ public sealed record LogNormalDistribution(double Mu, double Sigma) : ParameterD
 }
 
 /// <summary>Beta on <c>[0, 1]</c> with shape parameters <c>Alpha</c> and <c>Beta</c>.</summary>
-public sealed record BetaDistribution(double Alpha, double Beta) : ParameterDistribution
+internal sealed record BetaDistribution(double Alpha, double Beta) : ParameterDistribution
 {
     /// <inheritdoc />
     protected override (double Lower, double Upper) UnclippedSupport => (0, 1);
@@ -85,7 +85,7 @@ public sealed record BetaDistribution(double Alpha, double Beta) : ParameterDist
 /// PERT on <c>[Min, Max]</c> with the most likely value <c>Mode</c>: a beta distribution rescaled, with
 /// shape weight <c>Lambda</c> (4 in the classic PERT).
 /// </summary>
-public sealed record PertDistribution(double Min, double Mode, double Max, double Lambda = 4) : ParameterDistribution
+internal sealed record PertDistribution(double Min, double Mode, double Max, double Lambda = 4) : ParameterDistribution
 {
     /// <inheritdoc />
     protected override (double Lower, double Upper) UnclippedSupport => (Min, Max);
@@ -113,7 +113,7 @@ public sealed record PertDistribution(double Min, double Mode, double Max, doubl
 }
 
 /// <summary>Triangular on <c>[Min, Max]</c> peaking at <c>Mode</c>.</summary>
-public sealed record TriangularDistribution(double Min, double Mode, double Max) : ParameterDistribution
+internal sealed record TriangularDistribution(double Min, double Mode, double Max) : ParameterDistribution
 {
     /// <inheritdoc />
     protected override (double Lower, double Upper) UnclippedSupport => (Min, Max);
@@ -126,7 +126,7 @@ public sealed record TriangularDistribution(double Min, double Mode, double Max)
 }
 
 /// <summary>A parameter computed from other parameters, e.g. <c>"troops0 * 2"</c>, once per trial.</summary>
-public sealed record DerivedValue(ExpressionText Expression) : ParameterDistribution
+internal sealed record DerivedValue(ExpressionText Expression) : ParameterDistribution
 {
     /// <inheritdoc />
     protected override (double Lower, double Upper) UnclippedSupport => (double.NegativeInfinity, double.PositiveInfinity);

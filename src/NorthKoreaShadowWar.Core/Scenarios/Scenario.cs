@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// A scenario as written in its YAML file: immutable, every element carrying its source position.
 /// A variant or a command-line override produces a new <see cref="Scenario"/> (see <see cref="Loading.ScenarioOverrides"/>).
 /// </summary>
-public sealed record Scenario
+internal sealed record Scenario
 {
     /// <summary>The scenario's name, <c>[a-z0-9_-]+</c>; names the default results folder.</summary>
     public required string Name { get; init; }

@@ -8,4 +8,4 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// variables and machines in braces, e.g. <c>"{troops} troops deployed"</c> or <c>"as {role}"</c>.
 /// <see cref="NarrativeSource"/> says where each character of the narrative was written.
 /// </summary>
-public sealed record StoryText(string? Label, string? Narrative, SourceMap? NarrativeSource = null);
+internal sealed record StoryText(string? Label, string? Narrative, SourceMap? NarrativeSource = null);

@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Scenarios;
 /// <see cref="FromAnyState"/>) to <see cref="To"/> with probability <see cref="Probability"/> per step,
 /// while <see cref="When"/> holds, scaled by the <see cref="Multipliers"/> whose conditions hold.
 /// </summary>
-public sealed record TransitionDefinition(
+internal sealed record TransitionDefinition(
     SourcePosition Position,
     IReadOnlyList<Located<string>> From,
     bool FromAnyState,

@@ -4,4 +4,4 @@ using NorthKoreaShadowWar.Expressions;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>A number carried through a trial (troops, casualties), starting at <see cref="Initial"/>.</summary>
-public sealed record VariableDefinition(string Name, SourcePosition Position, ExpressionText Initial);
+internal sealed record VariableDefinition(string Name, SourcePosition Position, ExpressionText Initial);

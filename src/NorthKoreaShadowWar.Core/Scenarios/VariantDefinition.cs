@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Diagnostics;
 namespace NorthKoreaShadowWar.Scenarios;
 
 /// <summary>A named what-if: the base scenario with some of its settings replaced.</summary>
-public sealed record VariantDefinition(
+internal sealed record VariantDefinition(
     string Name,
     SourcePosition Position,
     string? Description,

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Comparison;
 namespace NorthKoreaShadowWar.Sensitivity;
 
 /// <summary>The sensitivity of one outcome: its tornado and its Sobol indices.</summary>
-public sealed record OutcomeSensitivity
+internal sealed record OutcomeSensitivity
 {
     /// <summary>The outcome and how it is read per trial (as 1 or 0 for a probability).</summary>
     public required ComparedQuantity Quantity { get; init; }

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// order, then <c>chance</c>), with the tornado's columns and the Sobol indices. Cells that do not apply (the tornado
 /// of chance, a part that was not run) are empty.
 /// </summary>
-public static class SensitivityCsv
+internal static class SensitivityCsv
 {
     /// <summary>The columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =

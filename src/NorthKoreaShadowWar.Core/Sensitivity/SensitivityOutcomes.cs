@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// <c>reached</c> (1 or 0, so its mean is the probability), <c>value</c> and <c>steps_in</c>; 1 if a <c>first_step</c>
 /// happened; and for <c>final</c>, written <c>NAME=STATE</c>, 1 if the machine ends in that state.
 /// </summary>
-public static class SensitivityOutcomes
+internal static class SensitivityOutcomes
 {
     /// <summary>
     /// The quantity <paramref name="written"/> names in <paramref name="model"/>, or null with the reason in

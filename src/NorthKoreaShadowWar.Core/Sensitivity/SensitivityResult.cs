@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Scenarios.Validation;
 namespace NorthKoreaShadowWar.Sensitivity;
 
 /// <summary>A finished sensitivity analysis: what was analysed, how, and each outcome's tornado and Sobol indices.</summary>
-public sealed record SensitivityResult
+internal sealed record SensitivityResult
 {
     /// <summary>The scenario analysed (with its variant and overrides applied).</summary>
     public required ResolvedScenario Scenario { get; init; }

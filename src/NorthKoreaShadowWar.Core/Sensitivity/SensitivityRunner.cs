@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// (Saltelli's design, with the trial's own chance as one more input). The numbers depend only on the model, the
 /// outcomes, the sizes and the seed, never on the thread count.
 /// </summary>
-public static class SensitivityRunner
+internal static class SensitivityRunner
 {
     /// <summary>The name of the input that stands for the trial's own chance: the machines' random streams.</summary>
     public const string Chance = "chance";

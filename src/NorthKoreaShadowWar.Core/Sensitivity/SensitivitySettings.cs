@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Sensitivity;
 
 /// <summary>The size, seed and threads of a sensitivity analysis.</summary>
-public sealed record SensitivitySettings
+internal sealed record SensitivitySettings
 {
     /// <summary>The default base sample size N of the Sobol design.</summary>
     public const int DefaultSobolSamples = 4096;

@@ -18,4 +18,4 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// alone or with other parameters. Unlike <paramref name="Total"/> it does not count how the parameter reshuffles the
 /// trial's random numbers, so it is the measure to rank parameters by; null for chance.
 /// </param>
-public sealed record SobolIndex(string Input, Estimate FirstOrder, Estimate Total, Estimate? ShareOfExpectedVariance, Estimate? TotalShareOfExpectedVariance);
+internal sealed record SobolIndex(string Input, Estimate FirstOrder, Estimate Total, Estimate? ShareOfExpectedVariance, Estimate? TotalShareOfExpectedVariance);

@@ -12,4 +12,4 @@ namespace NorthKoreaShadowWar.Sensitivity;
 /// <param name="Low">The outcome's mean (its probability, for a probability) with the parameter low.</param>
 /// <param name="High">The outcome's mean with the parameter high.</param>
 /// <param name="Swing">High − low, from the per-trial differences (common random numbers).</param>
-public sealed record TornadoBar(string Parameter, double LowSetting, double HighSetting, Estimate Low, Estimate High, Estimate Swing);
+internal sealed record TornadoBar(string Parameter, double LowSetting, double HighSetting, Estimate Low, Estimate High, Estimate Swing);

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// the result is the unsharded run's, bit for bit (counts add; block moments follow each other in block order; quantile
 /// sketches merge in any order).
 /// </summary>
-public static class ShardMerge
+internal static class ShardMerge
 {
     /// <summary>
     /// Why <paramref name="shards"/> (each with the folder it was read from) cannot be merged, naming the folder at

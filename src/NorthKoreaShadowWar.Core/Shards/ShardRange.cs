@@ -13,7 +13,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// <param name="Count">How many shards the run is split into.</param>
 /// <param name="FirstTrial">The number of the shard's first trial (a multiple of the block size).</param>
 /// <param name="Trials">How many trials the shard runs, at least one.</param>
-public readonly record struct ShardRange(int Index, int Count, long FirstTrial, long Trials)
+internal readonly record struct ShardRange(int Index, int Count, long FirstTrial, long Trials)
 {
     /// <summary>
     /// The range of shard <paramref name="index"/> of <paramref name="count"/> in a run of <paramref name="totalTrials"/>

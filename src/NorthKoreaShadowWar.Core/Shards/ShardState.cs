@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// identifies the run it belongs to: enough for <see cref="ShardMerge"/> to give the unsharded run's numbers bit for bit.
 /// Saved beside the shard's results as <see cref="FileName"/> by <see cref="ShardStateFile"/>.
 /// </summary>
-public sealed class ShardState
+internal sealed class ShardState
 {
     /// <summary>The state file's name in a shard's results folder.</summary>
     public const string FileName = "shard-state.json";

@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// The last field, <see cref="ChecksumField"/>, is the SHA-256 of the bytes before it (closed as an object), so an edit
 /// is caught even where the numbers would still look possible (docs/cluster.md).
 /// </summary>
-public static class ShardStateFile
+internal static class ShardStateFile
 {
     /// <summary>The value of the file's <c>format</c> field.</summary>
     public const string Format = "shadowwar-shard-state";

@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Results;
 namespace NorthKoreaShadowWar.Shards;
 
 /// <summary>Checks that update shards belong to one update (see docs/updating.md, "Sharded updates"); the merge itself is <see cref="Updating.UpdateRunner.Merge"/>.</summary>
-public static class UpdateShardMerge
+internal static class UpdateShardMerge
 {
     /// <summary>
     /// Why <paramref name="shards"/> (each with the folder it was read from) cannot be merged, naming the folder at

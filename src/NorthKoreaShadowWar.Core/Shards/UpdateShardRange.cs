@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// <param name="Count">How many shards the update is split into.</param>
 /// <param name="FirstBlock">The number of the shard's first block, from 0.</param>
 /// <param name="Blocks">How many blocks the shard runs, at least one.</param>
-public readonly record struct UpdateShardRange(int Index, int Count, int FirstBlock, int Blocks)
+internal readonly record struct UpdateShardRange(int Index, int Count, int FirstBlock, int Blocks)
 {
     /// <summary>Blocks in an update of <paramref name="totalTrials"/> particles (rounded up to whole blocks, as <c>update</c> does).</summary>
     public static long BlockCount(long totalTrials) => Math.Max(1, (totalTrials + UpdateSettings.BlockSize - 1) / UpdateSettings.BlockSize);

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// to give the unsharded update's results bit for bit (see docs/updating.md, "Sharded updates"). Saved in a shard's
 /// folder as <see cref="FileName"/> by <see cref="UpdateShardStateFile"/>.
 /// </summary>
-public sealed class UpdateShardState
+internal sealed class UpdateShardState
 {
     /// <summary>The state file's name in an update shard's folder.</summary>
     public const string FileName = "update-shard-state.json";

@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Shards;
 /// parameters, event flags, occupancy) are the little-endian bytes of their numbers in base64, so reading gives back
 /// the same bits. The last field is the SHA-256 of the content before it, as in shard-state.json (docs/cluster.md).
 /// </summary>
-public static class UpdateShardStateFile
+internal static class UpdateShardStateFile
 {
     /// <summary>The value of the file's <c>format</c> field.</summary>
     public const string Format = "shadowwar-update-shard-state";

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Simulation;
 /// give the same numbers bit for bit; the interpreter is the path for environments that cannot generate code, chosen
 /// with <c>--no-codegen</c> or the environment variable <c>SHADOWWAR_NO_CODEGEN=1</c> (see docs/performance.md).
 /// </summary>
-public static class CodeGeneration
+internal static class CodeGeneration
 {
     /// <summary>The environment variable that, set to 1, turns code generation off by default.</summary>
     public const string DisablingVariable = "SHADOWWAR_NO_CODEGEN";

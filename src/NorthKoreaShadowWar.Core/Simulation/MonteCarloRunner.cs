@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Simulation;
 /// identical for any thread count. Memory does not grow with the number of trials beyond one small record
 /// of moments per block.
 /// </summary>
-public static class MonteCarloRunner
+internal static class MonteCarloRunner
 {
     /// <summary>
     /// Runs <paramref name="settings"/>.Trials trials from trial <paramref name="settings"/>.FirstTrial on; reports the

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Simulation;
 
 /// <summary>How many trials to run, from which seed, on how many threads.</summary>
-public sealed record RunSettings
+internal sealed record RunSettings
 {
     /// <summary>Trials are handed to threads in blocks of this many; fixed, so results do not depend on threads.</summary>
     public const int BlockSize = 1024;

@@ -4,7 +4,7 @@ using NorthKoreaShadowWar.Statistics;
 namespace NorthKoreaShadowWar.Simulation;
 
 /// <summary>The raw totals of a run: counts per cell, histograms, and per-value moments and quantile sketches.</summary>
-public sealed class SimulationResult
+internal sealed class SimulationResult
 {
     /// <summary>The model that was run.</summary>
     public required CompiledModel Model { get; init; }

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace NorthKoreaShadowWar.Statistics;
 
 /// <summary>95% confidence intervals for Monte Carlo estimates.</summary>
-public static class ConfidenceIntervals
+internal static class ConfidenceIntervals
 {
     /// <summary>The standard normal quantile for a two-sided 95% interval, 1.959964...</summary>
     public static readonly double Z95 = Normal.InvCDF(0, 1, 0.975);

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Statistics;
 /// given), its smallest eigenvalue, which says whether the correlations can hold together, and a factor that turns
 /// independent standard normals into normals with these correlations.
 /// </summary>
-public static class CorrelationMatrix
+internal static class CorrelationMatrix
 {
     /// <summary>Eigenvalues this far below zero are rounding, not a real violation.</summary>
     public const double EigenvalueTolerance = 1e-9;

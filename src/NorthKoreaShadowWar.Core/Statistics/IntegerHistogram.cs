@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Statistics;
 
 /// <summary>Statistics of a distribution over whole numbers 0..n-1 given as counts (exact, no sampling of values).</summary>
-public static class IntegerHistogram
+internal static class IntegerHistogram
 {
     /// <summary>Count, mean and standard deviation of the values with the given counts.</summary>
     public static RunningMoments Moments(ReadOnlySpan<long> counts)

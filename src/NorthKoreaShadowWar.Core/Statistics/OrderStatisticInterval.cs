@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Statistics;
 /// holds at most (1 − confidence)/2, so the coverage is at least the confidence, exactly for continuous values and
 /// conservatively for values with ties (step counts).
 /// </summary>
-public static class OrderStatisticInterval
+internal static class OrderStatisticInterval
 {
     /// <summary>
     /// Beyond this many values the binomial is replaced by its normal approximation (with continuity correction):

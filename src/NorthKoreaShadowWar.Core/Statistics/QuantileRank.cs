@@ -5,7 +5,7 @@ namespace NorthKoreaShadowWar.Statistics;
 /// stands for minus infinity and rank n + 1 for plus infinity, so an interval that the data cannot bound on one
 /// side is still a pair of ranks.
 /// </summary>
-public static class QuantileRank
+internal static class QuantileRank
 {
     /// <summary>
     /// The rank of the <paramref name="probability"/>-quantile of <paramref name="count"/> values by the inverted

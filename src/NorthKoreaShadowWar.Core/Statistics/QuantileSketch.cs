@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Statistics;
 /// exact); beyond that, values are counted in logarithmic buckets (as in DDSketch) so every quantile is
 /// within <see cref="RelativeAccuracy"/> of a true sample value.
 /// </summary>
-public sealed class QuantileSketch
+internal sealed class QuantileSketch
 {
     /// <summary>Distinct values counted exactly before falling back to buckets.</summary>
     public const int ExactLimit = 4096;

@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Statistics;
 /// Spearman rank correlations: how a target on the rank scale maps to the normal scale a Gaussian copula works on,
 /// and how precisely a rank correlation measured from a sample is known.
 /// </summary>
-public static class RankCorrelation
+internal static class RankCorrelation
 {
     /// <summary>
     /// The Pearson correlation of two standard normals whose Spearman rank correlation is <paramref name="rank"/>:

@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Statistics;
 /// Count, mean and sum of squared deviations (Welford), mergeable (Chan et al.). Merging in a fixed order
 /// gives the same bits whatever the thread count, which is why blocks of trials are merged in block order.
 /// </summary>
-public struct RunningMoments
+internal struct RunningMoments
 {
     /// <summary>Values added.</summary>
     public long Count;

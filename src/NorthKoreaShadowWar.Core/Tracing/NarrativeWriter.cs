@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NorthKoreaShadowWar.Tracing;
 
 /// <summary>Writes a traced path as a short story: how it starts, each step that changed something, how it ends.</summary>
-public static class NarrativeWriter
+internal static class NarrativeWriter
 {
     /// <summary>Writes <paramref name="path"/> to <paramref name="writer"/> under <paramref name="heading"/>.</summary>
     public static void Write(TracedPath path, Storyteller storyteller, string heading, TextWriter writer)

@@ -4,13 +4,13 @@ using NorthKoreaShadowWar.Simulation;
 namespace NorthKoreaShadowWar.Tracing;
 
 /// <summary>A group of trials ending in one state of a machine, with one representative path.</summary>
-public sealed record RepresentativePath(int FinalState, long Trials, long Scanned, TracedPath Path);
+internal sealed record RepresentativePath(int FinalState, long Trials, long Scanned, TracedPath Path);
 
 /// <summary>
 /// Sample paths of a scenario, told in plain English. Trial i here is trial i of <c>shadowwar run</c> with the
 /// same seed, so a path can be matched to the run it belongs to.
 /// </summary>
-public static class PathTracer
+internal static class PathTracer
 {
     /// <summary>The paths of trials <paramref name="trials"/>.</summary>
     public static IReadOnlyList<TracedPath> Trace(CompiledModel model, ulong seed, IEnumerable<long> trials)

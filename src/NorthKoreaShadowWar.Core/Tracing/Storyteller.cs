@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Tracing;
 /// scenario. Without them it falls back on the names, with CamelCase split into words
 /// ("IndirectLethal" becomes "indirect lethal").
 /// </summary>
-public sealed class Storyteller(ResolvedScenario scenario)
+internal sealed class Storyteller(ResolvedScenario scenario)
 {
     /// <summary>The scenario told about.</summary>
     public ResolvedScenario Scenario { get; } = scenario;

@@ -5,4 +5,4 @@ namespace NorthKoreaShadowWar.Tracing;
 /// at step <see cref="Step"/>, by transition <see cref="Transition"/> (an index into the machine's transitions,
 /// or -1 when it cannot be told), told as <see cref="Sentence"/>.
 /// </summary>
-public sealed record TraceEvent(int Step, int Machine, int From, int To, int Transition, string Sentence);
+internal sealed record TraceEvent(int Step, int Machine, int From, int To, int Transition, string Sentence);

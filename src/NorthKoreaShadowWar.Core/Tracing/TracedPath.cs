@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Tracing;
 
 /// <summary>One sample path: the trial it is, what happened step by step, and how it ended.</summary>
-public sealed record TracedPath(
+internal sealed record TracedPath(
     long Trial,
     IReadOnlyList<int> InitialStates,
     IReadOnlyList<TraceEvent> Events,

@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Updating;
 /// results folder's summary.json (see docs/updating.md): the evidence file, its SHA-256 when recorded, and the log
 /// marginal likelihood with its standard error.
 /// </summary>
-public sealed record EvidenceBlock(string File, string? FileSha256, int AsOf, int Observations, string Method, double LogMarginalLikelihood, double LogMarginalLikelihoodSe, double EffectiveDraws)
+internal sealed record EvidenceBlock(string File, string? FileSha256, int AsOf, int Observations, string Method, double LogMarginalLikelihood, double LogMarginalLikelihoodSe, double EffectiveDraws)
 {
     /// <summary>
     /// The block of the results folder <paramref name="folder"/>, or null when its summary.json has none (a run, not an

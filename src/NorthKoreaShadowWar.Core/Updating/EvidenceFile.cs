@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>An evidence file read and checked against a scenario (see docs/updating.md).</summary>
-public sealed record EvidenceFile(string Path, int AsOf, IReadOnlyList<Observation> Observations)
+internal sealed record EvidenceFile(string Path, int AsOf, IReadOnlyList<Observation> Observations)
 {
     /// <summary>The file's <c>description</c>, if any.</summary>
     public string? Description { get; init; }

@@ -12,7 +12,7 @@ namespace NorthKoreaShadowWar.Updating;
 /// did-you-mean hint, steps within <c>as_of</c> and the horizon, reliabilities and likelihoods in [0, 1], error
 /// distributions the format knows. Every problem is reported at its line and column.
 /// </summary>
-public static class EvidenceFileReader
+internal static class EvidenceFileReader
 {
     private static readonly string[] TopLevelKeys = ["as_of", "description", "recorded", "observations"];
     private static readonly string[] Kinds = ["holds", "does_not_hold", "first_held", "not_held_by", "measured", "report"];

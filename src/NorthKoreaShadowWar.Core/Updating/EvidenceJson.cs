@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Updating;
 /// marginal likelihood with its standard error, parameters and outcomes prior against posterior, events still open.
 /// Numbers that are not finite become null.
 /// </summary>
-public static class EvidenceJson
+internal static class EvidenceJson
 {
     /// <summary>
     /// Adds <paramref name="evidence"/> to the summary.json at <paramref name="path"/>; the evidence file's SHA-256 is

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>What the evidence did to a scenario: the <c>evidence</c> block of an update's summary.json.</summary>
-public sealed record EvidenceSummary
+internal sealed record EvidenceSummary
 {
     /// <summary>The evidence file.</summary>
     public required string File { get; init; }
@@ -41,7 +41,7 @@ public sealed record EvidenceSummary
 }
 
 /// <summary>A drawn parameter's prior and posterior: means, 90% intervals, and histograms on common bins for a plot.</summary>
-public sealed record ParameterShift(
+internal sealed record ParameterShift(
     string Name, double PriorMean, (double P05, double P95) Prior90, double PosteriorMean, (double P05, double P95) Posterior90)
 {
     /// <summary>The standard error of <see cref="PosteriorMean"/>, from the spread between blocks.</summary>
@@ -59,17 +59,17 @@ public sealed record ParameterShift(
 /// How far one outcome moved: its probability (or mean) before and after, each with its 95% interval, and the move in
 /// prior standard deviations (the sort key).
 /// </summary>
-public sealed record OutcomeShift(
+internal sealed record OutcomeShift(
     string Outcome, string Measure, double Prior, (double Lower, double Upper) PriorCi95, double Posterior, (double Lower, double Upper) PosteriorCi95, double StandardisedShift);
 
 /// <summary>An event (a <c>reached</c> or <c>first_step</c> outcome) and how likely it is still to come after as_of.</summary>
-public sealed record OpenEvent(string Outcome, double PriorOpen, double PosteriorOpen, double PriorLater, double PosteriorLater);
+internal sealed record OpenEvent(string Outcome, double PriorOpen, double PosteriorOpen, double PriorLater, double PosteriorLater);
 
 /// <summary>
 /// The evidence has likelihood zero in every particle (or, for <c>exact --evidence</c>, probability zero): no trial of
 /// the scenario is consistent with it.
 /// </summary>
-public sealed class EvidenceImpossibleException : Exception
+internal sealed class EvidenceImpossibleException : Exception
 {
     /// <summary>The particles of <paramref name="particles"/> all have weight zero; <paramref name="observation"/> ruled out the last ones.</summary>
     public EvidenceImpossibleException(Observation observation, long particles)

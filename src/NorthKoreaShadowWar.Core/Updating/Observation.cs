@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Updating;
 /// One observation of an evidence file (see docs/updating.md), bound to the scenario's names: what was seen, when,
 /// and how to turn a trial's state into the likelihood of seeing it.
 /// </summary>
-public abstract record Observation
+internal abstract record Observation
 {
     /// <summary>Where the observation was reported (the file's <c>source:</c>).</summary>
     public required string Source { get; init; }
@@ -28,7 +28,7 @@ public abstract record Observation
 /// held by a step. With a <see cref="Reliability"/> r the likelihood is r when the statement is true of the trial
 /// and 1 − r when it is not; without one it is 1 or 0.
 /// </summary>
-public sealed record ConditionObservation : Observation
+internal sealed record ConditionObservation : Observation
 {
     /// <summary>What kind of statement about the condition this is.</summary>
     public required ConditionClaim Claim { get; init; }
@@ -72,7 +72,7 @@ public sealed record ConditionObservation : Observation
 }
 
 /// <summary>The four statements a <see cref="ConditionObservation"/> can make.</summary>
-public enum ConditionClaim
+internal enum ConditionClaim
 {
     /// <summary><c>holds: COND, at: N</c></summary>
     Holds,
@@ -89,7 +89,7 @@ public enum ConditionClaim
 /// a trial whose value is x is the density of <see cref="Error"/> at x (for a lognormal, the normal density of log x,
 /// so that the error is multiplicative and the same on either side in ratio).
 /// </summary>
-public sealed record MeasurementObservation : Observation
+internal sealed record MeasurementObservation : Observation
 {
     /// <summary>What was measured, as written.</summary>
     public required ExpressionText Quantity { get; init; }
@@ -116,7 +116,7 @@ public sealed record MeasurementObservation : Observation
 /// A partly reliable report of a machine's state at step <see cref="At"/>: the probability of the report given each
 /// state the machine may really be in.
 /// </summary>
-public sealed record ReportObservation : Observation
+internal sealed record ReportObservation : Observation
 {
     /// <summary>The machine reported on.</summary>
     public required string Machine { get; init; }

@@ -1,4 +1,4 @@
-using NorthKoreaShadowWar.Reference;
+using NorthKoreaShadowWar.Expressions;
 
 namespace NorthKoreaShadowWar.Updating;
 

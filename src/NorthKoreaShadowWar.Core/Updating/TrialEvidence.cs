@@ -1,5 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
-using NorthKoreaShadowWar.Reference;
+using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Simulation;
 

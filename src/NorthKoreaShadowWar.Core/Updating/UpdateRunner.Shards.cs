@@ -10,7 +10,7 @@ namespace NorthKoreaShadowWar.Updating;
 /// for sequential Monte Carlo, of the prior; the merge combines every shard's blocks in block order and builds the
 /// results as the unsharded update does, so the numbers are the same bit for bit.
 /// </summary>
-public static partial class UpdateRunner
+internal static partial class UpdateRunner
 {
     /// <summary>
     /// Runs the blocks of <paramref name="range"/> of the update <paramref name="settings"/> describe (one round: no

@@ -6,14 +6,14 @@ using NorthKoreaShadowWar.Scenarios;
 namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>The posterior and the prior of an update, as results folders hold them, and what the evidence did.</summary>
-public sealed record UpdateResult(RunResult Posterior, RunResult Prior, EvidenceSummary Evidence)
+internal sealed record UpdateResult(RunResult Posterior, RunResult Prior, EvidenceSummary Evidence)
 {
     /// <summary>The moves of the parameters (none unless <see cref="UpdateSettings.Moves"/> was above 0).</summary>
     public MoveSummary Moves { get; init; } = MoveSummary.None;
 }
 
 /// <summary>The move step of an update: sweeps after each resampling, and the moves proposed and accepted over all blocks.</summary>
-public sealed record MoveSummary(int Sweeps, long Proposed, long Accepted)
+internal sealed record MoveSummary(int Sweeps, long Proposed, long Accepted)
 {
     public static readonly MoveSummary None = new(0, 0, 0);
 
@@ -25,7 +25,7 @@ public sealed record MoveSummary(int Sweeps, long Proposed, long Accepted)
 /// Conditions a scenario on an evidence file (see docs/updating.md): particles in independent blocks, weighted by
 /// the likelihood of the evidence; with a target effective sample size, rounds of blocks (doubling) until it is met.
 /// </summary>
-public static partial class UpdateRunner
+internal static partial class UpdateRunner
 {
     /// <summary>Runs the update.</summary>
     /// <exception cref="EvidenceImpossibleException">Every particle has weight zero.</exception>

@@ -1,7 +1,7 @@
 namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>How an update runs: particles, seed, threads, and when to stop adding blocks.</summary>
-public sealed record UpdateSettings
+internal sealed record UpdateSettings
 {
     /// <summary>Particles per block: the unit of work, each block with the random streams of its own trials.</summary>
     public const int BlockSize = 4096;
@@ -41,7 +41,7 @@ public sealed record UpdateSettings
 }
 
 /// <summary>The two methods of <c>update</c> (see docs/updating.md).</summary>
-public enum UpdateMethod
+internal enum UpdateMethod
 {
     /// <summary>Sequential Monte Carlo in blocks: resample within a block when its effective sample size falls below half.</summary>
     Smc,

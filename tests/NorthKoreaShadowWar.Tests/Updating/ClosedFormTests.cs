@@ -29,11 +29,12 @@ public class ClosedFormTests
     private static string FirstHeldAt(int k) =>
         $"as_of: {k}\nobservations:\n  - {{ source: test, first_held: \"m == On\", between: [{k}, {k}] }}\n";
 
-    [TestCase(UpdateMethod.Smc, 0)]
-    [TestCase(UpdateMethod.Importance, 0)]
-    [TestCase(UpdateMethod.Smc, 2)]
-    public void A_beta_prior_and_a_first_step_k_give_the_beta_posterior_and_its_marginal_likelihood(UpdateMethod method, int moves)
+    [TestCase(nameof(UpdateMethod.Smc), 0)]
+    [TestCase(nameof(UpdateMethod.Importance), 0)]
+    [TestCase(nameof(UpdateMethod.Smc), 2)]
+    public void A_beta_prior_and_a_first_step_k_give_the_beta_posterior_and_its_marginal_likelihood(string methodName, int moves)
     {
+        var method = Enum.Parse<UpdateMethod>(methodName);
         const int k = 4;
         var result = UpdateTesting.Update(Geometric, FirstHeldAt(k), method, moves: moves);
         // The likelihood of a first success at k is p (1 - p)^(k-1): Beta(2, 3) becomes Beta(3, 3 + k - 1).
@@ -47,11 +48,12 @@ public class ClosedFormTests
         Assert.That(result.Posterior.Outcomes.OfType<NorthKoreaShadowWar.Results.ProbabilityResult>().Single().Estimate, Is.EqualTo(1));
     }
 
-    [TestCase(UpdateMethod.Smc, 0)]
-    [TestCase(UpdateMethod.Importance, 0)]
-    [TestCase(UpdateMethod.Smc, 2)]
-    public void A_two_point_prior_gives_the_posterior_odds_by_hand(UpdateMethod method, int moves)
+    [TestCase(nameof(UpdateMethod.Smc), 0)]
+    [TestCase(nameof(UpdateMethod.Importance), 0)]
+    [TestCase(nameof(UpdateMethod.Smc), 2)]
+    public void A_two_point_prior_gives_the_posterior_odds_by_hand(string methodName, int moves)
     {
+        var method = Enum.Parse<UpdateMethod>(methodName);
         // u uniform on [0, 1] picks p = 0.3 when u > 0.5, else 0.1: prior odds 1:1.
         const string model = """
             name: two_point
@@ -76,11 +78,12 @@ public class ClosedFormTests
         Assert.That(u.PosteriorMean, Is.EqualTo(0.25 + 0.5 * high).Within(5 * u.PosteriorMeanSe));
     }
 
-    [TestCase(UpdateMethod.Smc, 0)]
-    [TestCase(UpdateMethod.Importance, 0)]
-    [TestCase(UpdateMethod.Smc, 2)]
-    public void A_normal_prior_measured_with_normal_error_gives_the_conjugate_posterior(UpdateMethod method, int moves)
+    [TestCase(nameof(UpdateMethod.Smc), 0)]
+    [TestCase(nameof(UpdateMethod.Importance), 0)]
+    [TestCase(nameof(UpdateMethod.Smc), 2)]
+    public void A_normal_prior_measured_with_normal_error_gives_the_conjugate_posterior(string methodName, int moves)
     {
+        var method = Enum.Parse<UpdateMethod>(methodName);
         const string model = """
             name: measured
             horizon: 3

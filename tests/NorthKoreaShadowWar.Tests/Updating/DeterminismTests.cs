@@ -39,10 +39,11 @@ public class DeterminismTests
           - { source: four, measured: losses, at: 8, value: { lognormal: { p05: 40, p95: 160 } } }
         """;
 
-    [TestCase(UpdateMethod.Smc)]
-    [TestCase(UpdateMethod.Importance)]
-    public void One_and_two_threads_give_the_same_numbers(UpdateMethod method)
+    [TestCase(nameof(UpdateMethod.Smc))]
+    [TestCase(nameof(UpdateMethod.Importance))]
+    public void One_and_two_threads_give_the_same_numbers(string methodName)
     {
+        var method = Enum.Parse<UpdateMethod>(methodName);
         var one = UpdateTesting.Update(Model, Evidence, method, trials: 4 * UpdateSettings.BlockSize, threads: 1);
         var two = UpdateTesting.Update(Model, Evidence, method, trials: 4 * UpdateSettings.BlockSize, threads: 2);
         Assert.That(two.Evidence.LogMarginalLikelihood, Is.EqualTo(one.Evidence.LogMarginalLikelihood));

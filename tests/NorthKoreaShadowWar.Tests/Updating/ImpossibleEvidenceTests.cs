@@ -13,10 +13,11 @@ public class ImpossibleEvidenceTests
           - { source: "the impossible one", holds: "phase == War", at: 1 }
         """;
 
-    [TestCase(UpdateMethod.Smc)]
-    [TestCase(UpdateMethod.Importance)]
-    public void Evidence_with_likelihood_zero_in_every_trial_names_the_observation(UpdateMethod method)
+    [TestCase(nameof(UpdateMethod.Smc))]
+    [TestCase(nameof(UpdateMethod.Importance))]
+    public void Evidence_with_likelihood_zero_in_every_trial_names_the_observation(string methodName)
     {
+        var method = Enum.Parse<UpdateMethod>(methodName);
         // War needs two steps (Calm -> Tense -> War): it cannot hold at step 1.
         var error = Assert.Throws<EvidenceImpossibleException>(() =>
             UpdateTesting.Update(DeterminismTests.Model, Evidence, method, trials: UpdateSettings.BlockSize))!;

@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 /// Reads a scenario file (docs/scenario-format.md) into a <see cref="Scenario"/>, reporting every problem it can find
 /// in one pass. Names are not resolved here; <see cref="Validation.ScenarioBinder"/> does that.
 /// </summary>
-public static class ScenarioLoader
+internal static class ScenarioLoader
 {
     /// <summary>Files larger than this are refused before parsing (counted while reading, see <see cref="Files.BoundedFile"/>).</summary>
     public const int MaximumFileBytes = Files.BoundedFile.HandWrittenLimit;

@@ -11,7 +11,7 @@ namespace NorthKoreaShadowWar.Scenarios.Loading;
 /// block if it gives one; an override replaces a
 /// parameter's whole definition, written as in the file (<c>0.05</c> or <c>{ uniform: [0.1, 0.3] }</c>).
 /// </summary>
-public static class ScenarioOverrides
+internal static class ScenarioOverrides
 {
     /// <summary>The pseudo-file named in messages about <c>--set</c> values.</summary>
     public const string CommandLineFile = "--set";

@@ -1,7 +1,6 @@
 using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Expressions;
-using NorthKoreaShadowWar.Reference;
 
 namespace NorthKoreaShadowWar.Scenarios.Validation;
 

@@ -7,7 +7,7 @@ namespace NorthKoreaShadowWar.Scenarios.Validation;
 /// variables, machines, states, outcomes and variants. Names become folder names, CSV columns, report headings and the
 /// identifiers of state diagrams, and a name longer than anyone would write is a mistake in the file.
 /// </summary>
-public static class NameLengths
+internal static class NameLengths
 {
     /// <summary>The most characters a name may have.</summary>
     public const int Maximum = 100;

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Scenarios.Validation;
 /// <param name="First">The index of the first parameter.</param>
 /// <param name="Second">The index of the second parameter.</param>
 /// <param name="Definition">The entry as written.</param>
-public sealed record ResolvedCorrelation(int First, int Second, CorrelationDefinition Definition)
+internal sealed record ResolvedCorrelation(int First, int Second, CorrelationDefinition Definition)
 {
     /// <summary>The target Spearman rank correlation.</summary>
     public double Rank => Definition.Rank.Value;

@@ -6,7 +6,7 @@ namespace NorthKoreaShadowWar.Scenarios.Validation;
 /// A scenario whose names are resolved to indices and whose expressions are type-checked: the input of
 /// the compiler. Only produced for a scenario without errors.
 /// </summary>
-public sealed class ResolvedScenario
+internal sealed class ResolvedScenario
 {
     /// <summary>The scenario as written, with the variant and overrides applied.</summary>
     public required Scenario Source { get; init; }
@@ -29,7 +29,7 @@ public sealed class ResolvedScenario
 }
 
 /// <summary>A parameter with its distribution; derived parameters carry their bound expression.</summary>
-public sealed class ResolvedParameter
+internal sealed class ResolvedParameter
 {
     /// <summary>The parameter's name.</summary>
     public required string Name { get; init; }
@@ -39,7 +39,7 @@ public sealed class ResolvedParameter
 }
 
 /// <summary>A variable and its initial value.</summary>
-public sealed class ResolvedVariable
+internal sealed class ResolvedVariable
 {
     /// <summary>The variable's name.</summary>
     public required string Name { get; init; }
@@ -47,7 +47,7 @@ public sealed class ResolvedVariable
 }
 
 /// <summary>A machine with states as indices 0..n-1.</summary>
-public sealed class ResolvedMachine
+internal sealed class ResolvedMachine
 {
     /// <summary>The machine's name.</summary>
     public required string Name { get; init; }
@@ -68,7 +68,7 @@ public sealed class ResolvedMachine
 }
 
 /// <summary>One entry of a machine's initial distribution: a state and the probability of starting in it.</summary>
-public sealed class ResolvedInitialShare
+internal sealed class ResolvedInitialShare
 {
     /// <summary>The state.</summary>
     public required int State { get; init; }
@@ -78,7 +78,7 @@ public sealed class ResolvedInitialShare
 }
 
 /// <summary>A transition with its source states expanded (<c>"*"</c> becomes every non-absorbing state).</summary>
-public sealed class ResolvedTransition
+internal sealed class ResolvedTransition
 {
     /// <summary>The states it leaves from.</summary>
     public required IReadOnlyList<int> From { get; init; }
@@ -94,7 +94,7 @@ public sealed class ResolvedTransition
 }
 
 /// <summary>A change to one variable.</summary>
-public sealed class ResolvedEffect
+internal sealed class ResolvedEffect
 {
     /// <summary>The index of the variable changed.</summary>
     public required int Variable { get; init; }
@@ -104,7 +104,7 @@ public sealed class ResolvedEffect
 }
 
 /// <summary>An outcome with its subject resolved.</summary>
-public sealed class ResolvedOutcome
+internal sealed class ResolvedOutcome
 {
     /// <summary>The outcome's name.</summary>
     public required string Name { get; init; }

@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Scenarios.Validation;
 /// and writes the share of trials in every state at every step (docs/scenario-format.md, "Limits"), so the size of its
 /// results is the product of the horizon and the number of states of all machines, which each limit alone does not bound.
 /// </summary>
-public static class ResultsSize
+internal static class ResultsSize
 {
     /// <summary>
     /// The most occupancy rows (steps, counting step 0, times the states of all machines) a scenario may have; at about

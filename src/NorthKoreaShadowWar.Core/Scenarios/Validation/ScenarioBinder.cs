@@ -8,7 +8,7 @@ namespace NorthKoreaShadowWar.Scenarios.Validation;
 /// expression, reporting all problems. Semantic checks that need resolved names (probabilities that can
 /// exceed 1, unreachable states) run afterwards in <see cref="ScenarioChecks"/>.
 /// </summary>
-public static class ScenarioBinder
+internal static class ScenarioBinder
 {
     /// <summary>The most states a machine may have (conditions test states as bits of a 64-bit mask).</summary>
     public const int MaximumStatesPerMachine = 64;

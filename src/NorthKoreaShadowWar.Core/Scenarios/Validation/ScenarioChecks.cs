@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Scenarios.Validation;
 /// probabilities that can add up to more than 1 in some combination of the states their conditions read,
 /// negative multipliers (errors), and unreachable states and never-enabled transitions (warnings).
 /// </summary>
-public static class ScenarioChecks
+internal static class ScenarioChecks
 {
     private const double Tolerance = 1e-9;
 

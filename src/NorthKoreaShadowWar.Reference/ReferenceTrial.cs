@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Scenarios.Validation;
 
 namespace NorthKoreaShadowWar.Reference;

@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Reference;
 /// and every step of every trial is simulated. It shares no code with the kernel's compiler, tables or random
 /// streams, so the two agree only where both follow docs/scenario-format.md. It is slow: use it for tests.
 /// </summary>
-public static class ReferenceSimulator
+internal static class ReferenceSimulator
 {
     /// <summary>Runs <paramref name="trials"/> trials of <paramref name="scenario"/> with draws from a <see cref="Random"/> seeded with <paramref name="seed"/>.</summary>
     /// <exception cref="Diagnostics.SimulationException">A state's outgoing probabilities add up to more than 1, or one is negative.</exception>

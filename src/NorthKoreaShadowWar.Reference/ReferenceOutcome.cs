@@ -2,4 +2,4 @@ namespace NorthKoreaShadowWar.Reference;
 
 /// <summary>The reference simulator's count of one outcome.</summary>
 /// <param name="Name">The outcome's name in the scenario.</param>
-public abstract record ReferenceOutcome(string Name);
+internal abstract record ReferenceOutcome(string Name);

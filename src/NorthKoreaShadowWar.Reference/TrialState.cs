@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
 

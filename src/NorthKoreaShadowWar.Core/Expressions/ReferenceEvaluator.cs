@@ -1,10 +1,9 @@
-using NorthKoreaShadowWar.Expressions;
 
-namespace NorthKoreaShadowWar.Reference;
+namespace NorthKoreaShadowWar.Expressions;
 
 /// <summary>
 /// A plain tree-walking evaluator of bound expressions, written separately from the compiled programs of the
-/// fast kernel so that the reference simulator shares no evaluation code with it. Conditions yield 1 or 0.
+/// fast kernel so that the reference simulator (src/NorthKoreaShadowWar.Reference) shares no evaluation code with it. Conditions yield 1 or 0.
 /// </summary>
 internal static class ReferenceEvaluator
 {

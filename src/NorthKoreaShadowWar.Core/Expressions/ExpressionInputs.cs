@@ -1,4 +1,4 @@
-namespace NorthKoreaShadowWar.Reference;
+namespace NorthKoreaShadowWar.Expressions;
 
 /// <summary>
 /// What an expression may read at one moment of a trial: the trial's parameter values, the variables and the

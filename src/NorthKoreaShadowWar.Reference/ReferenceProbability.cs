@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Reference;
 /// <param name="Name">The outcome's name.</param>
 /// <param name="Successes">Trials in which the condition held at some step 0..within.</param>
 /// <param name="Trials">All trials.</param>
-public sealed record ReferenceProbability(string Name, long Successes, long Trials) : ReferenceOutcome(Name)
+internal sealed record ReferenceProbability(string Name, long Successes, long Trials) : ReferenceOutcome(Name)
 {
     /// <summary>The share of trials that succeeded.</summary>
     public double Estimate => (double)Successes / Trials;

@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Reference;
 /// <param name="Name">The outcome's name.</param>
 /// <param name="Counts">Each state of the machine, in file order, with the number of trials that ended in it.</param>
 /// <param name="Trials">All trials.</param>
-public sealed record ReferenceCategorical(string Name, IReadOnlyList<(string State, long Count)> Counts, long Trials) : ReferenceOutcome(Name)
+internal sealed record ReferenceCategorical(string Name, IReadOnlyList<(string State, long Count)> Counts, long Trials) : ReferenceOutcome(Name)
 {
     /// <summary>The share of trials that ended in <paramref name="state"/>.</summary>
     public double Share(string state) => (double)Counts.Single(c => c.State == state).Count / Trials;

@@ -5,7 +5,7 @@ namespace NorthKoreaShadowWar.Reference;
 /// <param name="States">Its states, in file order.</param>
 /// <param name="Counts">Counts[state][step]: the trials in that state after that step (step 0 is the initial state).</param>
 /// <param name="Trials">All trials.</param>
-public sealed record ReferenceOccupancy(string Machine, IReadOnlyList<string> States, long[][] Counts, long Trials)
+internal sealed record ReferenceOccupancy(string Machine, IReadOnlyList<string> States, long[][] Counts, long Trials)
 {
     /// <summary>The share of trials in <paramref name="state"/> after step <paramref name="step"/>.</summary>
     public double Share(string state, int step)

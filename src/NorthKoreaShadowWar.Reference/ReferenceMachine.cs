@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using Stateless;

@@ -4,7 +4,7 @@ namespace NorthKoreaShadowWar.Reference;
 /// <param name="Trials">The number of trials run.</param>
 /// <param name="Outcomes">One result per outcome of the scenario, in file order.</param>
 /// <param name="Occupancy">One entry per machine, in file order.</param>
-public sealed record ReferenceResult(long Trials, IReadOnlyList<ReferenceOutcome> Outcomes, IReadOnlyList<ReferenceOccupancy> Occupancy)
+internal sealed record ReferenceResult(long Trials, IReadOnlyList<ReferenceOutcome> Outcomes, IReadOnlyList<ReferenceOccupancy> Occupancy)
 {
     /// <summary>The outcome named <paramref name="name"/>.</summary>
     public ReferenceOutcome Outcome(string name) => Outcomes.Single(o => o.Name == name);

@@ -10,4 +10,4 @@ namespace NorthKoreaShadowWar.Reference;
 /// <param name="Mean">Their mean (NaN when there are none).</param>
 /// <param name="StandardDeviation">Their sample standard deviation (0 for fewer than two).</param>
 /// <param name="Never">For <c>first_step</c>: the share of trials where the condition never held; null otherwise.</param>
-public sealed record ReferenceDistribution(string Name, long Count, double Mean, double StandardDeviation, double? Never) : ReferenceOutcome(Name);
+internal sealed record ReferenceDistribution(string Name, long Count, double Mean, double StandardDeviation, double? Never) : ReferenceOutcome(Name);
