@@ -65,7 +65,7 @@ internal sealed class CompiledModel
     internal int[] StateOffset { get; }
     internal int[] StateCount { get; }
     internal int[] InitialState { get; }
-    /// <summary>The machines whose initial state is drawn, in file order (see <see cref="InitialStates"/>).</summary>
+    /// <summary>The machines whose initial state is drawn, in file order (drawn at each trial's setup: docs/scenario-format.md, "Uncertain starting points").</summary>
     internal InitialDistributionCode[] InitialDistributions { get; }
     internal int MachineCount => StateCount.Length;
     internal int TotalStates => StateOffset[^1] + StateCount[^1];

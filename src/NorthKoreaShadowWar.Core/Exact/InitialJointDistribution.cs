@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Exact;
 

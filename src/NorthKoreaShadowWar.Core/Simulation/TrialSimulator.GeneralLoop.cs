@@ -5,7 +5,6 @@ using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Compilation.Generated;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Simulation;
 

@@ -1,6 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Simulation;
 

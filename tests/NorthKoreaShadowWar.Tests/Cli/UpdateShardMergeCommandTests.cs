@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using NorthKoreaShadowWar.Shards;
+using NorthKoreaShadowWar.Updating;
 using NorthKoreaShadowWar.Tests.Support;
 using NorthKoreaShadowWar.Tests.Updating;
 

@@ -1,7 +1,7 @@
 using NorthKoreaShadowWar.Compilation;
-using NorthKoreaShadowWar.Updating;
+using NorthKoreaShadowWar.Shards;
 
-namespace NorthKoreaShadowWar.Shards;
+namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>
 /// What one shard of an update computed, exactly: its blocks of weighted particles (and, for sequential Monte Carlo,

@@ -1,6 +1,7 @@
 using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Shards;
 
-namespace NorthKoreaShadowWar.Shards;
+namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>Checks that update shards belong to one update (see docs/updating.md, "Sharded updates"); the merge itself is <see cref="Updating.UpdateRunner.Merge"/>.</summary>
 internal static class UpdateShardMerge

@@ -1,6 +1,6 @@
-using NorthKoreaShadowWar.Updating;
+using NorthKoreaShadowWar.Shards;
 
-namespace NorthKoreaShadowWar.Shards;
+namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>
 /// Shard <see cref="Index"/> of <see cref="Count"/> (numbered from 1) of an update (see docs/updating.md, "Sharded

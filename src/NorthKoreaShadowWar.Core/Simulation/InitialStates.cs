@@ -1,8 +1,8 @@
 using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Compilation;
 
-namespace NorthKoreaShadowWar.Compilation;
+namespace NorthKoreaShadowWar.Simulation;
 
 /// <summary>
 /// The machines' states at step 0 (docs/scenario-format.md, "Uncertain starting points"). A machine with one initial

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using NorthKoreaShadowWar.Files;
-using NorthKoreaShadowWar.Updating;
+using NorthKoreaShadowWar.Shards;
 
-namespace NorthKoreaShadowWar.Shards;
+namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>
 /// Reads and writes <see cref="UpdateShardState.FileName"/> (see docs/updating.md, "Sharded updates"): JSON with a
