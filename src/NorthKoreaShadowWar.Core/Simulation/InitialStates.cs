@@ -41,7 +41,7 @@ internal static class InitialStates
     /// <summary>The state a machine starts in for the uniform draw <paramref name="u"/>.</summary>
     private static int Choose(CompiledModel model, InitialDistributionCode distribution, ReadOnlySpan<double> constants, double u, long trial, Span<double> stack)
     {
-        var total = Total(model, distribution, constants, stack, $"in trial {trial}");
+        var total = Total(model, distribution, constants, stack, where: null, trial);
         var cumulative = 0.0;
         var last = distribution.States[0];
         for (var i = 0; i < distribution.States.Length; i++)
@@ -58,20 +58,22 @@ internal static class InitialStates
 
     /// <summary>
     /// Checks the probabilities of one initial distribution for the given parameters (each a number, none negative,
-    /// adding up to 1) and returns their sum; a violation stops with an error naming the machine and <paramref name="where"/>.
+    /// adding up to 1) and returns their sum; a violation stops with an error naming the machine and <paramref name="where"/>
+    /// (null: "in trial <paramref name="trial"/>", written only then, so that a trial's setup allocates nothing).
     /// </summary>
-    private static double Total(CompiledModel model, InitialDistributionCode distribution, ReadOnlySpan<double> constants, Span<double> stack, string where)
+    private static double Total(CompiledModel model, InitialDistributionCode distribution, ReadOnlySpan<double> constants, Span<double> stack,
+        string? where, long trial = -1)
     {
         var total = 0.0;
         for (var i = 0; i < distribution.States.Length; i++)
         {
             var p = model.Value(distribution.ProbabilitySources[i], constants, [], [], stack);
             if (!double.IsFinite(p) || p < 0)
-                throw new SimulationException($"{Describe(model, distribution)}: the initial probability of '{StateName(model, distribution, i)}' is {Format(p)}, {where}; it must be a number between 0 and 1");
+                throw new SimulationException($"{Describe(model, distribution)}: the initial probability of '{StateName(model, distribution, i)}' is {Format(p)}, {where ?? InTrial(trial)}; it must be a number between 0 and 1");
             total += p;
         }
         if (Math.Abs(total - 1) > SumTolerance)
-            throw new SimulationException($"{Describe(model, distribution)}: the initial probabilities add up to {Format(total)}, {where}; they must add up to 1");
+            throw new SimulationException($"{Describe(model, distribution)}: the initial probabilities add up to {Format(total)}, {where ?? InTrial(trial)}; they must add up to 1");
         return total;
     }
 
@@ -100,6 +102,8 @@ internal static class InitialStates
 
     private static string StateName(CompiledModel model, InitialDistributionCode distribution, int i) =>
         model.Scenario.Machines[distribution.Machine].States[distribution.States[i]];
+
+    private static string InTrial(long trial) => $"in trial {trial}";
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }
