@@ -1,4 +1,5 @@
 using System.Globalization;
+using NorthKoreaShadowWar.Description;
 
 namespace NorthKoreaShadowWar.Tracing;
 
@@ -17,7 +18,7 @@ internal static class NarrativeWriter
         var horizon = scenario.Horizon;
         var end = string.Join("; ", path.FinalStates.Select((s, m) => $"{storyteller.MachineLabel(m)}: {storyteller.StateLabel(m, s)}"));
         var variables = scenario.Variables.Count == 0 ? ""
-            : " " + string.Join(", ", scenario.Variables.Select((v, i) => $"{Tracing.Storyteller.Words(v.Name)} {Storyteller.Number(path.FinalVariables[i])}")) + ".";
+            : " " + string.Join(", ", scenario.Variables.Select((v, i) => $"{Storyteller.Words(v.Name)} {Storyteller.Number(path.FinalVariables[i])}")) + ".";
         writer.WriteLine($"  End of {storyteller.StepName(horizon).ToLower(CultureInfo.InvariantCulture)}: {end}.{variables}");
         if (path.Events.Count == 0) writer.WriteLine("  (nothing changed in this trial)");
     }
