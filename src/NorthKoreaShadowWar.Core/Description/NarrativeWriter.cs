@@ -1,13 +1,12 @@
 using System.Globalization;
-using NorthKoreaShadowWar.Description;
 
-namespace NorthKoreaShadowWar.Tracing;
+namespace NorthKoreaShadowWar.Description;
 
-/// <summary>Writes a traced path as a short story: how it starts, each step that changed something, how it ends.</summary>
+/// <summary>Writes a sample path as a short story: how it starts, each step that changed something, how it ends.</summary>
 internal static class NarrativeWriter
 {
     /// <summary>Writes <paramref name="path"/> to <paramref name="writer"/> under <paramref name="heading"/>.</summary>
-    public static void Write(TracedPath path, Storyteller storyteller, string heading, TextWriter writer)
+    public static void Write(INarratedPath path, Storyteller storyteller, string heading, TextWriter writer)
     {
         var scenario = storyteller.Scenario;
         writer.WriteLine(heading);
