@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Diagnostics;
-using NorthKoreaShadowWar.Diagrams;
 
 namespace NorthKoreaShadowWar.Cli.Commands;
 

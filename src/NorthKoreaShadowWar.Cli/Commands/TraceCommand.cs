@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NorthKoreaShadowWar.Cli.Terminal;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Tracing;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Results;
@@ -56,7 +57,7 @@ internal sealed partial class ExplorerRuns(ExplorerOptions options) : IDisposabl
         lock (cacheGate) diagrams.TryGetValue(scenario.Source.Sha256, out drawn);
         if (drawn is null)
         {
-            drawn = ScenarioDescription.DrawDiagrams(scenario);
+            drawn = DiagramRenderer.Svg(scenario);
             lock (cacheGate) diagrams[scenario.Source.Sha256] = drawn;
         }
         return ScenarioDescription.Describe(model.File, scenario, drawn);

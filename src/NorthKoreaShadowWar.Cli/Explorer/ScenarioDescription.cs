@@ -1,14 +1,12 @@
-using NorthKoreaShadowWar.Reporting;
-using NorthKoreaShadowWar.Scenarios;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Scenarios.Validation;
-using NorthKoreaShadowWar.Tracing;
-using NorthKoreaShadowWar.Diagrams;
 
 namespace NorthKoreaShadowWar.Cli.Explorer;
 
 /// <summary>
-/// What the page needs to show a scenario before anything runs: its parameters as controls, its variants, its
-/// machines (states, transitions and, when Graphviz is installed, an SVG diagram) and its outcomes.
+/// What the page needs to show a scenario before anything runs: the scenario's <see cref="ScenarioOutline"/> (its
+/// variants, machines with their states, transitions and, when Graphviz is installed, an SVG diagram, and its
+/// outcomes), with the file it came from and its parameters as controls.
 /// </summary>
 internal static class ScenarioDescription
 {
@@ -18,48 +16,20 @@ internal static class ScenarioDescription
     /// <param name="diagrams">The SVG diagram of each machine, in file order, or null where none could be drawn.</param>
     public static object Describe(string file, ResolvedScenario scenario, IReadOnlyList<string?> diagrams)
     {
-        var source = scenario.Source;
-        var storyteller = new Storyteller(scenario);
+        var outline = ScenarioOutline.Of(scenario, diagrams);
         return new
         {
             file,
-            name = source.Name,
-            title = source.Title,
-            description = source.Description,
-            step = source.Step.Value,
-            horizon = scenario.Horizon,
-            variant = source.AppliedVariant,
-            variants = source.Variants.Select(v => new { name = v.Name, description = v.Description }),
-            parameters = source.Parameters.Select(ParameterControl.For),
-            machines = scenario.Machines.Select((machine, m) => new
-            {
-                name = machine.Name,
-                label = storyteller.MachineLabel(m),
-                initial = machine.InitialState,
-                initialDistribution = machine.InitialShares.Count == 0 ? null
-                    : machine.InitialShares.Select(s => new { state = s.State, probability = s.Definition.Probability.Text }),
-                states = machine.States.Select((state, s) => new { name = state, label = storyteller.StateLabel(m, s), absorbing = machine.Absorbing[s] }),
-                transitions = machine.Transitions.Select(t => new
-                {
-                    from = t.From,
-                    to = t.To,
-                    label = StatelessMachineBuilder.TransitionLabel(t.Definition),
-                    guard = t.Definition.When?.Text,
-                }),
-                svg = diagrams[m],
-            }),
-            outcomes = scenario.Outcomes.Select(o => new
-            {
-                name = o.Name,
-                kind = o.Kind == OutcomeKind.Reached ? "probability" : o.Kind == OutcomeKind.Final ? "categorical" : "distribution",
-                definition = Results.ResultsBuilder.Describe(o.Definition),
-                description = o.Definition.Description,
-                machine = o.Kind == OutcomeKind.Final ? scenario.Machines[o.Machine].Name : null,
-            }),
+            name = outline.Name,
+            title = outline.Title,
+            description = outline.Description,
+            step = outline.Step,
+            horizon = outline.Horizon,
+            variant = outline.Variant,
+            variants = outline.Variants,
+            parameters = scenario.Source.Parameters.Select(ParameterControl.For),
+            machines = outline.Machines,
+            outcomes = outline.Outcomes,
         };
     }
-
-    /// <summary>Each machine's diagram drawn by Graphviz as SVG, or null for each when Graphviz is not installed.</summary>
-    public static IReadOnlyList<string?> DrawDiagrams(ResolvedScenario scenario) =>
-        DiagramRenderer.Render(scenario).Select(d => d.Html.StartsWith("<div class=\"diagram\">", StringComparison.Ordinal) ? d.Html : null).ToList();
 }

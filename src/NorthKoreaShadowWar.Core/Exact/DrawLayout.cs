@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Statistics;
@@ -109,7 +110,7 @@ internal sealed class DrawLayout
         foreach (var (outcome, i) in scenario.Outcomes.Select((o, i) => (o, i)))
         {
             var at = start[i];
-            var text = ResultsBuilder.Describe(outcome.Definition);
+            var text = OutcomeText.AsWritten(outcome.Definition);
             switch (outcome.Kind)
             {
                 case OutcomeKind.Reached:

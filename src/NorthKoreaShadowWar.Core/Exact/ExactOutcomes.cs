@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
@@ -9,7 +10,7 @@ internal static class ExactOutcomes
 {
     public static OutcomeResult Outcome(ResolvedScenario scenario, ResolvedOutcome outcome, int tracker, int horizon, double[][] firstSteps, double[][] stepsIn, Func<int, double[]> finalMarginal)
     {
-        var text = ResultsBuilder.Describe(outcome.Definition);
+        var text = OutcomeText.AsWritten(outcome.Definition);
         switch (outcome.Kind)
         {
             case OutcomeKind.Reached:

@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using ScottPlot;
 
@@ -8,7 +9,7 @@ internal static class OccupancyPlot
 {
     public static Plot Draw(MachineOccupancy occupancy, string machineLabel, IReadOnlyList<string> stateLabels, string unit)
     {
-        var plot = ReportStyle.NewPlot($"{machineLabel}: share of trials in each state", ReportStyle.Steps(unit), "% of trials");
+        var plot = ReportStyle.NewPlot($"{machineLabel}: share of trials in each state", StepWords.Plural(unit), "% of trials");
         var steps = occupancy.States[0].Shares.Length;
         var xs = Enumerable.Range(0, steps).Select(t => (double)t).ToArray();
         var lower = new double[steps];

@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using ScottPlot;
 
@@ -131,7 +132,7 @@ internal static class OutcomePlots
     {
         var never = outcome.Never ?? 0;
         var plot = ReportStyle.NewPlot($"{outcome.Name}: happened by each {unit} (never: {100 * never:0.0}%)",
-            ReportStyle.Steps(unit), "% of trials");
+            StepWords.Plural(unit), "% of trials");
         var counts = new double[horizon + 1];
         foreach (var (value, count) in outcome.Points) counts[(int)value] += count;
         var xs = Enumerable.Range(0, horizon + 1).Select(t => (double)t).ToArray();

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
-using NorthKoreaShadowWar.Tracing;
 
 namespace NorthKoreaShadowWar.Reporting;
 
@@ -44,7 +44,7 @@ internal static class ReportPlots
                     break;
                 case DistributionResult d:
                     var axis = definition.Kind == OutcomeKind.StepsIn
-                        ? $"{ReportStyle.Steps(unit)} in which {definition.Definition.Subject.Text} holds"
+                        ? $"{StepWords.Plural(unit)} in which {definition.Definition.Subject.Text} holds"
                         : definition.At >= 0 ? $"{definition.Definition.Subject.Text} after {unit} {definition.At}" : $"{definition.Definition.Subject.Text} at the end";
                     plots.Add(new ReportPlot($"{d.Name}-histogram", ReportPlotKind.Histogram, d.Name, caption, OutcomePlots.Histogram(d, axis), 1));
                     plots.Add(new ReportPlot($"{d.Name}-cdf", ReportPlotKind.Cumulative, d.Name, caption, OutcomePlots.Cumulative(d, axis), 1));

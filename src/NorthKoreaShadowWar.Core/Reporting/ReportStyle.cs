@@ -34,7 +34,4 @@ internal static class ReportStyle
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         return plot;
     }
-
-    /// <summary>The plural of a step unit for axis labels: "weeks".</summary>
-    public static string Steps(string unit) => unit is "day" or "week" or "month" ? unit + "s" : "steps";
 }

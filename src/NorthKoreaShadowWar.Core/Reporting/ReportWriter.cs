@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using ScottPlot;

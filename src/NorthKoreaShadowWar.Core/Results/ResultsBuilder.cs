@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Statistics;
@@ -50,7 +51,7 @@ internal static class ResultsBuilder
     {
         var trials = simulation.Trials;
         var horizon = simulation.Model.Horizon;
-        var text = Describe(definition);
+        var text = OutcomeText.AsWritten(definition);
         switch (definition.Kind)
         {
             case OutcomeKind.Reached:
@@ -127,19 +128,4 @@ internal static class ResultsBuilder
     }
 
     private static double Ratio(long count, long total) => total == 0 ? double.NaN : (double)count / total;
-
-    /// <summary>The outcome as the user wrote it, e.g. <c>reached: sk_aid.Lethal, within: 52</c>.</summary>
-    public static string Describe(OutcomeDefinition definition)
-    {
-        var key = definition.Kind switch
-        {
-            OutcomeKind.Reached => "reached",
-            OutcomeKind.FirstStep => "first_step",
-            OutcomeKind.Final => "final",
-            OutcomeKind.Value => "value",
-            _ => "steps_in",
-        };
-        var within = definition.Within is { } w ? $", within: {w.Value}" : "";
-        return $"{key}: {definition.Subject.Text}{within}";
-    }
 }

@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using NorthKoreaShadowWar.Simulation;
 

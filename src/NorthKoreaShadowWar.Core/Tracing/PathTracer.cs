@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Tracing;

@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Description;
+
 namespace NorthKoreaShadowWar.Tracing;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace NorthKoreaShadowWar.Tracing;
 /// at step <see cref="Step"/>, by transition <see cref="Transition"/> (an index into the machine's transitions,
 /// or -1 when it cannot be told), told as <see cref="Sentence"/>.
 /// </summary>
-internal sealed record TraceEvent(int Step, int Machine, int From, int To, int Transition, string Sentence);
+internal sealed record TraceEvent(int Step, int Machine, int From, int To, int Transition, string Sentence) : INarratedEvent;

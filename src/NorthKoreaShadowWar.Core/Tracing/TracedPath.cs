@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Description;
+
 namespace NorthKoreaShadowWar.Tracing;
 
 /// <summary>One sample path: the trial it is, what happened step by step, and how it ended.</summary>
@@ -7,4 +9,7 @@ internal sealed record TracedPath(
     IReadOnlyList<TraceEvent> Events,
     IReadOnlyList<int> FinalStates,
     IReadOnlyList<double> FinalVariables,
-    int LastStep);
+    int LastStep) : INarratedPath
+{
+    IReadOnlyList<INarratedEvent> INarratedPath.Events => Events;
+}

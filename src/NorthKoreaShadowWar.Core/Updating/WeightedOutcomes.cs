@@ -1,4 +1,5 @@
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Statistics;
@@ -25,7 +26,7 @@ internal static class WeightedOutcomes
         {
             var outcome = scenario.Outcomes[o];
             var values = particles.Outcome(o);
-            var text = ResultsBuilder.Describe(outcome.Definition);
+            var text = OutcomeText.AsWritten(outcome.Definition);
             results.Add(outcome.Kind switch
             {
                 OutcomeKind.Reached => Probability(outcome.Name, text, values, weights, discount),

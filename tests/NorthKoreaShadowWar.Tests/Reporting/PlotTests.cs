@@ -69,7 +69,7 @@ public class PlotTests
     {
         var scenario = ScenarioPipeline.Prepare(Path.Combine(Paths.Scenarios, "baseline.yaml")).Model.Scenario;
         var machine = scenario.Machines.Select(m => m.Name).ToList().IndexOf("sk_aid");
-        var storyteller = new NorthKoreaShadowWar.Tracing.Storyteller(scenario);
+        var storyteller = new NorthKoreaShadowWar.Description.Storyteller(scenario);
         var labels = Enumerable.Range(0, scenario.Machines[machine].States.Count).Select(s => storyteller.StateLabel(machine, s)).ToList();
         var bars = plots.Single(p => p.FileStem == "final_sk").Plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars;
         var areas = plots.Single(p => p.FileStem == "occupancy-sk_aid").Plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>().ToList();

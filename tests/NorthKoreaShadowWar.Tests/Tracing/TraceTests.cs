@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Tests.Support;
 using NorthKoreaShadowWar.Tracing;
 

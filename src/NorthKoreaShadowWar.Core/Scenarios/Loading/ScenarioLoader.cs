@@ -28,9 +28,6 @@ internal static class ScenarioLoader
     /// <summary>Stands in for a missing or invalid horizon, so no outcome is flagged as beyond it.</summary>
     internal const int UnknownHorizon = int.MaxValue - 1;
 
-    /// <summary>The step units a scenario may name.</summary>
-    public static readonly IReadOnlyList<string> StepUnits = ["day", "week", "month"];
-
     /// <summary>
     /// Loads <paramref name="path"/>, reporting every problem to <paramref name="diagnostics"/>. Returns null when
     /// the file cannot be read as YAML at all; otherwise returns what could be read (possibly with errors
@@ -118,8 +115,8 @@ internal static class ScenarioLoader
     internal static Located<string>? ReadStep(YamlReadContext context, YamlNode? node)
     {
         if (node is null || context.String(node, "step") is not { } step) return null;
-        if (StepUnits.Contains(step)) return new Located<string>(step, context.PositionOf(node));
-        context.Error(node, $"step must be one of {string.Join(", ", StepUnits)}, not '{step}'{SpellingSuggestions.DidYouMean(step, StepUnits)}");
+        if (StepUnits.All.Contains(step)) return new Located<string>(step, context.PositionOf(node));
+        context.Error(node, $"step must be one of {string.Join(", ", StepUnits.All)}, not '{step}'{SpellingSuggestions.DidYouMean(step, StepUnits.All)}");
         return null;
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
 
-namespace NorthKoreaShadowWar.Tracing;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>
 /// Turns what happened in a trial into plain English, from the labels and narratives written in the
@@ -16,11 +16,7 @@ internal sealed class Storyteller(ResolvedScenario scenario)
     public ResolvedScenario Scenario { get; } = scenario;
 
     /// <summary>"Week 6", "Day 3", "Month 12", or "Step 4" when the scenario names no unit.</summary>
-    public string StepName(int step)
-    {
-        var unit = Scenario.Source.Step.Value;
-        return Scenarios.Loading.ScenarioLoader.StepUnits.Contains(unit) ? $"{char.ToUpperInvariant(unit[0])}{unit[1..]} {step}" : $"Step {step}";
-    }
+    public string StepName(int step) => StepWords.Named(Scenario.Source.Step.Value, step);
 
     /// <summary>The readable name of a machine.</summary>
     public string MachineLabel(int machine)

@@ -1,4 +1,4 @@
-namespace NorthKoreaShadowWar.Diagrams;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>The text formats a state diagram can be written in.</summary>
 internal enum DiagramFormat

@@ -1,6 +1,6 @@
 using NorthKoreaShadowWar.Scenarios.Validation;
 
-namespace NorthKoreaShadowWar.Diagrams;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>
 /// A machine with an initial distribution has one start arrow per state it may start in, each labelled with its

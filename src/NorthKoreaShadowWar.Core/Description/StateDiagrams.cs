@@ -2,7 +2,7 @@ using System.Text;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using Stateless.Graph;
 
-namespace NorthKoreaShadowWar.Diagrams;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>
 /// State diagrams of a scenario's machines, one per machine in file order, drawn by Stateless's own graph export

@@ -1,6 +1,6 @@
-using NorthKoreaShadowWar.Reporting;
+using NorthKoreaShadowWar.Description;
 
-namespace NorthKoreaShadowWar.Tests.Reporting;
+namespace NorthKoreaShadowWar.Tests.Description;
 
 /// <summary>
 /// Any failure of the external renderer falls back to the DOT text (null from ToSvg), as when Graphviz is missing; before,

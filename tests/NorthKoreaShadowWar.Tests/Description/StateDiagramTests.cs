@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using NorthKoreaShadowWar.Diagrams;
+using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using NorthKoreaShadowWar.Tests.Support;
 
-namespace NorthKoreaShadowWar.Tests.Diagrams;
+namespace NorthKoreaShadowWar.Tests.Description;
 
 public partial class StateDiagramTests
 {

@@ -1,4 +1,4 @@
-namespace NorthKoreaShadowWar.Diagrams;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>The state diagram of one machine.</summary>
 /// <param name="Name">The machine's name, as written in the scenario.</param>

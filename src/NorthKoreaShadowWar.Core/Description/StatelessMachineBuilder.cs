@@ -3,7 +3,7 @@ using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
 using Stateless;
 
-namespace NorthKoreaShadowWar.Diagrams;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>
 /// Builds a Stateless <see cref="StateMachine{TState, TTrigger}"/> with the shape of a scenario machine, for

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using NorthKoreaShadowWar.Diagrams;
 using NorthKoreaShadowWar.Scenarios.Validation;
 
-namespace NorthKoreaShadowWar.Reporting;
+namespace NorthKoreaShadowWar.Description;
 
 /// <summary>
 /// The state diagrams of a report as HTML: SVG drawn by Graphviz's <c>dot</c> when it is installed, and
@@ -16,6 +15,10 @@ internal static class DiagramRenderer
     /// <summary>One HTML fragment per machine, in file order.</summary>
     public static IReadOnlyList<(string Machine, string Html)> Render(ResolvedScenario scenario) =>
         StateDiagrams.Dot(scenario).Select(d => (d.Name, ToSvg(ForPage(d.Text)) ?? $"<pre>{WebUtility.HtmlEncode(d.Text)}</pre>")).ToList();
+
+    /// <summary>Each machine's diagram drawn by Graphviz as SVG (for a page), or null for each when Graphviz is not installed.</summary>
+    public static IReadOnlyList<string?> Svg(ResolvedScenario scenario) =>
+        Render(scenario).Select(d => d.Html.StartsWith("<div class=\"diagram\">", StringComparison.Ordinal) ? d.Html : null).ToList();
 
     /// <summary>
     /// Lays a diagram out for a page rather than a wide screen: top to bottom, in the report's font, with each

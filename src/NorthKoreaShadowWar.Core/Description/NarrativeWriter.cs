@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace NorthKoreaShadowWar.Tracing;
+namespace NorthKoreaShadowWar.Description;
 
-/// <summary>Writes a traced path as a short story: how it starts, each step that changed something, how it ends.</summary>
+/// <summary>Writes a sample path as a short story: how it starts, each step that changed something, how it ends.</summary>
 internal static class NarrativeWriter
 {
     /// <summary>Writes <paramref name="path"/> to <paramref name="writer"/> under <paramref name="heading"/>.</summary>
-    public static void Write(TracedPath path, Storyteller storyteller, string heading, TextWriter writer)
+    public static void Write(INarratedPath path, Storyteller storyteller, string heading, TextWriter writer)
     {
         var scenario = storyteller.Scenario;
         writer.WriteLine(heading);
@@ -17,7 +17,7 @@ internal static class NarrativeWriter
         var horizon = scenario.Horizon;
         var end = string.Join("; ", path.FinalStates.Select((s, m) => $"{storyteller.MachineLabel(m)}: {storyteller.StateLabel(m, s)}"));
         var variables = scenario.Variables.Count == 0 ? ""
-            : " " + string.Join(", ", scenario.Variables.Select((v, i) => $"{Tracing.Storyteller.Words(v.Name)} {Storyteller.Number(path.FinalVariables[i])}")) + ".";
+            : " " + string.Join(", ", scenario.Variables.Select((v, i) => $"{Storyteller.Words(v.Name)} {Storyteller.Number(path.FinalVariables[i])}")) + ".";
         writer.WriteLine($"  End of {storyteller.StepName(horizon).ToLower(CultureInfo.InvariantCulture)}: {end}.{variables}");
         if (path.Events.Count == 0) writer.WriteLine("  (nothing changed in this trial)");
     }
