@@ -1,0 +1,48 @@
+using NorthKoreaShadowWar.Simulation;
+
+namespace NorthKoreaShadowWar.Tests.Semantics;
+
+/// <summary>
+/// The kernel's general loop, with the model's per-step code compiled to .NET code (<paramref name="generatedCode"/>
+/// true, where the model has per-step code) or interpreted (false, as <c>--no-codegen</c>). It runs every model: the
+/// trials are run one by one with an observer, which makes the simulator take the general loop even for a model the
+/// table loop could run (docs/performance.md).
+/// </summary>
+internal sealed class GeneralLoopEngine(bool generatedCode) : ISemanticsEngine
+{
+    public string Name => generatedCode ? "general loop, generated code" : "general loop, interpreted";
+
+    public string? CannotRun(StepRule rule) => null;
+
+    public void AssertCannotRun(string yaml) => Assert.Fail($"the {Name} runs every model");
+
+    public IAnswer Run(string yaml, long trials, int seed)
+    {
+        var model = ScenarioPipeline.PrepareText(yaml, "test.yaml").Model;
+        var simulator = new TrialSimulator(model, (ulong)seed, generatedCode);
+        var observer = new SilentObserver();
+        var values = new double[model.ValuePrograms.Length];
+        var outcomes = new double[model.Scenario.Outcomes.Count];
+        var answer = new TrialSampleAnswer(model);
+        for (long trial = 0; trial < trials; trial++)
+        {
+            simulator.Run(trial, values, observer);
+            simulator.ReadOutcomes(values, outcomes);
+            answer.Add(outcomes);
+        }
+        answer.Finish(simulator.Tallies.CompleteOccupancy());
+        return answer;
+    }
+
+    /// <summary>Watches nothing; its presence alone keeps the trials on the general loop.</summary>
+    private sealed class SilentObserver : ITrialObserver
+    {
+        public void OnStart(long trial, IReadOnlyList<double> parameters, IReadOnlyList<int> states, IReadOnlyList<double> variables)
+        {
+        }
+
+        public void OnStep(int step, IReadOnlyList<int> before, IReadOnlyList<int> after, IReadOnlyList<double> variables)
+        {
+        }
+    }
+}
