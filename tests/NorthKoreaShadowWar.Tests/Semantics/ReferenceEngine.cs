@@ -1,4 +1,4 @@
-using NorthKoreaShadowWar.Reference;
+using NorthKoreaShadowWar.Tests.Reference;
 
 namespace NorthKoreaShadowWar.Tests.Semantics;
 
@@ -11,6 +11,5 @@ internal sealed class ReferenceEngine : ISemanticsEngine
 
     public void AssertCannotRun(string yaml) => Assert.Fail($"the {Name} runs every model");
 
-    public IAnswer Run(string yaml, long trials, int seed) =>
-        new ReferenceAnswer(ReferenceSimulator.Run(ScenarioPipeline.PrepareText(yaml, "test.yaml").Model.Scenario, trials, seed));
+    public IAnswer Run(string yaml, long trials, int seed) => new ReferenceAnswer(ReferenceRun.Text(yaml, trials, seed));
 }
