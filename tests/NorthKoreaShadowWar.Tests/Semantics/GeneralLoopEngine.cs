@@ -1,12 +1,13 @@
 using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Semantics;
 
 /// <summary>
 /// The kernel's general loop, with the model's per-step code compiled to .NET code (<paramref name="generatedCode"/>
-/// true, where the model has per-step code) or interpreted (false, as <c>--no-codegen</c>). It runs every model: the
-/// trials are run one by one with an observer, which makes the simulator take the general loop even for a model the
-/// table loop could run (docs/performance.md).
+/// true, where the model has per-step code) or interpreted (false, as <c>--no-codegen</c>). It runs every model: one
+/// the table loop cannot take through a whole run on two threads, as a user runs it; one the table loop would take
+/// trial by trial with an observer, which keeps the simulator on the general loop.
 /// </summary>
 internal sealed class GeneralLoopEngine(bool generatedCode) : ISemanticsEngine
 {
@@ -19,6 +20,8 @@ internal sealed class GeneralLoopEngine(bool generatedCode) : ISemanticsEngine
     public IAnswer Run(string yaml, long trials, int seed)
     {
         var model = ScenarioPipeline.PrepareText(yaml, "test.yaml").Model;
+        if (TableTrialLoop.For(model) is null)
+            return new RunResultAnswer(Simulate.Text(yaml, trials, generatedCode, (ulong)seed, threads: 2), exact: false);
         var simulator = new TrialSimulator(model, (ulong)seed, generatedCode);
         var observer = new SilentObserver();
         var values = new double[model.ValuePrograms.Length];

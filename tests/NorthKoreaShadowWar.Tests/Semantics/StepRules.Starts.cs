@@ -6,7 +6,7 @@ internal static partial class StepRules
     private static IEnumerable<StepRule> StartRules()
     {
         // m starts On with 0.3, n with q = 0.35; both go Off -> On with 0.2 per step. On after step 1: 0.3 + 0.7 x 0.2;
-        // On by step 2 = 1 - P(Off at steps 0, 1, 2) = 1 - 0.7 x 0.8^2; On at the end = 1 - 0.7 x 0.8^6.
+        // On by step 2 = 1 - P(Off at steps 0, 1, 2) = 1 - 0.7 x 0.8^2; On after step t = 1 - 0.7 x 0.8^t.
         yield return new StepRule("A_machine_may_start_from_a_distribution_over_its_states", """
             name: uncertain-start
             horizon: 6
@@ -28,7 +28,8 @@ internal static partial class StepRules
               final_m: { final: m }
             """, 100_000,
             [
-                Expect.Share("m", "On", 0, 0.3), Expect.Share("m", "On", 1, 0.3 + 0.7 * 0.2), Expect.Probability("on_by_2", 1 - 0.7 * 0.8 * 0.8),
+                Expect.Share("m", "On", 0, 0.3), Expect.Share("m", "On", 1, 0.3 + 0.7 * 0.2), Expect.Share("m", "On", 3, 1 - 0.7 * Math.Pow(0.8, 3)),
+                Expect.Probability("on_by_2", 1 - 0.7 * 0.8 * 0.8),
                 Expect.Final("final_m", "On", 1 - 0.7 * Math.Pow(0.8, 6)), Expect.Share("n", "On", 0, 0.35), Expect.Share("n", "On", 1, 0.35 + 0.65 * 0.2),
             ]);
 
