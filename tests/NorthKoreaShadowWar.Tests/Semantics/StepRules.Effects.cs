@@ -7,25 +7,28 @@ internal static partial class StepRules
     {
         // x starts at 3. Step 1: the transitions' effects in file order, a's (+= 1) then b's (*= 2): 8; then the
         // each_step effects of the states now occupied, in file order, a's Y (+= 100) then b's Q (*= 10): 1080.
+        // y starts at 10: a's "-= 2" gives 8, b's plain 5 (the same as "= 5") gives 5, then Y's "+= 1" gives 6.
         yield return new StepRule("Transition_effects_apply_in_file_order_then_each_step_effects_of_the_new_states_in_file_order", """
             name: order
             horizon: 1
             variables:
               x: { initial: 3 }
+              y: { initial: 10 }
             machines:
               a:
                 initial: X
                 states: [X, Y]
-                each_step: { Y: { x: "+= 100" } }
-                transitions: [ { from: X, to: Y, p: 1, effects: { x: "+= 1" } } ]
+                each_step: { Y: { x: "+= 100", y: "+= 1" } }
+                transitions: [ { from: X, to: Y, p: 1, effects: { x: "+= 1", y: "-= 2" } } ]
               b:
                 initial: P
                 states: [P, Q]
                 each_step: { Q: { x: "*= 10" } }
-                transitions: [ { from: P, to: Q, p: 1, effects: { x: "*= 2" } } ]
+                transitions: [ { from: P, to: Q, p: 1, effects: { x: "*= 2", y: 5 } } ]
             outcomes:
               x_end: { value: x }
-            """, 10, [Expect.Mean("x_end", 1080)])
+              y_end: { value: y }
+            """, 10, [Expect.Mean("x_end", 1080), Expect.Mean("y_end", 6)])
         { Deterministic = true, NotOnTableLoop = Effects, NotExact = ValueOutcomes };
 
         // Step 1: a's effect raises x from 3 to 4, but b's "= x" and Q's each_step "+= x" read x as it was at the start
@@ -88,21 +91,23 @@ internal static partial class StepRules
         { NotOnTableLoop = Effects, NotExact = ValueOutcomes };
 
         // The clip pins a's draw to 0.5; b is derived from a although written before it, and v's initial value reads b:
-        // 0.5 x 2 + 1 = 2.
-        yield return new StepRule("Parameters_are_drawn_clipped_and_derived_in_order_before_the_variables", """
+        // 0.5 x 2 + 1 = 2; w's reads v, written after it: 2 x 3 = 6.
+        yield return new StepRule("Parameters_and_initial_values_are_worked_out_each_after_what_it_reads", """
             name: params
             horizon: 1
             parameters:
               b: "a * 2"
               a: { uniform: [0, 1], clip: [0.5, 0.5] }
             variables:
+              w: { initial: "v * 3" }
               v: { initial: "b + 1" }
             machines:
               m: { initial: X, states: [X, Y], transitions: [ { from: X, to: Y, p: "a * 2" } ] }
             outcomes:
               v_end: { value: v }
+              w_end: { value: w }
               moved: { reached: m.Y }
-            """, 10, [Expect.Mean("v_end", 2), Expect.Probability("moved", 1)])
+            """, 10, [Expect.Mean("v_end", 2), Expect.Mean("w_end", 6), Expect.Probability("moved", 1)])
         { Deterministic = true, NotOnTableLoop = DrawnProbability, NotExact = DrawnParameter };
 
         // rate ~ uniform(0.1, 0.3), drawn once per trial: P(On by 10) = 1 - E[(1 - rate)^10]
