@@ -9,7 +9,7 @@ namespace NorthKoreaShadowWar.Tests.Simulation;
 /// <summary>
 /// The per-step code compiled to .NET code (see docs/performance.md, "Generated code"): generated once per model for
 /// what the general loop would otherwise interpret. That it gives the interpreter's numbers bit for bit is pinned by
-/// <see cref="PinnedNumbersTests"/>, and its rules and errors by <see cref="StepSemanticsTests"/> and
+/// <see cref="PinnedNumbersTests"/>, and its rules and errors by <see cref="Semantics.StepRuleTests"/> and
 /// <see cref="NonFiniteValueTests"/>, which run both paths.
 /// </summary>
 public class GeneratedCodeTests
