@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Updating;
 
@@ -33,11 +34,11 @@ public sealed record UpdateOptions
     internal UpdateSettings Settings()
     {
         if (Trials < 1 || Trials > RunSettings.MaximumTrials)
-            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, $"the particles must be between 1 and {RunSettings.MaximumTrials:N0}");
+            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, string.Create(CultureInfo.InvariantCulture, $"the particles must be between 1 and {RunSettings.MaximumTrials:N0}"));
         if (MaxTrials < 1 || MaxTrials > RunSettings.MaximumTrials)
-            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"the most particles must be between 1 and {RunSettings.MaximumTrials:N0}");
+            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, string.Create(CultureInfo.InvariantCulture, $"the most particles must be between 1 and {RunSettings.MaximumTrials:N0}"));
         if (Threads < 1 || Threads > RunOptions.MaximumThreads)
-            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, $"the threads must be between 1 and {RunOptions.MaximumThreads:N0}");
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, string.Create(CultureInfo.InvariantCulture, $"the threads must be between 1 and {RunOptions.MaximumThreads:N0}"));
         if (TargetEffectiveDraws is { } target && !(target >= 1))
             throw new ArgumentOutOfRangeException(nameof(TargetEffectiveDraws), target, "the target effective draws must be at least 1");
         return new UpdateSettings

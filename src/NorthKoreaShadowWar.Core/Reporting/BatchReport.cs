@@ -83,13 +83,13 @@ internal static class BatchReport
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n");
         var design = batch.Kind switch
         {
-            BatchKind.Grid => $"a grid of {batch.Runs.Count:N0} points",
-            BatchKind.LatinHypercube => $"a Latin hypercube of {batch.Runs.Count:N0} points",
-            _ => $"{batch.Runs.Count} runs: the base scenario and each variant",
+            BatchKind.Grid => string.Create(CultureInfo.InvariantCulture, $"a grid of {batch.Runs.Count:N0} points"),
+            BatchKind.LatinHypercube => string.Create(CultureInfo.InvariantCulture, $"a Latin hypercube of {batch.Runs.Count:N0} points"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{batch.Runs.Count} runs: the base scenario and each variant"),
         };
         var manifest = result.Results[0].Manifest;
         var overrides = batch.Runs[0].Overrides.Take(batch.Runs[0].Overrides.Count - batch.SweptParameters.Count).ToList();
-        html.Append($"<p class=\"muted\">{E(manifest.ScenarioFile)}: {E(design)}, {result.Trials:N0} trials each, seed {result.Seed}"
+        html.Append(string.Create(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(manifest.ScenarioFile)}: {E(design)}, {result.Trials:N0} trials each, seed {result.Seed}")
             + (batch.IsSweep && batch.Runs[0].Variant is { } variant ? $", variant <b>{E(variant)}</b>" : "")
             + (overrides.Count > 0 ? $", with {E(string.Join(", ", overrides))}" : "") + ".</p>\n");
         html.Append(Headlines.Render(BatchHeadlines.Of(result)));

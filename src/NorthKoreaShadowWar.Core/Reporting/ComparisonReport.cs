@@ -104,6 +104,6 @@ internal static class ComparisonReport
         var manifest = result.Manifest;
         return $"{manifest.Scenario}" + (manifest.Variant is null ? "" : $", variant {manifest.Variant}")
             + (manifest.Overrides.Count > 0 ? $", with {string.Join(", ", manifest.Overrides)}" : "")
-            + $" — {manifest.Trials:N0} trials, seed {manifest.Seed}";
+            + string.Create(CultureInfo.InvariantCulture, $" — {manifest.Trials:N0} trials, seed {manifest.Seed}");
     }
 }

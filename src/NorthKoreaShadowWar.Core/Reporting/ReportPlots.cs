@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
@@ -45,7 +46,7 @@ internal static class ReportPlots
                 case DistributionResult d:
                     var axis = definition.Kind == OutcomeKind.StepsIn
                         ? $"{ReportStyle.Steps(unit)} in which {definition.Definition.Subject.Text} holds"
-                        : definition.At >= 0 ? $"{definition.Definition.Subject.Text} after {unit} {definition.At}" : $"{definition.Definition.Subject.Text} at the end";
+                        : definition.At >= 0 ? string.Create(CultureInfo.InvariantCulture, $"{definition.Definition.Subject.Text} after {unit} {definition.At}") : $"{definition.Definition.Subject.Text} at the end";
                     plots.Add(new ReportPlot($"{d.Name}-histogram", ReportPlotKind.Histogram, d.Name, caption, OutcomePlots.Histogram(d, axis), 1));
                     plots.Add(new ReportPlot($"{d.Name}-cdf", ReportPlotKind.Cumulative, d.Name, caption, OutcomePlots.Cumulative(d, axis), 1));
                     break;
@@ -67,7 +68,7 @@ internal static class ReportPlots
         foreach (var correlation in result.Correlations.Where(c => c.Points.Count > 0))
             plots.Add(new ReportPlot($"correlation-{correlation.First}-{correlation.Second}", ReportPlotKind.Correlation,
                 $"{correlation.First} and {correlation.Second}",
-                $"{correlation.First} against {correlation.Second} in the first {correlation.Points.Count:N0} trials, one dot per trial.",
+                string.Create(CultureInfo.InvariantCulture, $"{correlation.First} against {correlation.Second} in the first {correlation.Points.Count:N0} trials, one dot per trial."),
                 CorrelationPlot.Draw(correlation), 1));
         return plots;
     }

@@ -81,10 +81,10 @@ internal static class SensitivityReport
         {
             ("scenario", source.Name), ("variant", result.Variant ?? "none"), ("overrides", result.Overrides.Count == 0 ? "none" : string.Join(", ", result.Overrides)),
             ("seed", settings.Seed.ToString(CultureInfo.InvariantCulture)),
-            ("tornado", settings.TornadoTrials == 0 ? "not run" : $"{settings.TornadoTrials:N0} trials at each of {2 * result.Parameters.Count + 1} settings"),
-            ("Sobol design", settings.SobolSamples == 0 ? "not run" : $"N = {settings.SobolSamples:N0} rows, N·(2k + 3) = {settings.SobolTrials(result.Parameters.Count):N0} trials; "
-                + $"{settings.BootstrapResamples} bootstrap resamples"),
-            ("cost", $"{result.Trials:N0} trials, {result.MachineSteps:N0} machine-steps in {result.SimulateTime.TotalSeconds:F1} s"),
+            ("tornado", settings.TornadoTrials == 0 ? "not run" : string.Create(CultureInfo.InvariantCulture, $"{settings.TornadoTrials:N0} trials at each of {2 * result.Parameters.Count + 1} settings")),
+            ("Sobol design", settings.SobolSamples == 0 ? "not run" : string.Create(CultureInfo.InvariantCulture, $"N = {settings.SobolSamples:N0} rows, N·(2k + 3) = {settings.SobolTrials(result.Parameters.Count):N0} trials; "
+                + $"{settings.BootstrapResamples} bootstrap resamples")),
+            ("cost", string.Create(CultureInfo.InvariantCulture, $"{result.Trials:N0} trials, {result.MachineSteps:N0} machine-steps in {result.SimulateTime.TotalSeconds:F1} s")),
         })
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
         html.Append($"</table>\n<script>{ImageCheck}</script>\n</body>\n</html>\n");
@@ -132,6 +132,6 @@ internal static class SensitivityReport
         var settings = result.Settings;
         return $"{result.Scenario.Source.Name}" + (result.Variant is null ? "" : $", variant {result.Variant}")
             + (result.Overrides.Count > 0 ? $", with {string.Join(", ", result.Overrides)}" : "")
-            + $" — {result.Parameters.Count} uncertain parameters, seed {settings.Seed}, {result.Trials:N0} trials in {result.SimulateTime.TotalSeconds:F1} s";
+            + string.Create(CultureInfo.InvariantCulture, $" — {result.Parameters.Count} uncertain parameters, seed {settings.Seed}, {result.Trials:N0} trials in {result.SimulateTime.TotalSeconds:F1} s");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Simulation;
@@ -139,7 +140,7 @@ internal static class ResultsBuilder
             OutcomeKind.Value => "value",
             _ => "steps_in",
         };
-        var within = definition.Within is { } w ? $", within: {w.Value}" : "";
+        var within = definition.Within is { } w ? string.Create(CultureInfo.InvariantCulture, $", within: {w.Value}") : "";
         return $"{key}: {definition.Subject.Text}{within}";
     }
 }

@@ -19,7 +19,7 @@ internal sealed class Storyteller(ResolvedScenario scenario)
     public string StepName(int step)
     {
         var unit = Scenario.Source.Step.Value;
-        return Scenarios.Loading.ScenarioLoader.StepUnits.Contains(unit) ? $"{char.ToUpperInvariant(unit[0])}{unit[1..]} {step}" : $"Step {step}";
+        return Scenarios.Loading.ScenarioLoader.StepUnits.Contains(unit) ? string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(unit[0])}{unit[1..]} {step}") : string.Create(CultureInfo.InvariantCulture, $"Step {step}");
     }
 
     /// <summary>The readable name of a machine.</summary>
