@@ -15,8 +15,7 @@ internal static class BacktestReport
     /// <summary>Renders the plot and the report of <paramref name="backtest"/> into <paramref name="directory"/>.</summary>
     public static void Write(Backtest backtest, string directory)
     {
-        using var reliability = ReliabilityPlot.Create(backtest.Calibration);
-        var png = PlotFiles.Save([("reliability", reliability, ReportStyle.Height)], directory)[0];
+        var png = PlotFiles.Save([("reliability", () => ReliabilityPlot.Create(backtest.Calibration), ReportStyle.Height)], directory)[0];
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(backtest, png));
     }
 

@@ -13,21 +13,21 @@ internal static class SensitivityReport
     /// <summary>Renders the plots of <paramref name="result"/> and the report into <paramref name="directory"/>.</summary>
     public static void Write(SensitivityResult result, string directory)
     {
-        var plots = new List<(string Stem, Plot Plot, int Height)>();
+        var plots = new List<(string Stem, Func<Plot> Draw, int Height)>();
         var captions = new List<string>();
         foreach (var outcome in result.Outcomes)
         {
             var stem = SensitivityOutcomes.FileStem(outcome.Quantity);
             if (outcome.Tornado.Count > 0)
             {
-                plots.Add(($"{stem}-tornado", SensitivityPlots.Tornado(outcome), ComparisonPlots.HeightFor(outcome.Tornado.Count)));
+                plots.Add(($"{stem}-tornado", () => SensitivityPlots.Tornado(outcome), ComparisonPlots.HeightFor(outcome.Tornado.Count)));
                 captions.Add($"{outcome.Label} with each parameter at its 10th and 90th percentile (values in brackets) and every other "
                     + "parameter at its median, with 95% intervals; the dashed line is the value with every parameter at its median. "
                     + "Sorted by the size of the swing.");
             }
             if (outcome.Sobol.Count > 0)
             {
-                plots.Add(($"{stem}-sobol", SensitivityPlots.Sobol(outcome), ComparisonPlots.HeightFor(2 * outcome.Sobol.Count)));
+                plots.Add(($"{stem}-sobol", () => SensitivityPlots.Sobol(outcome), ComparisonPlots.HeightFor(2 * outcome.Sobol.Count)));
                 var chance = outcome.Sobol.FirstOrDefault(s => s.Input == SensitivityRunner.Chance)?.Total.Value;
                 captions.Add($"Sobol indices of the expected value of {outcome.Label}: the share of its variance over the parameters that each "
                     + "parameter explains alone (first-order) and with its interactions (total), with 95% bootstrap intervals; sorted by total. "
