@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar;
@@ -35,4 +36,6 @@ public sealed record RunOptions
             throw new ArgumentOutOfRangeException(nameof(Threads), Threads, string.Create(CultureInfo.InvariantCulture, $"the threads must be between 1 and {MaximumThreads:N0}"));
         return new RunSettings { Trials = Trials, Seed = Seed, Threads = Threads };
     }
+
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Trials", Trials), ("Seed", Seed), ("Threads", Threads), ("Progress", Progress));
 }

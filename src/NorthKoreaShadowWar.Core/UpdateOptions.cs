@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Updating;
 
@@ -47,4 +48,6 @@ public sealed record UpdateOptions
             Method = ImportanceWeighting ? UpdateMethod.Importance : UpdateMethod.Smc,
         };
     }
+
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Trials", Trials), ("Seed", Seed), ("Threads", Threads), ("TargetEffectiveDraws", TargetEffectiveDraws), ("MaxTrials", MaxTrials), ("ImportanceWeighting", ImportanceWeighting), ("Progress", Progress));
 }

@@ -22,6 +22,7 @@ internal static class PlotFiles
         {
             var (stem, draw, height) = plots[i];
             using var plot = draw();
+            ReportStyle.WriteTickLabelsInvariantly(plot);
             plot.SaveSvg(Path.Combine(folder, stem + ".svg"), ReportStyle.Width, height);
             images[i] = plot.GetImageBytes(ReportStyle.Width, height, ImageFormat.Png);
             File.WriteAllBytes(Path.Combine(folder, stem + ".png"), images[i]);

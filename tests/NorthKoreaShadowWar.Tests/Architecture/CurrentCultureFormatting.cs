@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -54,7 +55,7 @@ internal static class CurrentCultureFormatting
             foreach (var methodHandle in reader.GetTypeDefinition(typeHandle).GetMethods())
             {
                 var method = reader.GetMethodDefinition(methodHandle);
-                if (method.RelativeVirtualAddress == 0 || IsRecordDisplay(reader, method)) continue;
+                if (method.RelativeVirtualAddress == 0 || IsUnreadRecordDisplay(reader, reader.GetTypeDefinition(typeHandle), method)) continue;
                 var where = $"{owner}.{reader.GetString(method.Name)}";
                 var body = pe.GetMethodBody(method.RelativeVirtualAddress);
                 findings.AddRange(In(reader, ILInstructions.Of(body), records).Select(problem => $"{where}: {problem}"));
@@ -64,12 +65,19 @@ internal static class CurrentCultureFormatting
     }
 
     /// <summary>
-    /// The compiler's <c>PrintMembers</c> of a record, which its generated <c>ToString</c> uses to show the record in a
-    /// debugger. Text the library writes never comes from it: an interpolation or concatenation of a record would be
-    /// found here as a hole of type object or of the record's type (<see cref="RecordsShownByTheCompiler"/>).
+    /// The compiler's <c>PrintMembers</c> of a record, when it writes no text a caller reads: the record is internal
+    /// (its generated <c>ToString</c> shows it in a debugger; an interpolation or concatenation of it is found as a hole
+    /// of the record's type, see <see cref="RecordsShownByTheCompiler"/>), or the record writes its own <c>ToString</c>.
+    /// A public record's generated <c>ToString</c> is text a caller reads, so its <c>PrintMembers</c> is checked.
     /// </summary>
-    private static bool IsRecordDisplay(MetadataReader reader, MethodDefinition method) =>
-        reader.GetString(method.Name) == "PrintMembers" && IsCompilerGenerated(reader, method);
+    private static bool IsUnreadRecordDisplay(MetadataReader reader, TypeDefinition type, MethodDefinition method) =>
+        reader.GetString(method.Name) == "PrintMembers" && IsCompilerGenerated(reader, method)
+        && ((type.Attributes & TypeAttributes.VisibilityMask) is not (TypeAttributes.Public or TypeAttributes.NestedPublic)
+            || !GeneratesMember(reader, type, "ToString"));
+
+    /// <summary>Whether the compiler wrote <paramref name="type"/>'s method called <paramref name="name"/>.</summary>
+    private static bool GeneratesMember(MetadataReader reader, TypeDefinition type, string name) =>
+        type.GetMethods().Select(reader.GetMethodDefinition).Any(method => reader.GetString(method.Name) == name && IsCompilerGenerated(reader, method));
 
     private static bool IsCompilerGenerated(MetadataReader reader, MethodDefinition method) =>
         method.GetCustomAttributes().Any(handle =>
@@ -80,11 +88,13 @@ internal static class CurrentCultureFormatting
                 && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)type).Name) == "CompilerGeneratedAttribute";
         });
 
-    /// <summary>The records of the assembly whose ToString is the compiler's, which shows numbers in the current culture.</summary>
+    /// <summary>
+    /// The records of the assembly whose <c>ToString</c> and <c>PrintMembers</c> are both the compiler's, which writes
+    /// numbers in the current culture.
+    /// </summary>
     private static HashSet<string> RecordsShownByTheCompiler(MetadataReader reader) =>
         reader.TypeDefinitions
-            .Where(handle => reader.GetTypeDefinition(handle).GetMethods().Select(reader.GetMethodDefinition)
-                .Any(method => reader.GetString(method.Name) == "ToString" && IsCompilerGenerated(reader, method)))
+            .Where(handle => GeneratesMember(reader, reader.GetTypeDefinition(handle), "ToString") && GeneratesMember(reader, reader.GetTypeDefinition(handle), "PrintMembers"))
             .Select(handle => SignatureTypeNames.Instance.GetTypeFromDefinition(reader, handle, 0))
             .ToHashSet(StringComparer.Ordinal);
 

@@ -34,4 +34,13 @@ internal static class CultureSensitiveExamples
 
     /// <summary>A record whose compiler-written ToString shows its number in the current culture.</summary>
     internal sealed record Share(double Value);
+
+    /// <summary>The same, public: its ToString is text a caller reads, so its PrintMembers is checked.</summary>
+    public sealed record Shown(double Value);
+
+    /// <summary>A public record that writes its own ToString: the compiler's PrintMembers is never used.</summary>
+    public sealed record Labelled(double Value)
+    {
+        public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+    }
 }
