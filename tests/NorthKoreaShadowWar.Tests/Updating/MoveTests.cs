@@ -68,7 +68,7 @@ public class MoveTests
         """;
 
     [TestCase(0)]
-    [TestCase(2)]
+    [TestCase(4)]
     public void Moves_draw_fresh_starting_states_from_an_uncertain_start_and_keep_its_exact_posterior(int moves)
     {
         // The start never changes and the reports depend on it alone: by Bayes, P(A | reports) = 0.3 · 0.9 · 0.6 / (0.3 · 0.9 · 0.6 + 0.7 · 0.2 · 0.3).
