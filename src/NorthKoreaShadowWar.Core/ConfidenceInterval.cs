@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NorthKoreaShadowWar;
 
 /// <summary>
@@ -16,4 +18,6 @@ public readonly record struct ConfidenceInterval(double Lower, double Upper)
     public bool Contains(double value) => value >= Lower && value <= Upper;
 
     internal static ConfidenceInterval Of((double Lower, double Upper) interval) => new(interval.Lower, interval.Upper);
+
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Lower", Lower), ("Upper", Upper), ("HalfWidth", HalfWidth));
 }

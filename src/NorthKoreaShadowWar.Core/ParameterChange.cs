@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NorthKoreaShadowWar;
 
 /// <summary>How the evidence moved a drawn parameter: its mean and 90% interval before and after.</summary>
@@ -6,4 +8,7 @@ namespace NorthKoreaShadowWar;
 /// <param name="Prior90">The 5th and 95th percentiles before the evidence.</param>
 /// <param name="PosteriorMean">The mean given the evidence.</param>
 /// <param name="Posterior90">The 5th and 95th percentiles given the evidence.</param>
-public sealed record ParameterChange(string Name, double PriorMean, (double P05, double P95) Prior90, double PosteriorMean, (double P05, double P95) Posterior90);
+public sealed record ParameterChange(string Name, double PriorMean, (double P05, double P95) Prior90, double PosteriorMean, (double P05, double P95) Posterior90)
+{
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Name", Name), ("PriorMean", PriorMean), ("Prior90", Prior90), ("PosteriorMean", PosteriorMean), ("Posterior90", Posterior90));
+}

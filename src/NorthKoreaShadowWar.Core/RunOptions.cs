@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar;
@@ -29,9 +31,11 @@ public sealed record RunOptions
     internal RunSettings Settings()
     {
         if (Trials < 1 || Trials > MaximumTrials)
-            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, $"the trials must be between 1 and {MaximumTrials:N0}");
+            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, string.Create(CultureInfo.InvariantCulture, $"the trials must be between 1 and {MaximumTrials:N0}"));
         if (Threads < 1 || Threads > MaximumThreads)
-            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, $"the threads must be between 1 and {MaximumThreads:N0}");
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, string.Create(CultureInfo.InvariantCulture, $"the threads must be between 1 and {MaximumThreads:N0}"));
         return new RunSettings { Trials = Trials, Seed = Seed, Threads = Threads };
     }
+
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Trials", Trials), ("Seed", Seed), ("Threads", Threads), ("Progress", Progress));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using NorthKoreaShadowWar.Diagnostics;
 
@@ -124,7 +125,7 @@ public sealed class ScenarioBuilder
     /// <summary>The probability that <paramref name="condition"/> first holds at a step no later than <paramref name="within"/> (the horizon when null).</summary>
     public ScenarioBuilder Reached(string name, string condition, int? within = null, string? description = null,
         [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        Outcome(name, $"reached: {Q(condition)}{(within is { } w ? $", within: {w}" : "")}", description, callerFile, callerLine);
+        Outcome(name, $"reached: {Q(condition)}{(within is { } w ? string.Create(CultureInfo.InvariantCulture, $", within: {w}") : "")}", description, callerFile, callerLine);
 
     /// <summary>The distribution of the first step at which <paramref name="condition"/> holds.</summary>
     public ScenarioBuilder FirstStep(string name, string condition, string? description = null,
@@ -139,7 +140,7 @@ public sealed class ScenarioBuilder
     /// <summary>The distribution of <paramref name="expression"/> over the variables after the last step, or after step <paramref name="at"/>.</summary>
     public ScenarioBuilder Value(string name, string expression, int? at = null, string? description = null,
         [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        Outcome(name, $"value: {Q(expression)}{(at is { } a ? $", at: {a}" : "")}", description, callerFile, callerLine);
+        Outcome(name, $"value: {Q(expression)}{(at is { } a ? string.Create(CultureInfo.InvariantCulture, $", at: {a}") : "")}", description, callerFile, callerLine);
 
     /// <summary>The distribution of the number of steps after which <paramref name="condition"/> holds.</summary>
     public ScenarioBuilder StepsIn(string name, string condition, string? description = null,
@@ -185,7 +186,7 @@ public sealed class ScenarioBuilder
         if (description is not null) yaml.Line(0, $"description: {Q(description)}", site);
         if (sources.Count > 0) yaml.Line(0, $"sources: {YamlScalars.QuotedList(sources)}", site);
         if (step is var (unit, stepSite)) yaml.Line(0, $"step: {Q(unit)}", stepSite);
-        if (horizon is var (steps, horizonSite)) yaml.Line(0, $"horizon: {steps}", horizonSite);
+        if (horizon is var (steps, horizonSite)) yaml.Line(0, string.Create(CultureInfo.InvariantCulture, $"horizon: {steps}"), horizonSite);
         Section(yaml, "parameters", parameters, site);
         Section(yaml, "variables", variables.Select(v => (v.Name, $"{{ initial: {v.Initial} }}", v.Site)).ToList(), site);
         yaml.Line(0, machines.Count == 0 ? "machines: {}" : "machines:", site);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NorthKoreaShadowWar.Simulation;
 using NorthKoreaShadowWar.Updating;
 
@@ -33,11 +35,11 @@ public sealed record UpdateOptions
     internal UpdateSettings Settings()
     {
         if (Trials < 1 || Trials > RunSettings.MaximumTrials)
-            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, $"the particles must be between 1 and {RunSettings.MaximumTrials:N0}");
+            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, string.Create(CultureInfo.InvariantCulture, $"the particles must be between 1 and {RunSettings.MaximumTrials:N0}"));
         if (MaxTrials < 1 || MaxTrials > RunSettings.MaximumTrials)
-            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"the most particles must be between 1 and {RunSettings.MaximumTrials:N0}");
+            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, string.Create(CultureInfo.InvariantCulture, $"the most particles must be between 1 and {RunSettings.MaximumTrials:N0}"));
         if (Threads < 1 || Threads > RunOptions.MaximumThreads)
-            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, $"the threads must be between 1 and {RunOptions.MaximumThreads:N0}");
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, string.Create(CultureInfo.InvariantCulture, $"the threads must be between 1 and {RunOptions.MaximumThreads:N0}"));
         if (TargetEffectiveDraws is { } target && !(target >= 1))
             throw new ArgumentOutOfRangeException(nameof(TargetEffectiveDraws), target, "the target effective draws must be at least 1");
         return new UpdateSettings
@@ -46,4 +48,6 @@ public sealed record UpdateOptions
             Method = ImportanceWeighting ? UpdateMethod.Importance : UpdateMethod.Smc,
         };
     }
+
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Trials", Trials), ("Seed", Seed), ("Threads", Threads), ("TargetEffectiveDraws", TargetEffectiveDraws), ("MaxTrials", MaxTrials), ("ImportanceWeighting", ImportanceWeighting), ("Progress", Progress));
 }

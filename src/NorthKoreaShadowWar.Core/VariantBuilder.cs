@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace NorthKoreaShadowWar;
@@ -77,7 +78,7 @@ public sealed class VariantBuilder
         var empty = description is null && horizon is null && step is null && parameters.Count == 0 && variables.Count == 0;
         yaml.Line(indent, $"{YamlScalars.Quoted(name)}:{(empty ? " {}" : "")}", site);
         if (description is not null) yaml.Line(indent + 1, $"description: {YamlScalars.Quoted(description)}", site);
-        if (horizon is var (steps, horizonSite)) yaml.Line(indent + 1, $"horizon: {steps}", horizonSite);
+        if (horizon is var (steps, horizonSite)) yaml.Line(indent + 1, string.Create(CultureInfo.InvariantCulture, $"horizon: {steps}"), horizonSite);
         if (step is var (unit, stepSite)) yaml.Line(indent + 1, $"step: {YamlScalars.Quoted(unit)}", stepSite);
         ScenarioBuilder.Section(yaml, "parameters", parameters, site, indent + 1);
         ScenarioBuilder.Section(yaml, "variables", variables, site, indent + 1);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NorthKoreaShadowWar;
 
 /// <summary>
@@ -6,4 +8,7 @@ namespace NorthKoreaShadowWar;
 /// </summary>
 /// <param name="Value">The value.</param>
 /// <param name="Weight">How many trials had it, or its probability for an exact answer.</param>
-public readonly record struct WeightedValue(double Value, double Weight);
+public readonly record struct WeightedValue(double Value, double Weight)
+{
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(builder, ("Value", Value), ("Weight", Weight));
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios;
 
@@ -26,7 +27,7 @@ internal sealed record SweepDesign(BatchKind Kind, IReadOnlyList<SweepParameter>
         }
         if (samples is < 1 or > GridDesign.MaximumPoints)
         {
-            error = $"--samples must be between 1 and {GridDesign.MaximumPoints:N0}, got {samples}";
+            error = string.Create(CultureInfo.InvariantCulture, $"--samples must be between 1 and {GridDesign.MaximumPoints:N0}, got {samples}");
             return null;
         }
         var parameters = new List<SweepParameter>();
@@ -42,7 +43,7 @@ internal sealed record SweepDesign(BatchKind Kind, IReadOnlyList<SweepParameter>
         var points = GridDesign.PointCount(parameters);
         if (points > GridDesign.MaximumPoints)
         {
-            error = $"the grid has {points:N0} points ({string.Join(" × ", parameters.Select(p => p.Count))}), more than the limit of {GridDesign.MaximumPoints:N0}; "
+            error = string.Create(CultureInfo.InvariantCulture, $"the grid has {points:N0} points ({string.Join(" × ", parameters.Select(p => p.Count?.ToString(CultureInfo.InvariantCulture)))}), more than the limit of {GridDesign.MaximumPoints:N0}; ")
                 + "use fewer values, or a Latin hypercube (--samples N)";
             return null;
         }

@@ -47,7 +47,7 @@ internal sealed record SweepParameter(string Name, double Low, double High, int?
             }
             if (n >= 2 && low == high)
             {
-                error = $"--param {name}: LO and HI are equal, so {n} values would all be the same; use N=1 or --set {name}={parts[0]}";
+                error = string.Create(CultureInfo.InvariantCulture, $"--param {name}: LO and HI are equal, so {n} values would all be the same; use N=1 or --set {name}={parts[0]}");
                 return null;
             }
             count = n;

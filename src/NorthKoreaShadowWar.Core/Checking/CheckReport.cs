@@ -17,14 +17,14 @@ internal static class CheckReport
     {
         var lines = new List<string>
         {
-            $"{r.EvidenceFile}: {r.Observations.Count} observations up to step {r.AsOf}; {r.Trials:N0} prior trials, {r.Replicates:N0} from the posterior (seed {r.Seed}); "
-                + $"log marginal likelihood {D(r.LogMarginalLikelihood)} ± {D(r.LogMarginalLikelihoodSe)}, {r.EffectiveDraws:N0} effective draws",
+            string.Create(CultureInfo.InvariantCulture, $"{r.EvidenceFile}: {r.Observations.Count} observations up to step {r.AsOf}; {r.Trials:N0} prior trials, {r.Replicates:N0} from the posterior (seed {r.Seed}); "
+                + $"log marginal likelihood {D(r.LogMarginalLikelihood)} ± {D(r.LogMarginalLikelihoodSe)}, {r.EffectiveDraws:N0} effective draws"),
         };
         var impossible = r.Observations.Where(o => o.Impossible is not null).ToList();
-        lines.Add($"Possible at all? {(impossible.Count == 0 ? "the scenario can produce every observation" : $"{impossible.Count} state what the scenario cannot produce (kept only as reports that may be wrong):")}");
+        lines.Add($"Possible at all? {(impossible.Count == 0 ? "the scenario can produce every observation" : string.Create(CultureInfo.InvariantCulture, $"{impossible.Count} state what the scenario cannot produce (kept only as reports that may be wrong):"))}");
         lines.AddRange(impossible.Select(o => $"  {o.Position}: {o.Description}: {o.Impossible}{(o.Note is null ? "" : $" ({o.Note})")}"));
         var surprising = r.Surprising.ToList();
-        lines.Add($"Surprising? {(surprising.Count == 0 ? $"no observation has a prior probability below {P(r.Threshold)}" : $"{surprising.Count} below {P(r.Threshold)} under the prior, least likely first:")}");
+        lines.Add($"Surprising? {(surprising.Count == 0 ? $"no observation has a prior probability below {P(r.Threshold)}" : string.Create(CultureInfo.InvariantCulture, $"{surprising.Count} below {P(r.Threshold)} under the prior, least likely first:"))}");
         lines.AddRange(surprising.Select(o => $"  {P(o.Alone)} (given the others {P(o.GivenOthers)}) {o.Description}"
             + (o.Pulls.Count == 0 ? "" : "; likelier with " + string.Join(", ", o.Pulls.Select(Pull)))));
         var informed = r.Parameters.Where(p => p.Informed).Select(p => p.Name).ToList();
@@ -45,7 +45,7 @@ internal static class CheckReport
             lines.Add("  learning through informed parameters: " + string.Join(", ", learning.Select(o => $"{o.Outcome} ({P(o.InformedVariance)})")));
         var misfits = r.Observations.Where(o => o.PosteriorPredictive < r.Threshold).ToList();
         var edges = r.Parameters.Where(p => p.AtEdge).ToList();
-        lines.Add($"Posterior predictive: {(misfits.Count == 0 ? $"every observation is reproduced with probability {P(r.Threshold)} or more" : $"{misfits.Count} not reproduced by the posterior:")}");
+        lines.Add($"Posterior predictive: {(misfits.Count == 0 ? $"every observation is reproduced with probability {P(r.Threshold)} or more" : string.Create(CultureInfo.InvariantCulture, $"{misfits.Count} not reproduced by the posterior:"))}");
         lines.AddRange(misfits.Select(o => $"  {P(o.PosteriorPredictive)} {o.Description}"));
         lines.Add(edges.Count == 0 ? "  no parameter is pushed to the edge of its prior"
             : "  pushed to the edge of the prior (half the posterior or more beyond its 5th or 95th percentile): "

@@ -33,16 +33,16 @@ internal static class ObservationFeasibility
                 var why = c.Claim switch
                 {
                     ConditionClaim.Holds or ConditionClaim.FirstHeld when !Range(c.Bound, c.To).CanBeTrue =>
-                        $"'{c.Condition.Text}' cannot hold {(c.Claim == ConditionClaim.Holds ? "at" : "by")} step {c.To}: {Reasons(scenario, c.Bound, c.To, reach, variables, holds: true)}",
+                        string.Create(CultureInfo.InvariantCulture, $"'{c.Condition.Text}' cannot hold {(c.Claim == ConditionClaim.Holds ? "at" : "by")} step {c.To}: {Reasons(scenario, c.Bound, c.To, reach, variables, holds: true)}"),
                     ConditionClaim.DoesNotHold when Range(c.Bound, c.To).IsAlwaysTrue =>
-                        $"'{c.Condition.Text}' holds in every trial at step {c.To}: {Reasons(scenario, c.Bound, c.To, reach, variables, holds: false)}",
+                        string.Create(CultureInfo.InvariantCulture, $"'{c.Condition.Text}' holds in every trial at step {c.To}: {Reasons(scenario, c.Bound, c.To, reach, variables, holds: false)}"),
                     ConditionClaim.NotHeldBy when Enumerable.Range(0, c.To + 1).FirstOrDefault(t => Range(c.Bound, t).IsAlwaysTrue, -1) is >= 0 and var t =>
-                        $"'{c.Condition.Text}' holds in every trial at step {t}: {Reasons(scenario, c.Bound, t, reach, variables, holds: false)}",
+                        string.Create(CultureInfo.InvariantCulture, $"'{c.Condition.Text}' holds in every trial at step {t}: {Reasons(scenario, c.Bound, t, reach, variables, holds: false)}"),
                     _ => null,
                 };
                 return why is null ? Feasibility.Possible(observation)
                     : new Feasibility(observation, c.Reliability is null, why, c.Reliability is null ? null
-                        : $"the scenario cannot make it true, so only a report error explains it: its likelihood is {1 - c.Reliability:0.##} in every trial and it changes nothing but the marginal likelihood");
+                        : string.Create(CultureInfo.InvariantCulture, $"the scenario cannot make it true, so only a report error explains it: its likelihood is {1 - c.Reliability:0.##} in every trial and it changes nothing but the marginal likelihood"));
             }
             case MeasurementObservation m:
             {
@@ -50,7 +50,7 @@ internal static class ObservationFeasibility
                 var support = m.Error is Scenarios.LogNormalDistribution ? (Lower: double.Epsilon, Upper: double.PositiveInfinity) : m.Error.Support;
                 if (range.Upper >= support.Lower && range.Lower <= support.Upper) return Feasibility.Possible(observation);
                 return new Feasibility(observation, true,
-                    $"'{m.Quantity.Text}' can only lie in {Show(range)} at step {m.At}, where the measurement {m.Error.Describe()} has density 0", null);
+                    string.Create(CultureInfo.InvariantCulture, $"'{m.Quantity.Text}' can only lie in {Show(range)} at step {m.At}, where the measurement {m.Error.Describe()} has density 0"), null);
             }
             case ReportObservation r:
             {
@@ -59,7 +59,7 @@ internal static class ObservationFeasibility
                 var likelihoods = possible.Select(s => r.LikelihoodByState[s]).Distinct().ToList();
                 var favoured = Enumerable.Range(0, names.Count).Where(s => r.LikelihoodByState[s] == r.LikelihoodByState.Max()).ToList();
                 var unreachable = favoured.Where(s => !reach.Possible(r.MachineIndex, s, r.At)).ToList();
-                var reason = $"at step {r.At} '{r.Machine}' can only be in {{{string.Join(", ", possible.Select(s => names[s]))}}}"
+                var reason = string.Create(CultureInfo.InvariantCulture, $"at step {r.At} '{r.Machine}' can only be in {{{string.Join(", ", possible.Select(s => names[s]))}}}")
                     + (unreachable.Count > 0 ? "; " + string.Join("; ", unreachable.Select(s => reach.WhyNot(r.MachineIndex, s, r.At))) : "");
                 if (likelihoods.All(l => l == 0)) return new Feasibility(observation, true, $"every state it can be in has likelihood 0: {reason}", null);
                 if (likelihoods.Count == 1 && unreachable.Count > 0)
@@ -82,11 +82,11 @@ internal static class ObservationFeasibility
             var inMask = Enumerable.Range(0, machine.States.Count).Where(s => ((test.StateMask >> s) & 1UL) != 0).ToList();
             var possible = reach.PossibleAt(test.Machine, step);
             var unreachable = inMask.Where(s => !reach.Possible(test.Machine, s, step)).ToList();
-            var where = $"at step {step} '{machine.Name}' can only be in {{{string.Join(", ", possible.Select(s => machine.States[s]))}}}";
+            var where = string.Create(CultureInfo.InvariantCulture, $"at step {step} '{machine.Name}' can only be in {{{string.Join(", ", possible.Select(s => machine.States[s]))}}}");
             reasons.Add(holds && unreachable.Count > 0 ? where + "; " + string.Join("; ", unreachable.Select(s => reach.WhyNot(test.Machine, s, step))) : where);
         }
         foreach (var variable in BoundExpressionFacts.VariablesRead(condition))
-            reasons.Add($"'{scenario.Variables[variable].Name}' can only lie in {Show(variables.At(variable, step))} at step {step}");
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"'{scenario.Variables[variable].Name}' can only lie in {Show(variables.At(variable, step))} at step {step}"));
         return reasons.Count > 0 ? string.Join("; ", reasons) : "the parameters' ranges decide it";
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Scenarios.Validation;
 
 namespace NorthKoreaShadowWar.Checking;
@@ -79,6 +80,6 @@ internal sealed class StateReachability
         var name = scenario.Machines[machine].States[state];
         return earliest[machine][state] < 0
             ? $"'{name}' can never be reached"
-            : $"'{name}' can first be reached at step {earliest[machine][state]} ({PathTo(machine, state)}), after step {step}";
+            : string.Create(CultureInfo.InvariantCulture, $"'{name}' can first be reached at step {earliest[machine][state]} ({PathTo(machine, state)}), after step {step}");
     }
 }

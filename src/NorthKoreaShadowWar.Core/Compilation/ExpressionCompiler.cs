@@ -117,7 +117,7 @@ internal sealed class ExpressionCompiler
                 }
                 return depth;
             default:
-                throw new InvalidOperationException($"cannot compile {expression}");
+                throw new InvalidOperationException($"cannot compile a {expression.GetType().Name}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 
 namespace NorthKoreaShadowWar.Compilation;
@@ -50,11 +51,11 @@ internal static class TransitionTables
             var p = model.EffectiveProbability(transition, constants, [], states, stack);
             if (!(p >= 0))
                 return Describe(model, machine, state, states, row,
-                    NonFiniteReports.OfTransition(model, transition, constants, [], states, stack) ?? $"a transition has probability {p}");
+                    NonFiniteReports.OfTransition(model, transition, constants, [], states, stack) ?? string.Create(CultureInfo.InvariantCulture, $"a transition has probability {p}"));
             effective[i] = p;
             total += p;
         }
-        if (total > 1 + Tolerance) return Describe(model, machine, state, states, row, $"the outgoing probabilities add up to {total:G6}");
+        if (total > 1 + Tolerance) return Describe(model, machine, state, states, row, string.Create(CultureInfo.InvariantCulture, $"the outgoing probabilities add up to {total:G6}"));
         var block = bounds.Slice(row.BoundsOffset + context * row.BoundsStride, row.BoundsStride);
         block.Fill(double.PositiveInfinity);
         var cumulative = 0.0;

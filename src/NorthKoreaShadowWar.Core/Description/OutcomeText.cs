@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Scenarios;
 
 namespace NorthKoreaShadowWar.Description;
@@ -16,7 +17,7 @@ internal static class OutcomeText
             OutcomeKind.Value => "value",
             _ => "steps_in",
         };
-        var within = definition.Within is { } w ? $", within: {w.Value}" : "";
+        var within = definition.Within is { } w ? string.Create(CultureInfo.InvariantCulture, $", within: {w.Value}") : "";
         return $"{key}: {definition.Subject.Text}{within}";
     }
 

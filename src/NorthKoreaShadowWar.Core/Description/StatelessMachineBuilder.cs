@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Scenarios;
 using NorthKoreaShadowWar.Scenarios.Validation;
@@ -31,7 +32,7 @@ internal static class StatelessMachineBuilder
             var guard = transition.Definition.When is { } when ? Clean(when.Text) : null;
             foreach (var from in transition.From)
             {
-                var trigger = triggersByState[from].Add(label) ? label : $"{label} (transition {t + 1})";
+                var trigger = triggersByState[from].Add(label) ? label : string.Create(CultureInfo.InvariantCulture, $"{label} (transition {t + 1})");
                 triggersByState[from].Add(trigger);
                 Permit(stateMachine.Configure(names[from]), trigger, from == transition.To ? null : names[transition.To], guard);
             }

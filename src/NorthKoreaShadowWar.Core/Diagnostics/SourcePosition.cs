@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Diagnostics;
 
 /// <summary>A place in a scenario file: the file's path as the user gave it, and a 1-based line and column.</summary>
@@ -7,5 +9,5 @@ public readonly record struct SourcePosition(string File, int Line, int Column)
     public SourcePosition Advance(int columns) => this with { Column = Column + columns };
 
     /// <inheritdoc />
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");
 }

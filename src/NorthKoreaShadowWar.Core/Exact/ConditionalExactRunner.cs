@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Results;
@@ -97,7 +98,7 @@ internal static class ConditionalExactRunner
                 for (var context = 0; context < row.ContextCount; context++)
                 {
                     var error = TransitionTables.Build(model, m, s, context, constants, bounds, states, stack, effective);
-                    if (error is not null) throw new SimulationException($"{error}, for the parameters of trial {trial}");
+                    if (error is not null) throw new SimulationException(string.Create(CultureInfo.InvariantCulture, $"{error}, for the parameters of trial {trial}"));
                 }
             }
         return bounds;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Expressions;
@@ -60,11 +61,11 @@ internal sealed class ConditionedPropagation
         combinations = trackers.Combinations;
         if ((long)size * combinations > JointStateSpace.MaximumStates)
             throw new ExactNotPossibleException(
-                $"{size:N0} joint states times {combinations:N0} combinations of the evidence's first_held and not_held_by observations is more than {JointStateSpace.MaximumStates:N0} (use update)");
+                string.Create(CultureInfo.InvariantCulture, $"{size:N0} joint states times {combinations:N0} combinations of the evidence's first_held and not_held_by observations is more than {JointStateSpace.MaximumStates:N0} (use update)"));
         var steps = ordered.Select(o => o.Step).Distinct().Count();
         if ((long)size * combinations * (steps + lastObserved) > MaximumStoredValues)
             throw new ExactNotPossibleException(
-                $"conditioning on {ordered.Length} observations over {steps} steps would keep more than {MaximumStoredValues:N0} numbers (use update)");
+                string.Create(CultureInfo.InvariantCulture, $"conditioning on {ordered.Length} observations over {steps} steps would keep more than {MaximumStoredValues:N0} numbers (use update)"));
         initial = InitialJointDistribution.Of(model, space, constants);
         weights = Weights();
         normalisers = new double[horizon + 1];
@@ -217,7 +218,7 @@ internal sealed class ConditionedPropagation
         var work = forward.Entries * combinations * (horizon + 1) * horizon;
         if (work > ExactPropagation.MaximumStepCountWork)
             throw new ExactNotPossibleException(
-                $"a steps_in outcome conditioned on the evidence needs about {work:N0} operations, more than {ExactPropagation.MaximumStepCountWork:N0} (use update)");
+                string.Create(CultureInfo.InvariantCulture, $"a steps_in outcome conditioned on the evidence needs about {work:N0} operations, more than {ExactPropagation.MaximumStepCountWork:N0} (use update)"));
         // Layer k + combinations × n: combination k with the condition held after n of the steps so far.
         var counts = new double[]?[combinations * (horizon + 1)];
         Array.Copy(Start(), counts, combinations);

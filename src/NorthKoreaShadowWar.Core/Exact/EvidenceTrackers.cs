@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Exact;
@@ -32,7 +33,7 @@ internal sealed class EvidenceTrackers
             combinations *= radix[i];
             if (combinations > JointStateSpace.MaximumStates)
                 throw new ExactNotPossibleException(
-                    $"the evidence's {radix.Length} first_held and not_held_by observations make more than {JointStateSpace.MaximumStates:N0} combinations to track (use update)");
+                    string.Create(CultureInfo.InvariantCulture, $"the evidence's {radix.Length} first_held and not_held_by observations make more than {JointStateSpace.MaximumStates:N0} combinations to track (use update)"));
         }
         Combinations = (int)combinations;
         lastStep = observations.Count == 0 ? -1 : observations.Max(o => o.To);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
@@ -78,7 +79,7 @@ internal static class ExactPropagation
         var work = (long)transitions.Storage.EnumerateNonZero().Count() * (horizon + 1) * horizon;
         if (work > MaximumStepCountWork)
             throw new ExactNotPossibleException(
-                $"a steps_in outcome over {space.Size:N0} joint states and {horizon} steps needs about {work:N0} operations, more than {MaximumStepCountWork:N0} (use run)");
+                string.Create(CultureInfo.InvariantCulture, $"a steps_in outcome over {space.Size:N0} joint states and {horizon} steps needs about {work:N0} operations, more than {MaximumStepCountWork:N0} (use run)"));
         // Column k: the probability of each joint state with the condition held after k of the steps so far.
         var counts = Matrix<double>.Build.Dense(space.Size, horizon + 1);
         counts.SetColumn(0, start);

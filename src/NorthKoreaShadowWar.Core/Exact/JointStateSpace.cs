@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 
 namespace NorthKoreaShadowWar.Exact;
@@ -25,7 +26,7 @@ internal sealed class JointStateSpace
             size *= counts[m];
             if (size > MaximumStates)
                 throw new ExactNotPossibleException(
-                    $"the machines have {Describe(counts)} states, more than {MaximumStates:N0} combinations; exact propagation is limited to {MaximumStates:N0} (use run)");
+                    string.Create(CultureInfo.InvariantCulture, $"the machines have {Describe(counts)} states, more than {MaximumStates:N0} combinations; exact propagation is limited to {MaximumStates:N0} (use run)"));
         }
         Size = (int)size;
     }
@@ -44,5 +45,5 @@ internal sealed class JointStateSpace
         for (var m = 0; m < counts.Length; m++) states[m] = index / radix[m] % counts[m];
     }
 
-    private static string Describe(int[] counts) => string.Join(" × ", counts);
+    private static string Describe(int[] counts) => string.Join(" × ", counts.Select(count => count.ToString(CultureInfo.InvariantCulture)));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using NorthKoreaShadowWar.Compilation;
 
@@ -35,7 +36,7 @@ internal static class JointTransitions
             Enumerate(0, 1.0);
             foreach (var (to, probability) in accumulated) entries.Add((to, from, probability));
             if (entries.Count > MaximumEntries)
-                throw new ExactNotPossibleException($"the joint transition matrix would have more than {MaximumEntries:N0} non-zero entries (use run)");
+                throw new ExactNotPossibleException(string.Create(CultureInfo.InvariantCulture, $"the joint transition matrix would have more than {MaximumEntries:N0} non-zero entries (use run)"));
 
             void Enumerate(int machine, double probability)
             {

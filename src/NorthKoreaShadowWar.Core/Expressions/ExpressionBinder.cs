@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 
 namespace NorthKoreaShadowWar.Expressions;
@@ -50,7 +51,7 @@ internal sealed class ExpressionBinder(SymbolTable symbols, DiagnosticBag diagno
         InSyntax @in => BindIn(context, @in),
         BinarySyntax binary => BindBinary(context, binary),
         CallSyntax call => BindCall(context, call),
-        _ => throw new InvalidOperationException($"unknown syntax {syntax}"),
+        _ => throw new InvalidOperationException($"unknown syntax {syntax.GetType().Name}"),
     };
 
     private BoundExpression? BindName(Context context, NameSyntax name)
@@ -174,7 +175,7 @@ internal sealed class ExpressionBinder(SymbolTable symbols, DiagnosticBag diagno
         if (call.Arguments.Count < function.MinimumArguments || call.Arguments.Count > function.MaximumArguments)
         {
             var expected = function.MaximumArguments == 1 ? "one argument" : "two or more arguments";
-            Error(context, call.Offset, $"{call.Function.Name}() takes {expected}, got {call.Arguments.Count}");
+            Error(context, call.Offset, string.Create(CultureInfo.InvariantCulture, $"{call.Function.Name}() takes {expected}, got {call.Arguments.Count}"));
             return null;
         }
         var arguments = call.Arguments.Select(a => Number(context, a)).ToList();

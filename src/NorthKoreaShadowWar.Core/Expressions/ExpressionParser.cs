@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Expressions;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class ExpressionParser
         }
         if (tokens.Count > MaximumTokens)
         {
-            error = (tokens[MaximumTokens].Offset, $"the expression is too long: more than {MaximumTokens} names, numbers and operators; split it into derived parameters");
+            error = (tokens[MaximumTokens].Offset, string.Create(CultureInfo.InvariantCulture, $"the expression is too long: more than {MaximumTokens} names, numbers and operators; split it into derived parameters"));
             return false;
         }
         var parser = new ExpressionParser(tokens);

@@ -52,8 +52,8 @@ internal static class BoundedFile
 
     /// <summary>How a limit is spoken of in messages: <c>4 MiB</c>, <c>1 GiB</c>.</summary>
     public static string Describe(long limit) =>
-        limit % (1L << 30) == 0 ? $"{limit >> 30} GiB"
-        : limit % (1L << 20) == 0 ? $"{limit >> 20} MiB"
+        limit % (1L << 30) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{limit >> 30} GiB")
+        : limit % (1L << 20) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{limit >> 20} MiB")
         : string.Create(CultureInfo.InvariantCulture, $"{limit:N0} bytes");
 
     private static UnreadableFileException NotRegular(string kind) => new($"is not a regular file ({kind})");

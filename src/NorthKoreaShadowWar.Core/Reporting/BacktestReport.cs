@@ -15,8 +15,7 @@ internal static class BacktestReport
     /// <summary>Renders the plot and the report of <paramref name="backtest"/> into <paramref name="directory"/>.</summary>
     public static void Write(Backtest backtest, string directory)
     {
-        using var reliability = ReliabilityPlot.Create(backtest.Calibration);
-        var png = PlotFiles.Save([("reliability", reliability, ReportStyle.Height)], directory)[0];
+        var png = PlotFiles.Save([("reliability", () => ReliabilityPlot.Create(backtest.Calibration), ReportStyle.Height)], directory)[0];
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(backtest, png));
     }
 
@@ -54,7 +53,7 @@ internal static class BacktestReport
     {
         var events = backtest.Calibration.Sum(b => b.Count);
         html.Append("<h2>Calibration</h2>\n");
-        html.Append($"<p>Every event and every state forecast ({events}), grouped by its probability. Of the forecasts near 30%, about 30% should "
+        html.Append(string.Create(CultureInfo.InvariantCulture, $"<p>Every event and every state forecast ({events}), grouped by its probability. Of the forecasts near 30%, about 30% should ")
             + "have happened; a bin whose interval misses the diagonal shows forecasts too confident or too timid there.</p>\n");
         if (events < FewForecasts)
             html.Append(CultureInfo.InvariantCulture, $"<p><b>Only {events} forecasts:</b> a handful of forecasts cannot show calibration; the intervals are wide, and the table is a record, not a verdict.</p>\n");
@@ -75,7 +74,7 @@ internal static class BacktestReport
         if (distributions.Count == 0) return;
         var within = distributions.Count(d => d.Within90 == true);
         html.Append("<h2>Distributions</h2>\n");
-        html.Append($"<p>{within} of {distributions.Count} observed values fell within the forecast's central 90% (5th to 95th percentile); "
+        html.Append(string.Create(CultureInfo.InvariantCulture, $"<p>{within} of {distributions.Count} observed values fell within the forecast's central 90% (5th to 95th percentile); ")
             + "well-calibrated forecasts catch about 90%. The percentile rank (PIT) is the share of the forecast below the observed value: "
             + "near 0 or 1 means what happened was in a tail of the forecast. CRPS, in the outcome's units, is 0 for a certain and correct "
             + "forecast and grows with the distance and the spread; it needs every value of the forecast, which a results folder keeps in "

@@ -19,7 +19,7 @@ internal static class BatchReport
     public static IReadOnlyList<string> Write(BatchResult result, string directory)
     {
         var plots = Plots(result);
-        var images = PlotFiles.Save(plots.Select(p => (p.Stem, p.Plot, p.Height)).ToList(), directory);
+        var images = PlotFiles.Save(plots.Select(p => (p.Stem, p.Draw, p.Height)).ToList(), directory);
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(result, plots.Select((p, i) => (p.Stem, p.Caption, images[i])).ToList()));
         return plots.Select(p => p.Stem).ToList();
     }
@@ -34,9 +34,9 @@ internal static class BatchReport
                 || (x.row.Statistic == BatchRow.Mean && !rows.Any(r => r.Outcome == x.row.Outcome && r.Statistic == BatchRow.Happens)))
             .Select(x => x.i).ToList();
 
-    private static List<(string Stem, string Caption, Plot Plot, int Height)> Plots(BatchResult result)
+    private static List<(string Stem, string Caption, Func<Plot> Draw, int Height)> Plots(BatchResult result)
     {
-        var plots = new List<(string, string, Plot, int)>();
+        var plots = new List<(string, string, Func<Plot>, int)>();
         var rows = result.Rows[0];
         var batch = result.Batch;
         if (!batch.IsSweep)
@@ -44,20 +44,20 @@ internal static class BatchReport
             var shares = Headline(rows).Where(q => rows[q].IsShare).ToList();
             if (shares.Count > 0)
                 plots.Add(("probabilities", "Every probability (and the chance that each first step happens) in every run, with its 95% interval.",
-                    BatchPlots.Shares(result, shares), BatchPlots.SharesHeight(shares.Count, batch.Runs.Count)));
+                    () => BatchPlots.Shares(result, shares), BatchPlots.SharesHeight(shares.Count, batch.Runs.Count)));
             foreach (var (outcome, o) in result.Results[0].Outcomes.Select((outcome, o) => (outcome, o)).Where(x => x.outcome is DistributionResult))
                 plots.Add(($"{outcome.Name}-cumulative", $"{outcome.Name} in every run: the share of trials at or below each value.",
-                    BatchPlots.Cumulatives(result, o), ReportStyle.Height));
+                    () => BatchPlots.Cumulatives(result, o), ReportStyle.Height));
             return plots;
         }
         foreach (var q in Headline(rows))
         {
             var row = rows[q];
             var stem = row.Statistic == BatchRow.Probability ? row.Outcome : $"{row.Outcome}-{row.Statistic}";
-            for (var p = 0; p < batch.SweptParameters.Count; p++)
-                plots.Add(($"{stem}-vs-{batch.SweptParameters[p]}", Caption(batch, row, p), SweepPlots.Against(result, q, p), ReportStyle.Height));
+            foreach (var p in Enumerable.Range(0, batch.SweptParameters.Count))
+                plots.Add(($"{stem}-vs-{batch.SweptParameters[p]}", Caption(batch, row, p), () => SweepPlots.Against(result, q, p), ReportStyle.Height));
             if (batch.Kind == BatchKind.Grid && batch.SweptParameters.Count == 2 && row.Kind == "probability")
-                plots.Add(($"{row.Outcome}-heatmap", $"{row.Outcome} at every point of the grid, in percent.", SweepPlots.Heatmap(result, q), ReportStyle.Height));
+                plots.Add(($"{row.Outcome}-heatmap", $"{row.Outcome} at every point of the grid, in percent.", () => SweepPlots.Heatmap(result, q), ReportStyle.Height));
         }
         return plots;
     }
@@ -83,13 +83,13 @@ internal static class BatchReport
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n");
         var design = batch.Kind switch
         {
-            BatchKind.Grid => $"a grid of {batch.Runs.Count:N0} points",
-            BatchKind.LatinHypercube => $"a Latin hypercube of {batch.Runs.Count:N0} points",
-            _ => $"{batch.Runs.Count} runs: the base scenario and each variant",
+            BatchKind.Grid => string.Create(CultureInfo.InvariantCulture, $"a grid of {batch.Runs.Count:N0} points"),
+            BatchKind.LatinHypercube => string.Create(CultureInfo.InvariantCulture, $"a Latin hypercube of {batch.Runs.Count:N0} points"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{batch.Runs.Count} runs: the base scenario and each variant"),
         };
         var manifest = result.Results[0].Manifest;
         var overrides = batch.Runs[0].Overrides.Take(batch.Runs[0].Overrides.Count - batch.SweptParameters.Count).ToList();
-        html.Append($"<p class=\"muted\">{E(manifest.ScenarioFile)}: {E(design)}, {result.Trials:N0} trials each, seed {result.Seed}"
+        html.Append(string.Create(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(manifest.ScenarioFile)}: {E(design)}, {result.Trials:N0} trials each, seed {result.Seed}")
             + (batch.IsSweep && batch.Runs[0].Variant is { } variant ? $", variant <b>{E(variant)}</b>" : "")
             + (overrides.Count > 0 ? $", with {E(string.Join(", ", overrides))}" : "") + ".</p>\n");
         html.Append(Headlines.Render(BatchHeadlines.Of(result)));

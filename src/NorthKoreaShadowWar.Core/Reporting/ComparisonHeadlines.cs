@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Comparison;
 
 namespace NorthKoreaShadowWar.Reporting;
@@ -17,7 +18,7 @@ internal static class ComparisonHeadlines
             findings.Add($"No probability differs significantly between {comparison.LabelB} and {comparison.LabelA} after Holm's correction; "
                 + "the largest difference is " + Sentence(comparison, largest));
         else if (significant.Count > 0)
-            findings.Add($"{significant.Count} of {shares.Count} probabilities differ significantly after Holm's correction.");
+            findings.Add(string.Create(CultureInfo.InvariantCulture, $"{significant.Count} of {shares.Count} probabilities differ significantly after Holm's correction."));
         return findings.Take(Headlines.Most).ToList();
     }
 

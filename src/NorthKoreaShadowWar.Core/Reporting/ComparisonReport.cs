@@ -14,27 +14,27 @@ internal static class ComparisonReport
     public static void Write(ComparisonResult comparison, string directory)
     {
         var plots = Plots(comparison);
-        var images = PlotFiles.Save(plots.Select(p => (p.Stem, p.Plot, p.Height)).ToList(), directory);
+        var images = PlotFiles.Save(plots.Select(p => (p.Stem, p.Draw, p.Height)).ToList(), directory);
         File.WriteAllText(Path.Combine(directory, "report.html"), Render(comparison, plots.Select((p, i) => (p.Stem, p.Caption, images[i])).ToList()));
     }
 
-    private static List<(string Stem, string Caption, Plot Plot, int Height)> Plots(ComparisonResult comparison)
+    private static List<(string Stem, string Caption, Func<Plot> Draw, int Height)> Plots(ComparisonResult comparison)
     {
-        var plots = new List<(string, string, Plot, int)>();
+        var plots = new List<(string, string, Func<Plot>, int)>();
         var shares = comparison.Rows.Where(IsShare).ToList();
         if (shares.Count > 0)
         {
             plots.Add(("differences", $"Each probability in {comparison.LabelB} minus {comparison.LabelA}, in percentage points, with its 95% interval"
                 + (comparison.CommonRandomNumbers ? "; the grey band is the interval two independent runs of the same size would give." : ".")
                 + " Red: significant after Holm's correction.",
-                ComparisonPlots.Differences(comparison, shares), ComparisonPlots.HeightFor(shares.Count)));
+                () => ComparisonPlots.Differences(comparison, shares), ComparisonPlots.HeightFor(shares.Count)));
         }
         foreach (var row in comparison.Rows.Where(r => !IsShare(r)))
         {
             if (comparison.A.Outcomes[row.Quantity.IndexA] is DistributionResult a && comparison.B.Outcomes[row.Quantity.IndexB] is DistributionResult b)
                 plots.Add(($"{row.Quantity.Outcome}-cumulative", $"{row.Quantity.Outcome} in both runs: the share of trials at or below each value"
                     + (a.Points.Count == 0 || b.Points.Count == 0 ? QuantileCurveNote : "."),
-                    ComparisonPlots.Cumulatives(comparison, a, b), ReportStyle.Height));
+                    () => ComparisonPlots.Cumulatives(comparison, a, b), ReportStyle.Height));
         }
         return plots;
     }
@@ -104,6 +104,6 @@ internal static class ComparisonReport
         var manifest = result.Manifest;
         return $"{manifest.Scenario}" + (manifest.Variant is null ? "" : $", variant {manifest.Variant}")
             + (manifest.Overrides.Count > 0 ? $", with {string.Join(", ", manifest.Overrides)}" : "")
-            + $" — {manifest.Trials:N0} trials, seed {manifest.Seed}";
+            + string.Create(CultureInfo.InvariantCulture, $" — {manifest.Trials:N0} trials, seed {manifest.Seed}");
     }
 }

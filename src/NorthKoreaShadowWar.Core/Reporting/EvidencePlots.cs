@@ -11,7 +11,7 @@ internal static class EvidencePlots
             $"{p.Name}: prior (grey) and posterior (blue) densities; posterior mean {EvidenceReport.Short(p.PosteriorMean)}, "
             + $"90% in [{EvidenceReport.Short(p.Posterior90.P05)}, {EvidenceReport.Short(p.Posterior90.P95)}] (prior {EvidenceReport.Short(p.PriorMean)}, "
             + $"[{EvidenceReport.Short(p.Prior90.P05)}, {EvidenceReport.Short(p.Prior90.P95)}]).",
-            Draw(p), 2)).ToList();
+            () => Draw(p), 2)).ToList();
 
     private static Plot Draw(ParameterShift parameter)
     {

@@ -37,7 +37,7 @@ internal static class EvidenceReport
                 + $"<td class=\"n\">{Show(change.Posterior, change.PosteriorCi95)}</td><td class=\"n\">{Fixed(change.StandardisedShift)}</td></tr>\n");
         }
         html.Append("</table>\n");
-        html.Append($"<h2>Still open at step {evidence.AsOf}</h2>\n<p class=\"muted\">For each event: the chance it had not happened by step {evidence.AsOf}, "
+        html.Append(string.Create(CultureInfo.InvariantCulture, $"<h2>Still open at step {evidence.AsOf}</h2>\n<p class=\"muted\">For each event: the chance it had not happened by step {evidence.AsOf}, ")
             + "and the chance it happens afterwards (within the outcome's window), before and after the evidence.</p>\n");
         html.Append("<table>\n<tr><th>event</th><th>open (prior)</th><th>open (posterior)</th><th>later (prior)</th><th>later (posterior)</th></tr>\n");
         foreach (var open in evidence.OpenEvents)

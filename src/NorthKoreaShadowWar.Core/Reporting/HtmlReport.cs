@@ -55,7 +55,7 @@ internal static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(manifest.Title ?? manifest.Scenario)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(manifest.Title ?? manifest.Scenario)}</h1>\n");
-        html.Append($"<p class=\"muted\">{manifest.Trials:N0} trials of {manifest.Horizon} {manifest.Step}s"
+        html.Append(string.Create(CultureInfo.InvariantCulture, $"<p class=\"muted\">{manifest.Trials:N0} trials of {manifest.Horizon} {manifest.Step}s")
             + (manifest.Variant is null ? "" : $" — variant <b>{E(manifest.Variant)}</b>")
             + (manifest.Overrides.Count > 0 ? $" — with {E(string.Join(", ", manifest.Overrides))}" : "") + "</p>\n");
         html.Append(Headlines.Render(findings ?? RunHeadlines.Of(result, [])));
@@ -142,8 +142,8 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p>Target: every probability and final-state share within ±{Points(target)} percentage points, and every mean within "
             + $"±{(100 * target).ToString("0.###", CultureInfo.InvariantCulture)}% of itself (95% intervals). ");
         html.Append(precision.Met
-            ? $"<b>Met</b> after {precision.Trials:N0} trials in {precision.Batches.Count} batch(es).</p>\n"
-            : $"<b>Not met</b>: stopped at the limit of {precision.MaximumTrials:N0} trials (<code>--max-trials</code>).</p>\n");
+            ? string.Create(CultureInfo.InvariantCulture, $"<b>Met</b> after {precision.Trials:N0} trials in {precision.Batches.Count} batch(es).</p>\n")
+            : string.Create(CultureInfo.InvariantCulture, $"<b>Not met</b>: stopped at the limit of {precision.MaximumTrials:N0} trials (<code>--max-trials</code>).</p>\n"));
         html.Append("<table>\n<tr><th>trials</th><th>intervals within the target</th><th>widest, relative to its target</th></tr>\n");
         foreach (var batch in precision.Batches)
         {
@@ -199,8 +199,8 @@ internal static class HtmlReport
         {
             ("scenario", m.Scenario), ("file", m.ScenarioFile), ("scenario SHA-256", m.ScenarioSha256), ("variant", m.Variant ?? "none"),
             ("overrides", m.Overrides.Count == 0 ? "none" : string.Join(", ", m.Overrides)), ("seed", m.Seed.ToString(CultureInfo.InvariantCulture)),
-            ("trials", m.Trials.ToString("N0", CultureInfo.InvariantCulture)), ("horizon", $"{m.Horizon} {m.Step}s"), ("engine version", m.EngineVersion),
-            ("cost", $"{p.MachineSteps:N0} machine-steps in {p.SimulateSeconds:F2} s on {p.Threads} thread(s), {p.NanosecondsPerMachineStep:F1} ns per machine-step"),
+            ("trials", m.Trials.ToString("N0", CultureInfo.InvariantCulture)), ("horizon", string.Create(CultureInfo.InvariantCulture, $"{m.Horizon} {m.Step}s")), ("engine version", m.EngineVersion),
+            ("cost", string.Create(CultureInfo.InvariantCulture, $"{p.MachineSteps:N0} machine-steps in {p.SimulateSeconds:F2} s on {p.Threads} thread(s), {p.NanosecondsPerMachineStep:F1} ns per machine-step")),
         })
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
         html.Append("</table>\n");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using ScottPlot;
@@ -17,7 +18,7 @@ internal static class OutcomePlots
             Value = 100 * p.Estimate,
             Error = 0,
             FillColor = ReportStyle.Estimate.WithAlpha(0.8),
-            Label = $"{100 * p.Estimate:0.0}%",
+            Label = string.Create(CultureInfo.InvariantCulture, $"{100 * p.Estimate:0.0}%"),
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
@@ -131,7 +132,7 @@ internal static class OutcomePlots
     public static Plot CumulativeIncidence(DistributionResult outcome, int horizon, string unit)
     {
         var never = outcome.Never ?? 0;
-        var plot = ReportStyle.NewPlot($"{outcome.Name}: happened by each {unit} (never: {100 * never:0.0}%)",
+        var plot = ReportStyle.NewPlot(string.Create(CultureInfo.InvariantCulture, $"{outcome.Name}: happened by each {unit} (never: {100 * never:0.0}%)"),
             StepWords.Plural(unit), "% of trials");
         var counts = new double[horizon + 1];
         foreach (var (value, count) in outcome.Points) counts[(int)value] += count;
@@ -155,7 +156,7 @@ internal static class OutcomePlots
         ceiling.LinePattern = LinePattern.Dotted;
         ceiling.Color = Colors.Gray;
         // Its tag inside the data area, at the left end of the line, instead of on the axis over the tick labels.
-        var tag = plot.Add.Text($"by {unit} {horizon}", 0, 100 * (1 - never));
+        var tag = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"by {unit} {horizon}"), 0, 100 * (1 - never));
         tag.LabelFontSize = PlotTags.FontSize;
         tag.LabelAlignment = never > 0.1 ? Alignment.LowerLeft : Alignment.UpperLeft;
         tag.LabelFontColor = Colors.DimGray;
@@ -166,7 +167,7 @@ internal static class OutcomePlots
     /// <summary>A machine's final states as bars with their 95% intervals, one colour per state.</summary>
     public static Plot FinalStates(CategoricalResult outcome, IReadOnlyList<string> stateLabels, int horizon, string unit)
     {
-        var plot = ReportStyle.NewPlot($"{outcome.Name}: state after {unit} {horizon}", "", "% of trials");
+        var plot = ReportStyle.NewPlot(string.Create(CultureInfo.InvariantCulture, $"{outcome.Name}: state after {unit} {horizon}"), "", "% of trials");
         var bars = outcome.Categories.Select((c, i) => new Bar
         {
             Position = i,
@@ -174,7 +175,7 @@ internal static class OutcomePlots
             ValueBase = 0,
             Error = 0,
             FillColor = ReportStyle.State(i),
-            Label = $"{100 * c.Probability:0.0}%",
+            Label = string.Create(CultureInfo.InvariantCulture, $"{100 * c.Probability:0.0}%"),
         }).ToList();
         plot.Add.Bars(bars);
         foreach (var (c, i) in outcome.Categories.Select((c, i) => (c, i)))

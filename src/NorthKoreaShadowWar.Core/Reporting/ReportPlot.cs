@@ -23,5 +23,8 @@ internal enum ReportPlotKind
     Correlation,
 }
 
-/// <summary>One plot of a report: the file name it is saved under (without extension), a caption, and the plot.</summary>
-internal sealed record ReportPlot(string FileStem, ReportPlotKind Kind, string Title, string Caption, Plot Plot, int SeriesCount);
+/// <summary>
+/// One plot of a report: the file name it is saved under (without extension), a caption, and how to draw it.
+/// <see cref="Draw"/> makes a new plot on each call, which the caller disposes (<see cref="PlotFiles.Save"/> does).
+/// </summary>
+internal sealed record ReportPlot(string FileStem, ReportPlotKind Kind, string Title, string Caption, Func<Plot> Draw, int SeriesCount);

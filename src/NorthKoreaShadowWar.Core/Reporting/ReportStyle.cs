@@ -1,4 +1,6 @@
+using System.Globalization;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace NorthKoreaShadowWar.Reporting;
 
@@ -33,5 +35,28 @@ internal static class ReportStyle
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         return plot;
+    }
+
+    /// <summary>
+    /// Makes every automatic tick label of <paramref name="plot"/> (its axes' and its colour bars') write numbers in the
+    /// invariant culture, as the rest of a results folder does: ScottPlot's own labels use the current culture.
+    /// </summary>
+    public static void WriteTickLabelsInvariantly(Plot plot)
+    {
+        var axes = plot.Axes.GetAxes().Concat(plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>().Select(bar => bar.Axis));
+        foreach (var axis in axes)
+            if (axis.TickGenerator is NumericAutomatic automatic)
+                automatic.LabelFormatter = TickLabel;
+    }
+
+    /// <summary>
+    /// A tick label as ScottPlot writes one, in the invariant culture: whole or large numbers with thousands separators
+    /// (<c>12,000</c>), others in the general format to ten decimals (<c>0.25</c>).
+    /// </summary>
+    public static string TickLabel(double value)
+    {
+        if ((int)value == value || Math.Abs(value) > 1000) return value.ToString("N0", CultureInfo.InvariantCulture);
+        var label = Math.Round(value, 10).ToString("G", CultureInfo.InvariantCulture);
+        return label == "-0" ? "0" : label;
     }
 }

@@ -1,7 +1,6 @@
 using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Scenarios.Validation;
-using ScottPlot;
 
 namespace NorthKoreaShadowWar.Reporting;
 
@@ -20,16 +19,7 @@ internal static class ReportWriter
     {
         var runPlots = ReportPlots.Build(result, scenario);
         var plots = lead is null ? runPlots : [.. lead.Plots, .. runPlots];
-        var folder = Path.Combine(directory, "plots");
-        Directory.CreateDirectory(folder);
-        var images = new byte[plots.Count][];
-        Parallel.For(0, plots.Count, i =>
-        {
-            var plot = plots[i].Plot;
-            plot.SaveSvg(Path.Combine(folder, plots[i].FileStem + ".svg"), ReportStyle.Width, ReportStyle.Height);
-            images[i] = plot.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
-            File.WriteAllBytes(Path.Combine(folder, plots[i].FileStem + ".png"), images[i]);
-        });
+        var images = PlotFiles.Save(plots.Select(p => (p.FileStem, p.Draw, ReportStyle.Height)).ToList(), directory);
         var leadCount = plots.Count - runPlots.Count;
         var leadHtml = lead?.Html(plots.Take(leadCount).Select((p, i) => (p, images[i])).ToList());
         var html = HtmlReport.Render(result, scenario, runPlots.Select((p, i) => (p, images[leadCount + i])).ToList(), DiagramRenderer.Render(scenario), leadHtml,

@@ -13,21 +13,21 @@ internal static class SensitivityReport
     /// <summary>Renders the plots of <paramref name="result"/> and the report into <paramref name="directory"/>.</summary>
     public static void Write(SensitivityResult result, string directory)
     {
-        var plots = new List<(string Stem, Plot Plot, int Height)>();
+        var plots = new List<(string Stem, Func<Plot> Draw, int Height)>();
         var captions = new List<string>();
         foreach (var outcome in result.Outcomes)
         {
             var stem = SensitivityOutcomes.FileStem(outcome.Quantity);
             if (outcome.Tornado.Count > 0)
             {
-                plots.Add(($"{stem}-tornado", SensitivityPlots.Tornado(outcome), ComparisonPlots.HeightFor(outcome.Tornado.Count)));
+                plots.Add(($"{stem}-tornado", () => SensitivityPlots.Tornado(outcome), ComparisonPlots.HeightFor(outcome.Tornado.Count)));
                 captions.Add($"{outcome.Label} with each parameter at its 10th and 90th percentile (values in brackets) and every other "
                     + "parameter at its median, with 95% intervals; the dashed line is the value with every parameter at its median. "
                     + "Sorted by the size of the swing.");
             }
             if (outcome.Sobol.Count > 0)
             {
-                plots.Add(($"{stem}-sobol", SensitivityPlots.Sobol(outcome), ComparisonPlots.HeightFor(2 * outcome.Sobol.Count)));
+                plots.Add(($"{stem}-sobol", () => SensitivityPlots.Sobol(outcome), ComparisonPlots.HeightFor(2 * outcome.Sobol.Count)));
                 var chance = outcome.Sobol.FirstOrDefault(s => s.Input == SensitivityRunner.Chance)?.Total.Value;
                 captions.Add($"Sobol indices of the expected value of {outcome.Label}: the share of its variance over the parameters that each "
                     + "parameter explains alone (first-order) and with its interactions (total), with 95% bootstrap intervals; sorted by total. "
@@ -81,10 +81,10 @@ internal static class SensitivityReport
         {
             ("scenario", source.Name), ("variant", result.Variant ?? "none"), ("overrides", result.Overrides.Count == 0 ? "none" : string.Join(", ", result.Overrides)),
             ("seed", settings.Seed.ToString(CultureInfo.InvariantCulture)),
-            ("tornado", settings.TornadoTrials == 0 ? "not run" : $"{settings.TornadoTrials:N0} trials at each of {2 * result.Parameters.Count + 1} settings"),
-            ("Sobol design", settings.SobolSamples == 0 ? "not run" : $"N = {settings.SobolSamples:N0} rows, N·(2k + 3) = {settings.SobolTrials(result.Parameters.Count):N0} trials; "
-                + $"{settings.BootstrapResamples} bootstrap resamples"),
-            ("cost", $"{result.Trials:N0} trials, {result.MachineSteps:N0} machine-steps in {result.SimulateTime.TotalSeconds:F1} s"),
+            ("tornado", settings.TornadoTrials == 0 ? "not run" : string.Create(CultureInfo.InvariantCulture, $"{settings.TornadoTrials:N0} trials at each of {2 * result.Parameters.Count + 1} settings")),
+            ("Sobol design", settings.SobolSamples == 0 ? "not run" : string.Create(CultureInfo.InvariantCulture, $"N = {settings.SobolSamples:N0} rows, N·(2k + 3) = {settings.SobolTrials(result.Parameters.Count):N0} trials; "
+                + $"{settings.BootstrapResamples} bootstrap resamples")),
+            ("cost", string.Create(CultureInfo.InvariantCulture, $"{result.Trials:N0} trials, {result.MachineSteps:N0} machine-steps in {result.SimulateTime.TotalSeconds:F1} s")),
         })
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
         html.Append($"</table>\n<script>{ImageCheck}</script>\n</body>\n</html>\n");
@@ -132,6 +132,6 @@ internal static class SensitivityReport
         var settings = result.Settings;
         return $"{result.Scenario.Source.Name}" + (result.Variant is null ? "" : $", variant {result.Variant}")
             + (result.Overrides.Count > 0 ? $", with {string.Join(", ", result.Overrides)}" : "")
-            + $" — {result.Parameters.Count} uncertain parameters, seed {settings.Seed}, {result.Trials:N0} trials in {result.SimulateTime.TotalSeconds:F1} s";
+            + string.Create(CultureInfo.InvariantCulture, $" — {result.Parameters.Count} uncertain parameters, seed {settings.Seed}, {result.Trials:N0} trials in {result.SimulateTime.TotalSeconds:F1} s");
     }
 }

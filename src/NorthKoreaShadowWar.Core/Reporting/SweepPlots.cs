@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Batches;
 using ScottPlot;
 
@@ -84,7 +85,7 @@ internal static class SweepPlots
                 for (var j = 0; j < ys.Count; j++)
                 {
                     var value = cells[ys.Count - 1 - j, i];
-                    var text = plot.Add.Text($"{value:0.0}", i, j);
+                    var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{value:0.0}"), i, j);
                     text.LabelFontSize = 12;
                     text.LabelAlignment = Alignment.MiddleCenter;
                     text.LabelFontColor = value > (heatmap.DataRange.Min + heatmap.DataRange.Max) / 2 ? Colors.Black : Colors.White;

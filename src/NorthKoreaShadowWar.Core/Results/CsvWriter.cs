@@ -67,7 +67,7 @@ internal static class CsvWriter
         foreach (var machine in result.Occupancy)
             foreach (var (state, shares) in machine.States)
                 for (var t = 0; t < shares.Length; t++)
-                    writer.Write($"{Field(machine.Machine)},{Field(state)},{t},{Number(shares[t])}\n");
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Field(machine.Machine)},{Field(state)},{t},{Number(shares[t])}\n"));
     }
 
     /// <summary>

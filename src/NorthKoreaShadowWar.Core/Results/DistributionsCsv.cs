@@ -68,7 +68,7 @@ internal static class DistributionsCsv
             var number = i + 1;
             var fields = line.Split(',');
             if (fields.Length != Columns.Count)
-                throw new SummaryJsonException(path, $"expected {Columns.Count} fields (outcome,value,weight), found {fields.Length}", number, 1);
+                throw new SummaryJsonException(path, string.Create(CultureInfo.InvariantCulture, $"expected {Columns.Count} fields (outcome,value,weight), found {fields.Length}"), number, 1);
             var name = fields[0];
             if (!distributions.Contains(name))
                 throw new SummaryJsonException(path, $"'{name}' is not a distribution outcome of the summary.json beside this file", number, 1);

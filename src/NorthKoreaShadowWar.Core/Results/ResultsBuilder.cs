@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using NorthKoreaShadowWar.Description;
 using NorthKoreaShadowWar.Scenarios;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>
@@ -133,9 +135,9 @@ internal static class ResultsFolder
             // The earlier results move to previous/ first: nothing is lost at any instant, though the target is briefly empty.
             var previous = Path.Combine(parent, "previous");
             Directory.CreateDirectory(previous);
-            var stem = Path.Combine(previous, $"{Path.GetFileName(target)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            var stem = Path.Combine(previous, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(target)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
             var kept = stem;
-            for (var n = 2; Directory.Exists(kept); n++) kept = $"{stem}-{n}";
+            for (var n = 2; Directory.Exists(kept); n++) kept = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
             Directory.Move(target, kept);
             Directory.Move(temporary, target);
             return new ResultsFolderWritten(KeptIn: kept);

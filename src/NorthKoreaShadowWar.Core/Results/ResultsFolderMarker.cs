@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal static class ResultsFolderMarker
             var written = lines.Skip(1).ToHashSet(StringComparer.Ordinal);
             var foreign = present.Where(f => f != FileName && !written.Contains(f)).Order(StringComparer.Ordinal).ToList();
             if (foreign.Count == 0) return null;
-            var named = string.Join(", ", foreign.Take(3)) + (foreign.Count > 3 ? $" and {foreign.Count - 3} more" : "");
+            var named = string.Join(", ", foreign.Take(3)) + (foreign.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {foreign.Count - 3} more") : "");
             return $"holds files shadowwar did not write ({named})";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

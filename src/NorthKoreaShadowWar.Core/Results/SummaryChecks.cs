@@ -25,15 +25,15 @@ internal static class SummaryChecks
     {
         var manifest = result.Manifest;
         var sampled = manifest.Method == "monte-carlo";
-        if (manifest.Trials < (sampled ? 1 : 0)) yield return ("trials", $"{manifest.Trials} trials: a run has at least 1");
-        if (manifest.Horizon < 1) yield return ("horizon", $"{manifest.Horizon} steps: the horizon is at least 1");
+        if (manifest.Trials < (sampled ? 1 : 0)) yield return ("trials", string.Create(CultureInfo.InvariantCulture, $"{manifest.Trials} trials: a run has at least 1"));
+        if (manifest.Horizon < 1) yield return ("horizon", string.Create(CultureInfo.InvariantCulture, $"{manifest.Horizon} steps: the horizon is at least 1"));
         foreach (var problem in result.Outcomes.SelectMany(o => Outcome(o, manifest.Trials, sampled))) yield return problem;
         foreach (var problem in Occupancy(result.Occupancy, manifest.Horizon)) yield return problem;
         foreach (var problem in Performance(result.Performance)) yield return problem;
         if (result.Precision is { } precision)
             foreach (var problem in Precision(precision)) yield return problem;
         foreach (var (correlation, i) in result.Correlations.Select((c, i) => (c, i)))
-            foreach (var problem in Correlation(correlation, $"correlations[{i}]")) yield return problem;
+            foreach (var problem in Correlation(correlation, string.Create(CultureInfo.InvariantCulture, $"correlations[{i}]"))) yield return problem;
     }
 
     private static IEnumerable<(string, string)> Outcome(OutcomeResult outcome, long trials, bool sampled)
@@ -52,18 +52,18 @@ internal static class SummaryChecks
     {
         if (Negative(p.Successes) is { } successes) yield return ($"{at}.successes", successes);
         if (Negative(p.Trials) is { } negative) yield return ($"{at}.trials", negative);
-        if (p.Successes > p.Trials && p.Trials > 0) yield return ($"{at}.successes", $"{p.Successes} successes in {p.Trials} trials");
-        if (sampled && p.Trials != trials) yield return ($"{at}.trials", $"{p.Trials}, but the run has {trials} trials");
+        if (p.Successes > p.Trials && p.Trials > 0) yield return ($"{at}.successes", string.Create(CultureInfo.InvariantCulture, $"{p.Successes} successes in {p.Trials} trials"));
+        if (sampled && p.Trials != trials) yield return ($"{at}.trials", string.Create(CultureInfo.InvariantCulture, $"{p.Trials}, but the run has {trials} trials"));
         if (NotProbability(p.Estimate) is { } estimate) yield return ($"{at}.estimate", estimate);
         else if (sampled && p.Trials > 0 && Math.Abs(p.Estimate - (double)p.Successes / p.Trials) > Slack)
-            yield return ($"{at}.estimate", $"{Show(p.Estimate)} is not its successes over its trials ({p.Successes}/{p.Trials})");
+            yield return ($"{at}.estimate", string.Create(CultureInfo.InvariantCulture, $"{Show(p.Estimate)} is not its successes over its trials ({p.Successes}/{p.Trials})"));
         else if (Interval(p.Ci95, p.Estimate, 0, 1) is { } interval) yield return ($"{at}.ci95", interval);
     }
 
     private static IEnumerable<(string, string)> Distribution(DistributionResult d, string at, long trials, bool sampled)
     {
         if (Negative(d.Count) is { } negative) yield return ($"{at}.count", negative);
-        if (sampled && d.Count > trials) yield return ($"{at}.count", $"{d.Count} values from {trials} trials");
+        if (sampled && d.Count > trials) yield return ($"{at}.count", string.Create(CultureInfo.InvariantCulture, $"{d.Count} values from {trials} trials"));
         if (d.Never is { } never && NotProbability(never) is { } notNever) yield return ($"{at}.never", notNever);
         var values = sampled && d.Count > 0;
         foreach (var (field, value) in new[] { ("mean", d.Mean), ("min", d.Minimum), ("max", d.Maximum) })
@@ -102,21 +102,21 @@ internal static class SummaryChecks
             var at = $"occupancy.{machine.Machine}";
             foreach (var (state, shares) in machine.States)
             {
-                if (shares.Length != horizon + 1) yield return ($"{at}.{state}", $"{shares.Length} shares, not one for each of the {horizon + 1} steps 0..{horizon}");
+                if (shares.Length != horizon + 1) yield return ($"{at}.{state}", string.Create(CultureInfo.InvariantCulture, $"{shares.Length} shares, not one for each of the {horizon + 1} steps 0..{horizon}"));
                 for (var t = 0; t < shares.Length; t++)
-                    if (NotProbability(shares[t]) is { } problem) yield return ($"{at}.{state}[{t}]", problem);
+                    if (NotProbability(shares[t]) is { } problem) yield return (string.Create(CultureInfo.InvariantCulture, $"{at}.{state}[{t}]"), problem);
             }
             for (var t = 0; t <= horizon && machine.States.All(s => s.Shares.Length > t); t++)
             {
                 var sum = machine.States.Sum(s => s.Shares[t]);
-                if (Math.Abs(sum - 1) > SumSlack) yield return (at, $"at step {t} the shares of its states add up to {Show(sum)}, not 1");
+                if (Math.Abs(sum - 1) > SumSlack) yield return (at, string.Create(CultureInfo.InvariantCulture, $"at step {t} the shares of its states add up to {Show(sum)}, not 1"));
             }
         }
     }
 
     private static IEnumerable<(string, string)> Performance(RunPerformance performance)
     {
-        if (performance.Threads < 1) yield return ("performance.threads", $"{performance.Threads}: a run has at least 1 thread");
+        if (performance.Threads < 1) yield return ("performance.threads", string.Create(CultureInfo.InvariantCulture, $"{performance.Threads}: a run has at least 1 thread"));
         if (Negative(performance.MachineSteps) is { } steps) yield return ("performance.machineSteps", steps);
         if (!(performance.SimulateSeconds >= 0) || double.IsInfinity(performance.SimulateSeconds))
             yield return ("performance.simulateSeconds", $"{Show(performance.SimulateSeconds)} is not a time in seconds");
@@ -130,10 +130,10 @@ internal static class SummaryChecks
         if (Negative(precision.MaximumTrials) is { } maximum) yield return ("precision.maxTrials", maximum);
         foreach (var (batch, b) in precision.Batches.Select((batch, b) => (batch, b)))
         {
-            if (Negative(batch.Trials) is { } negative) yield return ($"precision.batches[{b}].trials", negative);
+            if (Negative(batch.Trials) is { } negative) yield return (string.Create(CultureInfo.InvariantCulture, $"precision.batches[{b}].trials"), negative);
             foreach (var (measure, i) in batch.Measures.Select((m, i) => (m, i)))
                 if (!double.IsNaN(measure.Estimate) && Interval(measure.Ci95, measure.Estimate, double.NegativeInfinity, double.PositiveInfinity) is { } interval)
-                    yield return ($"precision.batches[{b}].intervals[{i}].ci95", interval);
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"precision.batches[{b}].intervals[{i}].ci95"), interval);
         }
     }
 
@@ -146,7 +146,7 @@ internal static class SummaryChecks
         if (Negative(correlation.Trials) is { } trials) yield return ($"{at}.trials", trials);
     }
 
-    private static string? Negative(long count) => count < 0 ? $"{count} is negative" : null;
+    private static string? Negative(long count) => count < 0 ? string.Create(CultureInfo.InvariantCulture, $"{count} is negative") : null;
 
     private static string? NotProbability(double value) =>
         double.IsNaN(value) ? "missing (null): it must be a probability between 0 and 1"

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Results;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class SummaryJsonException : Exception
 {
     /// <summary>Creates the exception for <paramref name="file"/>, at a 1-based <paramref name="line"/> and <paramref name="column"/> when known.</summary>
     public SummaryJsonException(string file, string problem, long? line = null, long? column = null, Exception? inner = null)
-        : base(line is { } l ? $"{file}:{l}:{column ?? 1}: error: {problem}" : $"{file}: error: {problem}", inner)
+        : base(line is { } l ? string.Create(CultureInfo.InvariantCulture, $"{file}:{l}:{column ?? 1}: error: {problem}") : $"{file}: error: {problem}", inner)
     {
         File = file;
         Problem = problem;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NorthKoreaShadowWar.Files;
 
@@ -156,10 +157,10 @@ internal static class SummaryJsonReader
             const string where = "precision";
             var batches = Array(precision, "batches", where).Select((batch, b) =>
             {
-                var at = $"{where}.batches[{b}]";
+                var at = string.Create(CultureInfo.InvariantCulture, $"{where}.batches[{b}]");
                 var measures = Array(batch, "intervals", at).Select((m, i) =>
                 {
-                    var there = $"{at}.intervals[{i}]";
+                    var there = string.Create(CultureInfo.InvariantCulture, $"{at}.intervals[{i}]");
                     var kindText = String(m, "kind", there);
                     if (!Enum.TryParse<PrecisionMeasureKind>(kindText, ignoreCase: true, out var kind)) throw Problem($"{there}.kind", $"is '{kindText}', not a kind this engine knows");
                     return new PrecisionMeasure(String(m, "outcome", there), NullableString(m, "category", there), kind, Double(m, "estimate", there),
@@ -176,7 +177,7 @@ internal static class SummaryJsonReader
             if (correlations.ValueKind != JsonValueKind.Array) throw Problem("correlations", "must be a list");
             return correlations.EnumerateArray().Select((c, i) =>
             {
-                var where = $"correlations[{i}]";
+                var where = string.Create(CultureInfo.InvariantCulture, $"correlations[{i}]");
                 var between = Array(c, "between", where).Select(p => p.GetString() ?? "").ToList();
                 if (between.Count != 2) throw Problem($"{where}.between", "must name two parameters");
                 return new CorrelationResult(between[0], between[1], Double(c, "target", where), Double(c, "achieved", where),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace NorthKoreaShadowWar.Results;
@@ -17,7 +18,7 @@ internal static class TemporaryFolders
     public static string Replaced(string target) => Named(target, "replaced");
 
     private static string Named(string target, string kind) =>
-        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Path.Combine(Path.GetDirectoryName(target)!, string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(target)}.{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}"));
 
     /// <summary>
     /// Tidies what killed processes left beside <paramref name="target"/>: a folder of earlier results moved aside while the
@@ -35,7 +36,7 @@ internal static class TemporaryFolders
             foreach (var entry in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(target)}.*"))
             {
                 var match = pattern.Match(Path.GetFileName(entry));
-                if (match.Success && int.TryParse(match.Groups[2].Value, out var pid) && !IsRunning(pid))
+                if (match.Success && int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
                     leftovers.Add((entry, match.Groups[1].Value == "replaced"));
             }
         }

@@ -38,7 +38,7 @@ internal static partial class ScenarioNames
             shown.Append(c switch
             {
                 '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\0' => "\\0", '"' => "\\\"", '\\' => "\\\\",
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:X4}",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
                 _ => c.ToString(),
             });
         }

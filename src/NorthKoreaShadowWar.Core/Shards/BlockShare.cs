@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Shards;
 
 /// <summary>
@@ -22,11 +24,11 @@ internal static class BlockShare
     /// </summary>
     public static string? Problem(long totalTrials, long blocks, int blockSize, int index, int count)
     {
-        if (count < 1) return $"the number of shards must be at least 1, got {count}";
-        if (index < 1 || index > count) return $"shard {index}/{count}: shards are numbered 1 to {count}";
+        if (count < 1) return string.Create(CultureInfo.InvariantCulture, $"the number of shards must be at least 1, got {count}");
+        if (index < 1 || index > count) return string.Create(CultureInfo.InvariantCulture, $"shard {index}/{count}: shards are numbered 1 to {count}");
         if (blocks < count)
-            return $"{count} shards of {totalTrials:N0} trials would leave shards empty: shards hold whole blocks of "
-                + $"{blockSize:N0} trials and there {(blocks == 1 ? "is 1 block" : $"are {blocks:N0} blocks")}; use at most {blocks:N0} shard{(blocks == 1 ? "" : "s")}";
+            return string.Create(CultureInfo.InvariantCulture, $"{count} shards of {totalTrials:N0} trials would leave shards empty: shards hold whole blocks of "
+                + $"{blockSize:N0} trials and there {(blocks == 1 ? "is 1 block" : string.Create(CultureInfo.InvariantCulture, $"are {blocks:N0} blocks"))}; use at most {blocks:N0} shard{(blocks == 1 ? "" : "s")}");
         return null;
     }
 
@@ -37,11 +39,11 @@ internal static class BlockShare
     public static string? CoverageProblem(IReadOnlyList<(string Folder, int Index)> shards, int count)
     {
         foreach (var twice in shards.GroupBy(s => s.Index).Where(g => g.Count() > 1))
-            return $"{string.Join(" and ", twice.Select(s => s.Folder))} are {(twice.Count() == 2 ? "both" : "all")} shard {twice.Key}/{count}; give each shard once";
+            return string.Create(CultureInfo.InvariantCulture, $"{string.Join(" and ", twice.Select(s => s.Folder))} are {(twice.Count() == 2 ? "both" : "all")} shard {twice.Key}/{count}; give each shard once");
         var missing = Enumerable.Range(1, count).Except(shards.Select(s => s.Index)).ToList();
         if (missing.Count > 0)
-            return $"shard{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(k => $"{k}/{count}"))} of the run in {shards[0].Folder} "
-                + $"{(missing.Count == 1 ? "is" : "are")} missing; merge needs all {count} shards";
+            return string.Create(CultureInfo.InvariantCulture, $"shard{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k}/{count}")))} of the run in {shards[0].Folder} "
+                + $"{(missing.Count == 1 ? "is" : "are")} missing; merge needs all {count} shards");
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
@@ -28,13 +29,13 @@ internal static class ShardMerge
                 state.ScenarioSha256 != first.ScenarioSha256 ? $"its scenario {state.ScenarioFile} (SHA-256 {state.ScenarioSha256}) differs from {first.ScenarioFile} (SHA-256 {first.ScenarioSha256})"
                 : state.Variant != first.Variant ? $"its variant is {state.Variant ?? "none"}, not {first.Variant ?? "none"}"
                 : !state.Overrides.SequenceEqual(first.Overrides) ? $"its overrides are [{string.Join(", ", state.Overrides)}], not [{string.Join(", ", first.Overrides)}]"
-                : state.Seed != first.Seed ? $"its seed is {state.Seed}, not {first.Seed}"
-                : state.TotalTrials != first.TotalTrials ? $"it is a shard of {state.TotalTrials:N0} trials, not {first.TotalTrials:N0}"
-                : state.Range.Count != first.Range.Count ? $"it is shard {state.Range.Index}/{state.Range.Count}, of {state.Range.Count} shards, not {first.Range.Count}"
+                : state.Seed != first.Seed ? string.Create(CultureInfo.InvariantCulture, $"its seed is {state.Seed}, not {first.Seed}")
+                : state.TotalTrials != first.TotalTrials ? string.Create(CultureInfo.InvariantCulture, $"it is a shard of {state.TotalTrials:N0} trials, not {first.TotalTrials:N0}")
+                : state.Range.Count != first.Range.Count ? string.Create(CultureInfo.InvariantCulture, $"it is shard {state.Range.Index}/{state.Range.Count}, of {state.Range.Count} shards, not {first.Range.Count}")
                 : null;
             if (difference is not null) return $"{folder} is not a shard of the same run as {firstFolder}: {difference}";
             if (ShardRange.Of(state.TotalTrials, state.Range.Index, state.Range.Count) != state.Range)
-                return $"{folder}: shard {state.Range.Index}/{state.Range.Count} should hold other trials than the {state.Range.Trials:N0} from trial {state.Range.FirstTrial:N0} it records; the state file is damaged";
+                return string.Create(CultureInfo.InvariantCulture, $"{folder}: shard {state.Range.Index}/{state.Range.Count} should hold other trials than the {state.Range.Trials:N0} from trial {state.Range.FirstTrial:N0} it records; the state file is damaged");
         }
         return BlockShare.CoverageProblem([.. shards.Select(s => (s.Folder, s.State.Range.Index))], first.Range.Count);
     }

@@ -49,5 +49,5 @@ internal readonly record struct ShardRange(int Index, int Count, long FirstTrial
     public long EndTrial => FirstTrial + Trials;
 
     /// <summary>The folder suffix and label, e.g. <c>shard-2-of-8</c>.</summary>
-    public string Label => $"shard-{Index}-of-{Count}";
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"shard-{Index}-of-{Count}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Simulation;
@@ -72,7 +73,7 @@ internal sealed class ShardState
     public static ShardState Of(SimulationResult simulation, ShardRange range, long totalTrials)
     {
         if (simulation.Settings.FirstTrial != range.FirstTrial || simulation.Trials != range.Trials)
-            throw new ArgumentException($"the simulation ran {simulation.Trials} trials from {simulation.Settings.FirstTrial}, not those of shard {range.Index}/{range.Count}", nameof(simulation));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the simulation ran {simulation.Trials} trials from {simulation.Settings.FirstTrial}, not those of shard {range.Index}/{range.Count}"), nameof(simulation));
         var source = simulation.Model.Scenario.Source;
         return new ShardState
         {
@@ -134,8 +135,8 @@ internal sealed class ShardState
                 var first = t * model.TotalStates + model.StateOffset[m];
                 var sum = ShardStateChecks.Sum(new ArraySegment<long>(Occupancy, first, model.StateCount[m]));
                 if (sum != Range.Trials)
-                    return $"occupancy[{first}..{first + model.StateCount[m] - 1}]: after step {t} the states of machine '{model.Scenario.Machines[m].Name}' "
-                        + $"hold {sum} trials between them, not the shard's {Range.Trials}";
+                    return string.Create(CultureInfo.InvariantCulture, $"occupancy[{first}..{first + model.StateCount[m] - 1}]: after step {t} the states of machine '{model.Scenario.Machines[m].Name}' "
+                        + $"hold {sum} trials between them, not the shard's {Range.Trials}");
             }
         return null;
     }
@@ -143,11 +144,11 @@ internal sealed class ShardState
     private string? ShapeProblem(CompiledModel model)
     {
         var blocks = RunAccumulator.BlockCount(Range.Trials);
-        if (Horizon != model.Horizon) return $"horizon {Horizon}, the scenario's is {model.Horizon}";
-        if (Occupancy.Length != (model.Horizon + 1) * model.TotalStates) return $"{Occupancy.Length} occupancy cells, expected {(model.Horizon + 1) * model.TotalStates}";
+        if (Horizon != model.Horizon) return string.Create(CultureInfo.InvariantCulture, $"horizon {Horizon}, the scenario's is {model.Horizon}");
+        if (Occupancy.Length != (model.Horizon + 1) * model.TotalStates) return string.Create(CultureInfo.InvariantCulture, $"{Occupancy.Length} occupancy cells, expected {(model.Horizon + 1) * model.TotalStates}");
         if (FirstStep.Length != model.FirstStepConditions.Length || FirstStep.Any(h => h.Length != model.Horizon + 2)) return "the first-step histograms do not match the outcomes";
         if (StepsIn.Length != model.StepsInConditions.Length || StepsIn.Any(h => h.Length != model.Horizon + 1)) return "the steps-in histograms do not match the outcomes";
-        if (BlockMoments.Length != model.ValuePrograms.Length || BlockMoments.Any(b => b.Length != blocks)) return $"the block moments are not {blocks} blocks of each value outcome";
+        if (BlockMoments.Length != model.ValuePrograms.Length || BlockMoments.Any(b => b.Length != blocks)) return string.Create(CultureInfo.InvariantCulture, $"the block moments are not {blocks} blocks of each value outcome");
         if (Sketches.Length != model.ValuePrograms.Length) return "the quantile sketches do not match the value outcomes";
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NorthKoreaShadowWar.Files;
 using NorthKoreaShadowWar.Statistics;
@@ -105,7 +106,7 @@ internal static class ShardStateFile
     /// <exception cref="InvalidDataException">The file is not a shard state of this <see cref="Version"/>, or is damaged or was changed.</exception>
     /// <exception cref="UnreadableFileException">The file cannot be read: missing, not a regular file, too large.</exception>
     public static ShardState Read(string path) => ChecksummedJson.Read(path, Format, Version, "shard state",
-        version => $"shard state format version {version}; this engine reads version {Version}"
+        version => string.Create(CultureInfo.InvariantCulture, $"shard state format version {version}; this engine reads version {Version}")
             + (version < Version ? ", whose files carry a checksum of their content (run the shards again with this engine)" : " (run the shards and the merge with the same engine)"),
         State, state => ShardStateChecks.Problem(state) is var (field, problem) ? $"{field}: {problem}" : null, Content, "run");
 

@@ -103,7 +103,7 @@ internal static class InitialStates
     private static string StateName(CompiledModel model, InitialDistributionCode distribution, int i) =>
         model.Scenario.Machines[distribution.Machine].States[distribution.States[i]];
 
-    private static string InTrial(long trial) => $"in trial {trial}";
+    private static string InTrial(long trial) => string.Create(CultureInfo.InvariantCulture, $"in trial {trial}");
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

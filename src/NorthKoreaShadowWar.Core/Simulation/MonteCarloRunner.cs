@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
 
@@ -24,7 +25,7 @@ internal static class MonteCarloRunner
     public static SimulationResult Run(CompiledModel model, RunSettings settings, Action<long>? progress = null, CancellationToken cancellation = default)
     {
         if (settings.FirstTrial < 0 || settings.FirstTrial % RunSettings.BlockSize != 0)
-            throw new ArgumentException($"the first trial must be a non-negative multiple of {RunSettings.BlockSize}, got {settings.FirstTrial}", nameof(settings));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the first trial must be a non-negative multiple of {RunSettings.BlockSize}, got {settings.FirstTrial}"), nameof(settings));
         var end = settings.FirstTrial + settings.Trials;
         var blockCount = RunAccumulator.BlockCount(settings.Trials);
         var accumulator = new RunAccumulator(model, settings);

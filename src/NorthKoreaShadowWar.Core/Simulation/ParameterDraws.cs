@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 using NorthKoreaShadowWar.Compilation;
 
@@ -76,7 +77,7 @@ internal static class ParameterDraws
     {
         var parameters = model.RandomParameters;
         if (values.Length != parameters.Length)
-            throw new ArgumentException($"expected {parameters.Length} parameter values, got {values.Length}", nameof(values));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"expected {parameters.Length} parameter values, got {values.Length}"), nameof(values));
         for (var i = 0; i < parameters.Length; i++) constants[parameters[i]] = values[i];
         ComputeDerived(model, constants, stack);
     }

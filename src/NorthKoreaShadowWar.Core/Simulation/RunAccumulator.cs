@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Statistics;
@@ -111,7 +112,7 @@ internal sealed class RunAccumulator
             for (var v = 0; v < values.Length; v++)
             {
                 if (double.IsNaN(values[v]) || double.IsInfinity(values[v]))
-                    throw new SimulationException($"outcome '{ValueOutcomeName(owner.Model, v)}' is {values[v]} in trial {trial} (a division by zero or the log of a number <= 0?)");
+                    throw new SimulationException(string.Create(CultureInfo.InvariantCulture, $"outcome '{ValueOutcomeName(owner.Model, v)}' is {values[v]} in trial {trial} (a division by zero or the log of a number <= 0?)"));
                 owner.blockMoments[v][block].Add(values[v]);
                 Sketches[v].Add(values[v]);
             }
@@ -123,6 +124,6 @@ internal sealed class RunAccumulator
         var outcomes = model.Scenario.Outcomes;
         for (var i = 0; i < outcomes.Count; i++)
             if (outcomes[i].Kind == Scenarios.OutcomeKind.Value && model.OutcomeTracker[i] == valueIndex) return outcomes[i].Name;
-        return $"value #{valueIndex}";
+        return string.Create(CultureInfo.InvariantCulture, $"value #{valueIndex}");
     }
 }

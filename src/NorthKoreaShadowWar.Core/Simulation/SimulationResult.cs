@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Statistics;
 
@@ -64,7 +65,7 @@ internal sealed class SimulationResult
         if (first.Settings.Seed != next.Settings.Seed) throw new ArgumentException("the runs have different seeds", nameof(next));
         var firstEnd = first.Settings.FirstTrial + first.Trials;
         if (first.Trials != first.Settings.Trials || next.Settings.FirstTrial != firstEnd || firstEnd % RunSettings.BlockSize != 0)
-            throw new ArgumentException($"the next run must start at trial {firstEnd}, the end of a complete first run, and that must be a multiple of {RunSettings.BlockSize}", nameof(next));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the next run must start at trial {firstEnd}, the end of a complete first run, and that must be a multiple of {RunSettings.BlockSize}"), nameof(next));
         var blocks = first.BlockMoments.Zip(next.BlockMoments, (a, b) => a.Concat(b).ToArray()).ToArray();
         var sketches = first.ValueSketches.Zip(next.ValueSketches, (a, b) =>
         {

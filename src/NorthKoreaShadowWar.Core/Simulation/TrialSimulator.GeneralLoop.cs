@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NorthKoreaShadowWar.Compilation;
@@ -269,7 +270,7 @@ internal sealed partial class TrialSimulator
     {
         ref readonly var row = ref rows[stateOffset[machine] + state];
         var error = TransitionTables.Build(model, machine, state, context, constants, bounds, contextStates, stack, effective);
-        if (error is not null) throw new SimulationException($"{error}, in trial {trial} at step {step}");
+        if (error is not null) throw new SimulationException(string.Create(CultureInfo.InvariantCulture, $"{error}, in trial {trial} at step {step}"));
         stamps[row.StampOffset + context] = stamp;
     }
 
@@ -284,14 +285,14 @@ internal sealed partial class TrialSimulator
             if (!(p >= 0)) throw Invalid(machine, state, trial, step,
                 NonFiniteReports.OfTransition(model, transition, constants, variables, current, stack) ?? (double.IsNaN(p)
                     ? "a transition's probability is not a number (0 / 0, or the log of a negative number?)"
-                    : $"a transition has probability {p}"));
+                    : string.Create(CultureInfo.InvariantCulture, $"a transition has probability {p}")));
             effective[i] = p;
             total += p;
         }
         if (total > 1 + TransitionTables.Tolerance)
             throw Invalid(machine, state, trial, step, double.IsPositiveInfinity(total)
                 ? "a transition's probability is infinite (a division by zero?)"
-                : $"the outgoing probabilities add up to {total:G6}");
+                : string.Create(CultureInfo.InvariantCulture, $"the outgoing probabilities add up to {total:G6}"));
         var cumulative = 0.0;
         for (var i = 0; i < row.TransitionCount; i++)
         {
@@ -310,7 +311,7 @@ internal sealed partial class TrialSimulator
     private SimulationException Invalid(int machine, int state, long trial, int step, string problem)
     {
         var definition = model.Scenario.Machines[machine];
-        return new SimulationException($"machine '{definition.Name}', state '{definition.States[state]}': {problem}, in trial {trial} at step {step}");
+        return new SimulationException(string.Create(CultureInfo.InvariantCulture, $"machine '{definition.Name}', state '{definition.States[state]}': {problem}, in trial {trial} at step {step}"));
     }
 
     private void ApplyStepEffects(int[] current, int taken, bool anyEachStep, int step)
@@ -350,5 +351,5 @@ internal sealed partial class TrialSimulator
 
     /// <summary>The error for effect <paramref name="effect"/> of list <paramref name="list"/>, which made its variable a value that is not a finite number.</summary>
     private SimulationException EffectFailed(int list, int effect, int step) =>
-        new($"{NonFiniteReports.OfEffect(model, list, effect, variables[model.Effects[effect].Variable])}, in trial {currentTrial} at step {step}");
+        new(string.Create(CultureInfo.InvariantCulture, $"{NonFiniteReports.OfEffect(model, list, effect, variables[model.Effects[effect].Variable])}, in trial {currentTrial} at step {step}"));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
@@ -71,7 +72,7 @@ internal sealed partial class TrialSimulator
 
     /// <summary>The error for an outcome condition that has no answer (a comparison with a value that is not a finite number).</summary>
     private SimulationException Unanswered(int program, ReadOnlySpan<int> current, int step) =>
-        new($"{NonFiniteReports.OfOutcome(model, program, constants, variables, current, stack)}, in trial {currentTrial} at step {step}");
+        new(string.Create(CultureInfo.InvariantCulture, $"{NonFiniteReports.OfOutcome(model, program, constants, variables, current, stack)}, in trial {currentTrial} at step {step}"));
 
     private int CheckFirstSteps(ReadOnlySpan<int> current, int step, int pending)
     {

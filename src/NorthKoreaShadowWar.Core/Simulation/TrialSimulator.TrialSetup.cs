@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
 
@@ -85,7 +86,7 @@ internal sealed partial class TrialSimulator
         {
             var value = model.Evaluate(~model.VariableInitialSources[variable], constants, variables, [], stack);
             if (!double.IsFinite(value))
-                throw new SimulationException($"{NonFiniteReports.OfInitialValue(model, variable, value)}, in trial {currentTrial} at step 0");
+                throw new SimulationException(string.Create(CultureInfo.InvariantCulture, $"{NonFiniteReports.OfInitialValue(model, variable, value)}, in trial {currentTrial} at step 0"));
             variables[variable] = value;
         }
     }

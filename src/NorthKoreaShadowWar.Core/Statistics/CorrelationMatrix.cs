@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace NorthKoreaShadowWar.Statistics;
@@ -43,7 +44,7 @@ internal static class CorrelationMatrix
     {
         var (smallest, _) = SmallestEigen(correlation);
         if (smallest < -EigenvalueTolerance)
-            throw new ArgumentException($"the correlation matrix is not positive semi-definite (smallest eigenvalue {smallest:G3})", nameof(correlation));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the correlation matrix is not positive semi-definite (smallest eigenvalue {smallest:G3})"), nameof(correlation));
         if (smallest > EigenvalueTolerance) return correlation.Cholesky().Factor;
         var evd = correlation.Evd(Symmetricity.Symmetric);
         var roots = evd.EigenValues.Real().Map(value => Math.Sqrt(Math.Max(0, value)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace NorthKoreaShadowWar.Statistics;
@@ -40,7 +41,7 @@ internal static class OrderStatisticInterval
     /// </summary>
     public static double Coverage(long count, double probability, long lowerRank, long upperRank)
     {
-        if (count > ExactBinomialLimit) throw new ArgumentOutOfRangeException(nameof(count), count, $"at most {ExactBinomialLimit}");
+        if (count > ExactBinomialLimit) throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"at most {ExactBinomialLimit}"));
         var n = (int)count;
         return Cdf(probability, n, upperRank - 1) - Cdf(probability, n, lowerRank - 1);
     }

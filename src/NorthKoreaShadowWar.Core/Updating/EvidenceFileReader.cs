@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Scenarios;
@@ -44,7 +45,7 @@ internal static class EvidenceFileReader
         if (ScenarioLoader.Required(context, top, root, "as_of") is { } asOfNode && context.Integer(asOfNode, "as_of") is { } asOfValue)
         {
             if (asOfValue < 0 || asOfValue > scenario.Horizon)
-                context.Error(asOfNode, $"as_of must be a step from 0 to the scenario's horizon ({scenario.Horizon}), got {asOfValue}");
+                context.Error(asOfNode, string.Create(CultureInfo.InvariantCulture, $"as_of must be a step from 0 to the scenario's horizon ({scenario.Horizon}), got {asOfValue}"));
             else asOf = asOfValue;
         }
         var observations = new List<Observation>();
@@ -243,17 +244,17 @@ internal static class EvidenceFileReader
         {
             if (step < 0)
             {
-                context.Error(node, $"{what} must be a step from 0, got {step}");
+                context.Error(node, string.Create(CultureInfo.InvariantCulture, $"{what} must be a step from 0, got {step}"));
                 return null;
             }
             if (step > scenario.Horizon)
             {
-                context.Error(node, $"{what} is step {step}, beyond the scenario's horizon ({scenario.Horizon})");
+                context.Error(node, string.Create(CultureInfo.InvariantCulture, $"{what} is step {step}, beyond the scenario's horizon ({scenario.Horizon})"));
                 return null;
             }
             if (step > asOf)
             {
-                context.Error(node, $"{what} is step {step}, after as_of ({asOf}): the evidence file covers steps 0 to {asOf} only");
+                context.Error(node, string.Create(CultureInfo.InvariantCulture, $"{what} is step {step}, after as_of ({asOf}): the evidence file covers steps 0 to {asOf} only"));
                 return null;
             }
             return step;
@@ -276,7 +277,7 @@ internal static class EvidenceFileReader
             if (from is null || to is null) return null;
             if (from > to)
             {
-                context.Error(node, $"between needs a <= b, got [{from}, {to}]");
+                context.Error(node, string.Create(CultureInfo.InvariantCulture, $"between needs a <= b, got [{from}, {to}]"));
                 return null;
             }
             return (from.Value, to.Value);
@@ -286,7 +287,7 @@ internal static class EvidenceFileReader
         {
             if (context.Number(node, what) is not { } value) return null;
             if (value is >= 0 and <= 1) return value;
-            context.Error(node, $"{what} must be a probability from 0 to 1, got {value}");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"{what} must be a probability from 0 to 1, got {value}"));
             return null;
         }
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NorthKoreaShadowWar.Updating;
 
 /// <summary>What the evidence did to a scenario: the <c>evidence</c> block of an update's summary.json.</summary>
@@ -73,7 +75,7 @@ internal sealed class EvidenceImpossibleException : Exception
 {
     /// <summary>The particles of <paramref name="particles"/> all have weight zero; <paramref name="observation"/> ruled out the last ones.</summary>
     public EvidenceImpossibleException(Observation observation, long particles)
-        : this(observation, $"no trial of {particles:N0} is consistent with it; the last ones were ruled out by the observation here")
+        : this(observation, string.Create(CultureInfo.InvariantCulture, $"no trial of {particles:N0} is consistent with it; the last ones were ruled out by the observation here"))
     {
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Expressions;
 using NorthKoreaShadowWar.Scenarios;
@@ -53,11 +54,11 @@ internal sealed record ConditionObservation : Observation
     /// <inheritdoc />
     public override string Describe() => Claim switch
     {
-        ConditionClaim.Holds => $"'{Condition.Text}' holds at step {To}",
-        ConditionClaim.DoesNotHold => $"'{Condition.Text}' does not hold at step {To}",
-        ConditionClaim.FirstHeld => $"'{Condition.Text}' first held between steps {From} and {To}",
-        _ => $"'{Condition.Text}' had not held by step {To}",
-    } + (Reliability is { } r ? $" (reliability {r:0.##})" : "");
+        ConditionClaim.Holds => string.Create(CultureInfo.InvariantCulture, $"'{Condition.Text}' holds at step {To}"),
+        ConditionClaim.DoesNotHold => string.Create(CultureInfo.InvariantCulture, $"'{Condition.Text}' does not hold at step {To}"),
+        ConditionClaim.FirstHeld => string.Create(CultureInfo.InvariantCulture, $"'{Condition.Text}' first held between steps {From} and {To}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"'{Condition.Text}' had not held by step {To}"),
+    } + (Reliability is { } r ? string.Create(CultureInfo.InvariantCulture, $" (reliability {r:0.##})") : "");
 
     /// <summary>
     /// For <c>first_held</c> and <c>not_held_by</c>: whether step <paramref name="step"/> can still be the first at
@@ -106,7 +107,7 @@ internal sealed record MeasurementObservation : Observation
     public override int Step => At;
 
     /// <inheritdoc />
-    public override string Describe() => $"'{Quantity.Text}' measured at step {At}: {Error.Describe()}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"'{Quantity.Text}' measured at step {At}: {Error.Describe()}");
 
     /// <summary>The likelihood of the measurement when the true value is <paramref name="value"/>.</summary>
     internal double Likelihood(double value) => MeasurementDensity.Of(Error, value);
@@ -133,5 +134,5 @@ internal sealed record ReportObservation : Observation
     public override int Step => At;
 
     /// <inheritdoc />
-    public override string Describe() => $"report on '{Machine}' at step {At}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"report on '{Machine}' at step {At}");
 }

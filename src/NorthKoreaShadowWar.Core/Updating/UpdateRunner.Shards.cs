@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Shards;
@@ -24,7 +25,7 @@ internal static partial class UpdateRunner
     {
         if (settings.TargetEss is not null) throw new ArgumentException("a sharded update runs one round of blocks; it has no target ESS", nameof(settings));
         if (UpdateShardRange.Of(settings.Trials, range.Index, range.Count) != range)
-            throw new ArgumentException($"shard {range.Index}/{range.Count} of {settings.Trials} particles does not hold blocks {range.FirstBlock} to {range.EndBlock - 1}", nameof(range));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"shard {range.Index}/{range.Count} of {settings.Trials} particles does not hold blocks {range.FirstBlock} to {range.EndBlock - 1}"), nameof(range));
         var stopwatch = Stopwatch.StartNew();
         var smc = settings.Method == UpdateMethod.Smc;
         var posterior = smc

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Results;
 using NorthKoreaShadowWar.Shards;
 
@@ -21,7 +22,7 @@ internal static class UpdateShardMerge
                 return $"{folder} was run by engine {state.EngineVersion} and this is engine {ResultsBuilder.EngineVersion}; merge with the engine that ran the shards";
             if (Difference(state, first) is { } difference) return $"{folder} is not a shard of the same update as {firstFolder}: {difference}";
             if (UpdateShardRange.Of(state.TotalTrials, state.Range.Index, state.Range.Count) != state.Range)
-                return $"{folder}: shard {state.Range.Index}/{state.Range.Count} should hold other blocks than the {state.Range.Blocks} from block {state.Range.FirstBlock} it records; the state file is damaged";
+                return string.Create(CultureInfo.InvariantCulture, $"{folder}: shard {state.Range.Index}/{state.Range.Count} should hold other blocks than the {state.Range.Blocks} from block {state.Range.FirstBlock} it records; the state file is damaged");
         }
         return BlockShare.CoverageProblem([.. shards.Select(s => (s.Folder, s.State.Range.Index))], first.Range.Count);
     }
@@ -31,10 +32,10 @@ internal static class UpdateShardMerge
         : state.EvidenceSha256 != first.EvidenceSha256 ? $"its evidence {state.EvidenceFile} (SHA-256 {state.EvidenceSha256}) differs from {first.EvidenceFile} (SHA-256 {first.EvidenceSha256})"
         : state.Variant != first.Variant ? $"its variant is {state.Variant ?? "none"}, not {first.Variant ?? "none"}"
         : !state.Overrides.SequenceEqual(first.Overrides) ? $"its overrides are [{string.Join(", ", state.Overrides)}], not [{string.Join(", ", first.Overrides)}]"
-        : state.Seed != first.Seed ? $"its seed is {state.Seed}, not {first.Seed}"
-        : state.TotalTrials != first.TotalTrials ? $"it is a shard of {state.TotalTrials:N0} particles, not {first.TotalTrials:N0}"
+        : state.Seed != first.Seed ? string.Create(CultureInfo.InvariantCulture, $"its seed is {state.Seed}, not {first.Seed}")
+        : state.TotalTrials != first.TotalTrials ? string.Create(CultureInfo.InvariantCulture, $"it is a shard of {state.TotalTrials:N0} particles, not {first.TotalTrials:N0}")
         : state.Method != first.Method ? $"its method is {UpdateShardStateFile.MethodName(state.Method)}, not {UpdateShardStateFile.MethodName(first.Method)}"
-        : state.Moves != first.Moves ? $"it moved the parameters {state.Moves} times after each resampling, not {first.Moves}"
-        : state.Range.Count != first.Range.Count ? $"it is shard {state.Range.Index}/{state.Range.Count}, of {state.Range.Count} shards, not {first.Range.Count}"
+        : state.Moves != first.Moves ? string.Create(CultureInfo.InvariantCulture, $"it moved the parameters {state.Moves} times after each resampling, not {first.Moves}")
+        : state.Range.Count != first.Range.Count ? string.Create(CultureInfo.InvariantCulture, $"it is shard {state.Range.Index}/{state.Range.Count}, of {state.Range.Count} shards, not {first.Range.Count}")
         : null;
 }

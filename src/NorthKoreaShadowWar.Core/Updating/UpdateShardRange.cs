@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Shards;
 
 namespace NorthKoreaShadowWar.Updating;
@@ -33,5 +34,5 @@ internal readonly record struct UpdateShardRange(int Index, int Count, int First
     public int EndBlock => FirstBlock + Blocks;
 
     /// <summary>The folder suffix and label, e.g. <c>shard-2-of-8</c>.</summary>
-    public string Label => $"shard-{Index}-of-{Count}";
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"shard-{Index}-of-{Count}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Shards;
 
@@ -89,9 +90,9 @@ internal sealed class UpdateShardState
             {
                 foreach (var (field, length, expected) in widths)
                     if (length(blocks[b]) != expected)
-                        return $"the saved state does not fit the scenario: {list}[{b}].{field}: {length(blocks[b])} numbers, not the {expected} the scenario gives a block";
+                        return string.Create(CultureInfo.InvariantCulture, $"the saved state does not fit the scenario: {list}[{b}].{field}: {length(blocks[b])} numbers, not the {expected} the scenario gives a block");
                 if (blocks[b].LastKiller >= evidence.Observations.Count)
-                    return $"the saved state does not fit the evidence: {list}[{b}].lastKiller: {blocks[b].LastKiller}, but the evidence has {evidence.Observations.Count} observations";
+                    return string.Create(CultureInfo.InvariantCulture, $"the saved state does not fit the evidence: {list}[{b}].lastKiller: {blocks[b].LastKiller}, but the evidence has {evidence.Observations.Count} observations");
             }
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using NorthKoreaShadowWar.Files;
@@ -96,14 +97,14 @@ internal static class UpdateShardStateFile
     {
         if (!BitConverter.IsLittleEndian) throw new InvalidDataException("update shard states are read on little-endian machines only");
         return ChecksummedJson.Read(path, Format, Version, "update shard state",
-            version => $"update shard state format version {version}; this engine reads version {Version} (run the shards and the merge with the same engine)",
+            version => string.Create(CultureInfo.InvariantCulture, $"update shard state format version {version}; this engine reads version {Version} (run the shards and the merge with the same engine)"),
             State, Problem, Content, "update");
     }
 
     private static UpdateShardState State(JsonElement root)
     {
         if (root.GetProperty("blockSize").GetInt32() is var blockSize && blockSize != UpdateSettings.BlockSize)
-            throw new InvalidDataException($"blockSize: {blockSize}, not this engine's {UpdateSettings.BlockSize}");
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"blockSize: {blockSize}, not this engine's {UpdateSettings.BlockSize}"));
         var method = root.GetProperty("method").GetString() switch
         {
             "smc" => UpdateMethod.Smc,
@@ -153,31 +154,31 @@ internal static class UpdateShardStateFile
     {
         var bytes = block.GetProperty(name).GetBytesFromBase64();
         var size = Marshal.SizeOf<T>();
-        if (bytes.Length % size != 0) throw new InvalidDataException($"{name}: {bytes.Length} bytes, not whole numbers of {size} bytes");
+        if (bytes.Length % size != 0) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name}: {bytes.Length} bytes, not whole numbers of {size} bytes"));
         return MemoryMarshal.Cast<byte, T>(bytes).ToArray();
     }
 
     /// <summary>What no shard could have written, as <c>FIELD: problem</c>, or null; what needs the scenario is <see cref="UpdateShardState.FitProblem"/>.</summary>
     private static string? Problem(UpdateShardState state)
     {
-        if (state.Range.Blocks < 1 || state.Range.FirstBlock < 0) return $"blocks: shard {state.Range.Index}/{state.Range.Count} records {state.Range.Blocks} blocks from block {state.Range.FirstBlock}";
-        if (state.Posterior.Count != state.Range.Blocks) return $"posterior: {state.Posterior.Count} blocks, not the shard's {state.Range.Blocks}";
+        if (state.Range.Blocks < 1 || state.Range.FirstBlock < 0) return string.Create(CultureInfo.InvariantCulture, $"blocks: shard {state.Range.Index}/{state.Range.Count} records {state.Range.Blocks} blocks from block {state.Range.FirstBlock}");
+        if (state.Posterior.Count != state.Range.Blocks) return string.Create(CultureInfo.InvariantCulture, $"posterior: {state.Posterior.Count} blocks, not the shard's {state.Range.Blocks}");
         var priorBlocks = state.Method == UpdateMethod.Smc ? state.Range.Blocks : 0;
-        if (state.Prior.Count != priorBlocks) return $"prior: {state.Prior.Count} blocks, not {priorBlocks}";
+        if (state.Prior.Count != priorBlocks) return string.Create(CultureInfo.InvariantCulture, $"prior: {state.Prior.Count} blocks, not {priorBlocks}");
         foreach (var (list, blocks) in new[] { ("posterior", state.Posterior), ("prior", state.Prior) })
             for (var b = 0; b < blocks.Count; b++)
-                if (BlockProblem(blocks[b], state.Range.FirstBlock + b) is { } problem) return $"{list}[{b}].{problem}";
+                if (BlockProblem(blocks[b], state.Range.FirstBlock + b) is { } problem) return string.Create(CultureInfo.InvariantCulture, $"{list}[{b}].{problem}");
         return null;
     }
 
     private static string? BlockProblem(ParticleBlock block, int index) =>
-        block.Index != index ? $"index: {block.Index}, not {index}"
-        : double.IsNaN(block.MaxLogWeight) || double.IsPositiveInfinity(block.MaxLogWeight) ? $"maxLogWeight: {block.MaxLogWeight} is not a log weight"
-        : block.Weights.Length != UpdateSettings.BlockSize ? $"weights: {block.Weights.Length} weights, not {UpdateSettings.BlockSize}"
+        block.Index != index ? string.Create(CultureInfo.InvariantCulture, $"index: {block.Index}, not {index}")
+        : double.IsNaN(block.MaxLogWeight) || double.IsPositiveInfinity(block.MaxLogWeight) ? string.Create(CultureInfo.InvariantCulture, $"maxLogWeight: {block.MaxLogWeight} is not a log weight")
+        : block.Weights.Length != UpdateSettings.BlockSize ? string.Create(CultureInfo.InvariantCulture, $"weights: {block.Weights.Length} weights, not {UpdateSettings.BlockSize}")
         : block.Weights.Any(w => !(w >= 0 && w <= 1)) ? "weights: a weight is outside [0, 1]"
-        : block.DistinctOrigins < 0 || block.DistinctOrigins > UpdateSettings.BlockSize ? $"distinctOrigins: {block.DistinctOrigins} is not a count of at most {UpdateSettings.BlockSize} particles"
-        : block.LastKiller < -1 ? $"lastKiller: {block.LastKiller} is not an observation"
-        : block.MovesProposed < 0 || block.MovesAccepted < 0 || block.MovesAccepted > block.MovesProposed ? $"movesAccepted: {block.MovesAccepted} of {block.MovesProposed} proposed"
-        : block.Occupancy.Length != block.WeightedOccupancy.Length ? $"weightedOccupancy: {block.WeightedOccupancy.Length} cells, not the {block.Occupancy.Length} of occupancy"
+        : block.DistinctOrigins < 0 || block.DistinctOrigins > UpdateSettings.BlockSize ? string.Create(CultureInfo.InvariantCulture, $"distinctOrigins: {block.DistinctOrigins} is not a count of at most {UpdateSettings.BlockSize} particles")
+        : block.LastKiller < -1 ? string.Create(CultureInfo.InvariantCulture, $"lastKiller: {block.LastKiller} is not an observation")
+        : block.MovesProposed < 0 || block.MovesAccepted < 0 || block.MovesAccepted > block.MovesProposed ? string.Create(CultureInfo.InvariantCulture, $"movesAccepted: {block.MovesAccepted} of {block.MovesProposed} proposed")
+        : block.Occupancy.Length != block.WeightedOccupancy.Length ? string.Create(CultureInfo.InvariantCulture, $"weightedOccupancy: {block.WeightedOccupancy.Length} cells, not the {block.Occupancy.Length} of occupancy")
         : null;
 }

@@ -100,7 +100,7 @@ internal sealed class NamespaceGraph
             if (!body.LocalSignature.IsNil)
                 foreach (var local in reader.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(signatures, null))
                     used.AddRange(local);
-            foreach (var token in ILTokens.Of(body))
+            foreach (var token in ILInstructions.TokensOf(body))
                 Entity(token);
         }
         return used;

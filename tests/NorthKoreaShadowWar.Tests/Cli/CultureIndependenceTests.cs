@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using NorthKoreaShadowWar.Tests.Support;
 
 namespace NorthKoreaShadowWar.Tests.Cli;
@@ -10,7 +9,7 @@ namespace NorthKoreaShadowWar.Tests.Cli;
 /// as under the invariant culture, and their CSV numbers use '.' (README, "Results").
 /// </summary>
 [NonParallelizable]
-public partial class CultureIndependenceTests
+public class CultureIndependenceTests
 {
     private const string Small = """
         name: small
@@ -79,14 +78,14 @@ public partial class CultureIndependenceTests
     {
         var invariant = Run(command, CultureInfo.InvariantCulture, "invariant");
         var comma = Run(command, CommaDecimal, "comma");
-        var files = Files(invariant.Folder);
+        var files = ComparableOutput.Files(invariant.Folder);
         Assert.That(files, Is.Not.Empty);
         Assert.Multiple(() =>
         {
-            Assert.That(Files(comma.Folder), Is.EqualTo(files), "the files written");
+            Assert.That(ComparableOutput.Files(comma.Folder), Is.EqualTo(files), "the files written");
             foreach (var file in files)
-                Assert.That(Comparable(Path.Combine(comma.Folder, file)), Is.EqualTo(Comparable(Path.Combine(invariant.Folder, file))), file);
-            Assert.That(WithoutTimes(comma.Out), Is.EqualTo(WithoutTimes(invariant.Out)), "the terminal");
+                Assert.That(ComparableOutput.Of(Path.Combine(comma.Folder, file)), Is.EqualTo(ComparableOutput.Of(Path.Combine(invariant.Folder, file))), file);
+            Assert.That(ComparableOutput.WithoutTimes(comma.Out), Is.EqualTo(ComparableOutput.WithoutTimes(invariant.Out)), "the terminal");
         });
     }
 
@@ -149,27 +148,4 @@ public partial class CultureIndependenceTests
         }
         return folder;
     }
-
-    private static List<string> Files(string folder) =>
-        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(folder, file)).Order(StringComparer.Ordinal)];
-
-    /// <summary>A file's bytes, or for a text file its text without what measures time and without the SVG's generated clip-path ids.</summary>
-    private static string Comparable(string file)
-    {
-        if (Path.GetExtension(file) is ".png") return Convert.ToBase64String(File.ReadAllBytes(file));
-        var text = File.ReadAllText(file);
-        if (Path.GetFileName(file) == "summary.json") text = PerformanceBlock().Replace(text, "");
-        return WithoutTimes(ClipPathId().Replace(text, "cl_"));
-    }
-
-    private static string WithoutTimes(string text) => string.Join('\n', text.Split('\n').Where(line => !TimeOrCost().IsMatch(line)));
-
-    [GeneratedRegex("""\n *"performance": \{[^}]*\},?""")]
-    private static partial Regex PerformanceBlock();
-
-    [GeneratedRegex("cl_[0-9a-f]+")]
-    private static partial Regex ClipPathId();
-
-    [GeneratedRegex(@"machine-step|seconds|trials/s|\d s\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TimeOrCost();
 }

@@ -20,7 +20,8 @@ public class ConvergencePlotTests
         Assert.That(plots.Select(p => p.FileStem), Is.EqualTo(result.Outcomes.OfType<ProbabilityResult>().Select(p => $"convergence-{p.Name}")));
         foreach (var plot in plots)
         {
-            var png = plot.Plot.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
+            using var drawn = plot.Draw();
+            var png = drawn.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
             using var bitmap = SKBitmap.Decode(png);
             long ink = 0;
             for (var y = 0; y < bitmap.Height; y += 2)
@@ -30,7 +31,7 @@ public class ConvergencePlotTests
             {
                 Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((ReportStyle.Width, ReportStyle.Height)));
                 Assert.That(ink / (bitmap.Width / 2.0 * (bitmap.Height / 2.0)), Is.GreaterThan(0.03), $"{plot.FileStem} is nearly blank");
-                Assert.That(plot.Plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Count(), Is.EqualTo(batches), "one interval per batch");
+                Assert.That(drawn.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Count(), Is.EqualTo(batches), "one interval per batch");
             });
         }
     }

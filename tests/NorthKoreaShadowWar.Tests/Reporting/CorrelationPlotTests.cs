@@ -18,8 +18,9 @@ public class CorrelationPlotTests
         Assert.That(plots.Select(p => p.FileStem), Is.EqualTo(new[] { "correlation-troops0-casualty_rate", "correlation-arms_escalation-tech_transfer" }));
         foreach (var (plot, correlation) in plots.Zip(result.Correlations))
         {
-            var markers = plot.Plot.GetPlottables().OfType<ScottPlot.Plottables.Markers>().Single();
-            var png = plot.Plot.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
+            using var drawn = plot.Draw();
+            var markers = drawn.GetPlottables().OfType<ScottPlot.Plottables.Markers>().Single();
+            var png = drawn.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
             using var bitmap = SKBitmap.Decode(png);
             long ink = 0;
             for (var y = 0; y < bitmap.Height; y += 2)

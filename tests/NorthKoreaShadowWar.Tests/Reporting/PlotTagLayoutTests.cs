@@ -51,7 +51,8 @@ public class PlotTagLayoutTests
         Assert.That(Tagged(), Is.Not.Empty);
         foreach (var plot in Tagged())
         {
-            var (dataArea, tags) = Layout(plot.Plot);
+            using var drawn = plot.Draw();
+            var (dataArea, tags) = Layout(drawn);
             Assert.That(tags, Is.Not.Empty, plot.FileStem);
             Assert.Multiple(() =>
             {
@@ -62,7 +63,7 @@ public class PlotTagLayoutTests
                     for (var j = i + 1; j < tags.Count; j++)
                         Assert.That(Overlap(tags[i].Box, tags[j].Box), Is.False, $"{plot.FileStem}: the tags '{tags[i].Text}' and '{tags[j].Text}' overlap");
                 // A line's own label is drawn on the axis, over the tick labels: none is used.
-                foreach (var line in plot.Plot.GetPlottables().OfType<ScottPlot.Plottables.AxisLine>())
+                foreach (var line in drawn.GetPlottables().OfType<ScottPlot.Plottables.AxisLine>())
                     Assert.That(line.LabelText, Is.Empty, $"{plot.FileStem}: a line labelled on its axis");
             });
         }
@@ -75,7 +76,8 @@ public class PlotTagLayoutTests
         var points = Enumerable.Range(0, 1000).Select(v => ((double)v * 10, 1.0)).ToList();
         var outcome = new DistributionResult("x", "value: x", 5000, (4990, 5010), 2900, [("p05", 500), ("p25", 2500), ("p50", 5000), ("p75", 7500), ("p95", 9500)],
             null, 1000, 0, 9990, true) { Points = points };
-        var (_, tags) = Layout(OutcomePlots.Histogram(outcome, "x"));
+        using var histogram = OutcomePlots.Histogram(outcome, "x");
+        var (_, tags) = Layout(histogram);
         var p50 = tags.Single(t => t.Text == "p50").Box;
         var mean = tags.Single(t => t.Text == "mean").Box;
         Assert.Multiple(() =>
@@ -93,7 +95,8 @@ public class PlotTagLayoutTests
         var bins = OutcomePlots.Bins(points);
         var outcome = new DistributionResult("x", "value: x", 60, (50, 70), 300, [("p05", 5), ("p25", 25), ("p50", 50), ("p75", 75), ("p95", 95)],
             null, 1000, 0, 10_000, true) { Points = points };
-        var (dataArea, tags) = Layout(OutcomePlots.Histogram(outcome, "x"));
+        using var histogram = OutcomePlots.Histogram(outcome, "x");
+        var (dataArea, tags) = Layout(histogram);
         Assert.Multiple(() =>
         {
             Assert.That(bins.Take(bins.Count - 1).Select(b => b.TailFrom), Is.All.Null);
@@ -110,7 +113,7 @@ public class PlotTagLayoutTests
     [Test]
     public void The_baseline_casualties_histogram_labels_its_clipped_tail()
     {
-        var histogram = plots.Single(p => p.FileStem == "casualties_end-histogram");
-        Assert.That(Layout(histogram.Plot).Tags.Select(t => t.Text), Has.Some.StartsWith("≥ "));
+        using var histogram = plots.Single(p => p.FileStem == "casualties_end-histogram").Draw();
+        Assert.That(Layout(histogram).Tags.Select(t => t.Text), Has.Some.StartsWith("≥ "));
     }
 }

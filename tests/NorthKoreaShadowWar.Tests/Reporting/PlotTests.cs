@@ -22,7 +22,8 @@ public class PlotTests
 
     private static (int Width, int Height, double InkShare) Render(ReportPlot plot)
     {
-        var png = plot.Plot.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
+        using var drawn = plot.Draw();
+        var png = drawn.GetImageBytes(ReportStyle.Width, ReportStyle.Height, ImageFormat.Png);
         using var bitmap = SKBitmap.Decode(png);
         long ink = 0;
         for (var y = 0; y < bitmap.Height; y += 2)
@@ -59,7 +60,7 @@ public class PlotTests
     [Test]
     public void The_probability_plot_has_one_bar_per_probability_outcome()
     {
-        var plot = plots.Single(p => p.Kind == ReportPlotKind.Probabilities).Plot;
+        using var plot = plots.Single(p => p.Kind == ReportPlotKind.Probabilities).Draw();
         var bars = plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single();
         Assert.That(bars.Bars.Count, Is.EqualTo(result.Outcomes.OfType<ProbabilityResult>().Count()));
     }
@@ -71,8 +72,10 @@ public class PlotTests
         var machine = scenario.Machines.Select(m => m.Name).ToList().IndexOf("sk_aid");
         var storyteller = new NorthKoreaShadowWar.Description.Storyteller(scenario);
         var labels = Enumerable.Range(0, scenario.Machines[machine].States.Count).Select(s => storyteller.StateLabel(machine, s)).ToList();
-        var bars = plots.Single(p => p.FileStem == "final_sk").Plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars;
-        var areas = plots.Single(p => p.FileStem == "occupancy-sk_aid").Plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>().ToList();
+        using var finalStates = plots.Single(p => p.FileStem == "final_sk").Draw();
+        using var occupancy = plots.Single(p => p.FileStem == "occupancy-sk_aid").Draw();
+        var bars = finalStates.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars;
+        var areas = occupancy.GetPlottables().OfType<ScottPlot.Plottables.FillY>().ToList();
         Assert.That(bars, Has.Count.EqualTo(labels.Count));
         Assert.That(areas, Is.Not.Empty);
         foreach (var area in areas)
@@ -90,6 +93,7 @@ public class PlotTests
             for (var t = 0; t < machine.States[0].Shares.Length; t++)
                 Assert.That(machine.States.Sum(s => s.Shares[t]), Is.EqualTo(1).Within(1e-9), $"{machine.Machine} step {t}");
         var plot = plots.Single(p => p.FileStem == "occupancy-deployment");
-        Assert.That(plot.Plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>().Count(), Is.EqualTo(plot.SeriesCount));
+        using var drawn = plot.Draw();
+        Assert.That(drawn.GetPlottables().OfType<ScottPlot.Plottables.FillY>().Count(), Is.EqualTo(plot.SeriesCount));
     }
 }

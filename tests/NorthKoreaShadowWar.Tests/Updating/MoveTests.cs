@@ -1,4 +1,6 @@
 using MathNet.Numerics;
+using NorthKoreaShadowWar.Results;
+using NorthKoreaShadowWar.Tests.Support;
 using NorthKoreaShadowWar.Updating;
 
 namespace NorthKoreaShadowWar.Tests.Updating;
@@ -30,6 +32,52 @@ public class MoveTests
         var exactLogZ = SpecialFunctions.BetaLn(3, 6) - SpecialFunctions.BetaLn(2, 3);
         Assert.That(result.Evidence.LogMarginalLikelihood, Is.EqualTo(exactLogZ).Within(5 * result.Evidence.LogMarginalLikelihoodSe));
         Assert.That(result.Moves.Accepted, Is.GreaterThan(0));
+    }
+
+    /// <summary>
+    /// A machine whose only uncertainty is where it starts (A with 0.3, B with 0.7; it never moves), beside one driven
+    /// by a drawn parameter, so that every observation step is followed by moves that are accepted.
+    /// </summary>
+    private const string UncertainStart = """
+        name: uncertain_start
+        horizon: 6
+        parameters:
+          p: { beta: { alpha: 2, beta: 3 } }
+        machines:
+          start:
+            initial: { A: 0.3, B: 0.7 }
+            states: [A, B]
+            transitions: []
+          m:
+            initial: Off
+            states: [Off, On]
+            transitions: [ { from: Off, to: On, p: p } ]
+        outcomes:
+          final_start: { final: start }
+          on: { reached: m.On }
+        """;
+
+    /// <summary>Two partly reliable reports of the starting machine, and what m did, at steps 1 and 3.</summary>
+    private const string ReportsOfTheStart = """
+        as_of: 3
+        observations:
+          - { source: r1, report: start, at: 1, likelihood: { A: 0.9, B: 0.2 } }
+          - { source: m1, does_not_hold: "m == On", at: 1 }
+          - { source: m3, holds: "m == On", at: 3 }
+          - { source: r3, report: start, at: 3, likelihood: { A: 0.6, B: 0.3 } }
+        """;
+
+    [TestCase(0)]
+    [TestCase(4)]
+    public void Moves_draw_fresh_starting_states_from_an_uncertain_start_and_keep_its_exact_posterior(int moves)
+    {
+        // The start never changes and the reports depend on it alone: by Bayes, P(A | reports) = 0.3 · 0.9 · 0.6 / (0.3 · 0.9 · 0.6 + 0.7 · 0.2 · 0.3).
+        const double exact = 0.3 * 0.9 * 0.6 / (0.3 * 0.9 * 0.6 + 0.7 * 0.2 * 0.3);
+        var result = UpdateTesting.Update(UncertainStart, ReportsOfTheStart, UpdateMethod.Smc, moves: moves);
+        var a = ((CategoricalResult)result.Posterior.Outcomes.Single(o => o.Name == "final_start")).Categories.Single(c => c.Category == "A").Probability;
+        var se = Math.Sqrt(exact * (1 - exact) / result.Evidence.EffectiveDraws);
+        Assert.That(a, Is.EqualTo(exact).Within(Tolerance.StandardErrors * se), $"P(start A | reports) with {moves} moves, standard error {se:G3}");
+        if (moves > 0) Assert.That(result.Moves.AcceptanceRate, Is.GreaterThan(0.05), "the paths proposed, starting states included, are accepted often enough to matter");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -29,7 +30,7 @@ internal static class MachineMovesCode
         var g = new StepFrameLocals(frame);
         var machineCount = model.MachineCount;
         var starts = new LabelTarget[machineCount];
-        for (var m = 0; m < machineCount; m++) starts[m] = Expression.Label($"machine{m}");
+        for (var m = 0; m < machineCount; m++) starts[m] = Expression.Label(string.Create(CultureInfo.InvariantCulture, $"machine{m}"));
         var bail = Expression.Label("bail");
         var end = Expression.Label("end");
         var machine = Expression.Variable(typeof(int), "machine");
@@ -42,7 +43,7 @@ internal static class MachineMovesCode
         var bails = new LabelTarget[machineCount];
         for (var m = 0; m < machineCount; m++)
         {
-            bails[m] = Expression.Label($"bail{m}");
+            bails[m] = Expression.Label(string.Create(CultureInfo.InvariantCulture, $"bail{m}"));
             body.Add(Expression.Label(starts[m]));
             body.Add(MoveMachine(model, m, g, bails[m]));
         }
@@ -65,8 +66,8 @@ internal static class MachineMovesCode
     private static Expression MoveMachine(CompiledModel model, int m, StepFrameLocals g, LabelTarget bail)
     {
         var offset = model.StateOffset[m];
-        var state = Expression.Variable(typeof(int), $"state{m}");
-        var target = Expression.Variable(typeof(int), $"target{m}");
+        var state = Expression.Variable(typeof(int), string.Create(CultureInfo.InvariantCulture, $"state{m}"));
+        var target = Expression.Variable(typeof(int), string.Create(CultureInfo.InvariantCulture, $"target{m}"));
         var cases = new List<SwitchCase>();
         for (var s = 0; s < model.StateCount[m]; s++)
         {

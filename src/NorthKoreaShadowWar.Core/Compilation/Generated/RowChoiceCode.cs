@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
@@ -23,7 +24,7 @@ internal static class RowChoiceCode
         body.Add(Expression.Assign(total, Expression.Constant(0.0)));
         for (var i = 0; i < row.TransitionCount; i++)
         {
-            probabilities[i] = Expression.Variable(typeof(double), $"p{i}");
+            probabilities[i] = Expression.Variable(typeof(double), string.Create(CultureInfo.InvariantCulture, $"p{i}"));
             locals.Add(probabilities[i]);
             body.Add(EffectiveProbability(model, model.RowTransitions[row.TransitionStart + i], programs, probabilities[i], locals));
             body.Add(Expression.IfThen(Expression.Not(Expression.GreaterThanOrEqual(probabilities[i], Expression.Constant(0.0))), invalid));
@@ -45,7 +46,7 @@ internal static class RowChoiceCode
     {
         ref readonly var code = ref model.Transitions[transition];
         var steps = new List<Expression>();
-        var guard = Expression.Variable(typeof(double), $"guard{transition}");
+        var guard = Expression.Variable(typeof(double), string.Create(CultureInfo.InvariantCulture, $"guard{transition}"));
         var guardCondition = code.GuardProgram >= 0 ? programs.Condition(code.GuardProgram) : null;
         if (code.GuardProgram >= 0 && guardCondition is null)
         {
@@ -64,7 +65,7 @@ internal static class RowChoiceCode
                 steps.Add(Expression.IfThen(condition, Expression.MultiplyAssign(probability, programs.Value(multiplier.FactorSource))));
                 continue;
             }
-            var holds = Expression.Variable(typeof(double), $"holds{transition}_{i}");
+            var holds = Expression.Variable(typeof(double), string.Create(CultureInfo.InvariantCulture, $"holds{transition}_{i}"));
             locals.Add(holds);
             steps.Add(Expression.Assign(holds, programs.Program(multiplier.ConditionProgram)));
             steps.Add(Expression.IfThen(Expression.NotEqual(holds, Expression.Constant(0.0)),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace NorthKoreaShadowWar.Scenarios.Loading;
@@ -48,7 +49,7 @@ internal static class CorrelationReader
         var rank = context.Number(rankNode, $"'rank' of {entry}");
         if (rank is { } r && Math.Abs(r) > 1)
         {
-            context.Error(rankNode, $"a rank correlation lies between -1 and 1, got {r}");
+            context.Error(rankNode, string.Create(CultureInfo.InvariantCulture, $"a rank correlation lies between -1 and 1, got {r}"));
             rank = null;
         }
         var description = mapping["description"] is { } descriptionNode ? context.String(descriptionNode, $"the description of {entry}") : null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace NorthKoreaShadowWar.Scenarios.Loading;
@@ -28,7 +29,7 @@ internal static class DistributionReader
         {
             context.Error(node, kinds.Count == 0
                 ? $"{what} needs a distribution: one of {string.Join(", ", Kinds)}"
-                : $"{what} names {kinds.Count} distributions ({string.Join(", ", kinds)}); give exactly one");
+                : string.Create(CultureInfo.InvariantCulture, $"{what} names {kinds.Count} distributions ({string.Join(", ", kinds)}); give exactly one"));
             return null;
         }
         var kind = kinds[0];
@@ -49,7 +50,7 @@ internal static class DistributionReader
             if (ReadPair(context, clipNode, $"clip of {what}") is not { } clip) return null;
             if (clip.Lower > clip.Upper)
             {
-                context.Error(clipNode, $"clip of {what} needs lower <= upper, got [{clip.Lower}, {clip.Upper}]");
+                context.Error(clipNode, string.Create(CultureInfo.InvariantCulture, $"clip of {what} needs lower <= upper, got [{clip.Lower}, {clip.Upper}]"));
                 return null;
             }
             distribution = distribution with { Clip = clip };
@@ -76,7 +77,7 @@ internal static class DistributionReader
         if (bounds is not { } b) return null;
         if (!(b.Lower < b.Upper))
         {
-            context.Error(node, $"uniform of {what} needs lower < upper, got [{b.Lower}, {b.Upper}] (for a fixed value write the number)");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"uniform of {what} needs lower < upper, got [{b.Lower}, {b.Upper}] (for a fixed value write the number)"));
             return null;
         }
         return new UniformDistribution(b.Lower, b.Upper);
@@ -88,7 +89,7 @@ internal static class DistributionReader
         if (args is null) return null;
         if (!(args["sd"] > 0))
         {
-            context.Error(node, $"normal of {what} needs sd > 0, got {args["sd"]}");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"normal of {what} needs sd > 0, got {args["sd"]}"));
             return null;
         }
         return new NormalDistribution(args["mean"], args["sd"]);
@@ -109,7 +110,7 @@ internal static class DistributionReader
             if (args is null) return null;
             if (!(args["p05"] > 0 && args["p05"] < args["p95"]))
             {
-                context.Error(node, $"lognormal of {what} needs 0 < p05 < p95, got p05 {args["p05"]}, p95 {args["p95"]}");
+                context.Error(node, string.Create(CultureInfo.InvariantCulture, $"lognormal of {what} needs 0 < p05 < p95, got p05 {args["p05"]}, p95 {args["p95"]}"));
                 return null;
             }
             return LogNormalDistribution.FromPercentiles(args["p05"], args["p95"]);
@@ -118,7 +119,7 @@ internal static class DistributionReader
         if (parameters is null) return null;
         if (!(parameters["sigma"] > 0))
         {
-            context.Error(node, $"lognormal of {what} needs sigma > 0, got {parameters["sigma"]}");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"lognormal of {what} needs sigma > 0, got {parameters["sigma"]}"));
             return null;
         }
         return new LogNormalDistribution(parameters["mu"], parameters["sigma"]);
@@ -132,7 +133,7 @@ internal static class DistributionReader
         foreach (var key in new[] { "alpha", "beta" })
         {
             if (args[key] > 0) continue;
-            context.Error(node, $"beta of {what} needs {key} > 0, got {args[key]}");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"beta of {what} needs {key} > 0, got {args[key]}"));
             valid = false;
         }
         return valid ? new BetaDistribution(args["alpha"], args["beta"]) : null;
@@ -145,7 +146,7 @@ internal static class DistributionReader
         var lambda = args.GetValueOrDefault("lambda", 4);
         if (!(lambda > 0))
         {
-            context.Error(node, $"pert of {what} needs lambda > 0, got {lambda}");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"pert of {what} needs lambda > 0, got {lambda}"));
             return null;
         }
         return new PertDistribution(args["min"], args["mode"], args["max"], lambda);
@@ -161,7 +162,7 @@ internal static class DistributionReader
     private static bool CheckMinModeMax(YamlReadContext context, YamlNode node, string what, Dictionary<string, double> args)
     {
         if (args["min"] < args["max"] && args["min"] <= args["mode"] && args["mode"] <= args["max"]) return true;
-        context.Error(node, $"{what} needs min <= mode <= max and min < max, got min {args["min"]}, mode {args["mode"]}, max {args["max"]}");
+        context.Error(node, string.Create(CultureInfo.InvariantCulture, $"{what} needs min <= mode <= max and min < max, got min {args["min"]}, mode {args["mode"]}, max {args["max"]}"));
         return false;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -36,7 +37,7 @@ internal static class OutcomeReader
                 context.Error(mapping.KeyNode("within")!, $"'within' belongs with 'reached'; {what} is '{kinds[0]}'");
             else if (context.Integer(withinNode, $"'within' of {what}") is { } steps)
             {
-                if (steps < 0) context.Error(withinNode, $"'within' of {what} must be 0 or more steps, got {steps}");
+                if (steps < 0) context.Error(withinNode, string.Create(CultureInfo.InvariantCulture, $"'within' of {what} must be 0 or more steps, got {steps}"));
                 else within = new Located<int>(steps, context.PositionOf(withinNode));
             }
         }
@@ -47,7 +48,7 @@ internal static class OutcomeReader
                 context.Error(mapping.KeyNode("at")!, $"'at' belongs with 'value'; {what} is '{kinds[0]}'");
             else if (context.Integer(atNode, $"'at' of {what}") is { } step)
             {
-                if (step < 0) context.Error(atNode, $"'at' of {what} must be a step from 0 to the horizon, got {step}");
+                if (step < 0) context.Error(atNode, string.Create(CultureInfo.InvariantCulture, $"'at' of {what} must be a step from 0 to the horizon, got {step}"));
                 else at = new Located<int>(step, context.PositionOf(atNode));
             }
         }

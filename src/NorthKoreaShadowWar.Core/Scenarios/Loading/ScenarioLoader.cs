@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using NorthKoreaShadowWar.Diagnostics;
 using YamlDotNet.RepresentationModel;
@@ -101,12 +102,12 @@ internal static class ScenarioLoader
         if (node is null || context.Integer(node, "horizon") is not { } horizon) return null;
         if (horizon < 1)
         {
-            context.Error(node, $"horizon must be at least 1 step, got {horizon}");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"horizon must be at least 1 step, got {horizon}"));
             return null;
         }
         if (horizon > MaximumHorizon)
         {
-            context.Error(node, $"horizon is {horizon:N0} steps; the limit is {MaximumHorizon:N0} (use a longer step, e.g. month instead of day)");
+            context.Error(node, string.Create(CultureInfo.InvariantCulture, $"horizon is {horizon:N0} steps; the limit is {MaximumHorizon:N0} (use a longer step, e.g. month instead of day)"));
             return null;
         }
         return new Located<int>(horizon, context.PositionOf(node));

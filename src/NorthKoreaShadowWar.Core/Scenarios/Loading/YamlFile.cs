@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Files;
@@ -85,7 +86,7 @@ internal static class YamlFile
             var offset = Math.Clamp(e.Index, 0, bytes.Length - 1);
             var before = WithoutByteOrderMark(encoding.GetString(bytes, 0, offset));
             var (line, column) = new SourceLines(before).Of(before.Length);
-            diagnostics.Error(new SourcePosition(path, line, column), $"the file is not valid UTF-8 (byte 0x{bytes[offset]:X2}); save it as UTF-8");
+            diagnostics.Error(new SourcePosition(path, line, column), string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8 (byte 0x{bytes[offset]:X2}); save it as UTF-8"));
             text = "";
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -48,14 +49,14 @@ internal static class YamlStructureLimits
             {
                 var at = ScalarSource.ValueStart(text, (int)parser.Current!.Start.Index, (int)parser.Current.End.Index);
                 if (!open.Peek().Keys!.TryAdd(key, at))
-                    return (at, $"duplicate key '{key}' (first written on line {lines.Value.Of(open.Peek().Keys![key]).Line}); a key may appear only once in a mapping");
+                    return (at, string.Create(CultureInfo.InvariantCulture, $"duplicate key '{key}' (first written on line {lines.Value.Of(open.Peek().Keys![key]).Line}); a key may appear only once in a mapping"));
             }
             switch (parser.Current)
             {
                 case MappingStart or SequenceStart:
                     var start = (NodeEvent)parser.Current!;
                     if (open.Count >= ScenarioLoader.MaximumNestingDepth)
-                        return ((int)start.Start.Index, $"lists and mappings are nested more than {ScenarioLoader.MaximumNestingDepth} deep; a scenario needs a handful of levels");
+                        return ((int)start.Start.Index, string.Create(CultureInfo.InvariantCulture, $"lists and mappings are nested more than {ScenarioLoader.MaximumNestingDepth} deep; a scenario needs a handful of levels"));
                     open.Push(new Frame(start.Anchor.IsEmpty ? null : start.Anchor.Value, start is MappingStart));
                     break;
                 case MappingEnd or SequenceEnd:
@@ -78,7 +79,7 @@ internal static class YamlStructureLimits
                     var size = anchorValues.GetValueOrDefault(alias.Value.Value, 1);
                     expandedByAliases = Math.Min(long.MaxValue / 2, expandedByAliases + size);
                     if (expandedByAliases > ScenarioLoader.MaximumAliasExpansion)
-                        return ((int)alias.Start.Index, $"anchors and aliases would expand to more than {ScenarioLoader.MaximumAliasExpansion:N0} values (alias '*{alias.Value.Value}' alone stands for {size:N0}); write the values out instead of nesting aliases");
+                        return ((int)alias.Start.Index, string.Create(CultureInfo.InvariantCulture, $"anchors and aliases would expand to more than {ScenarioLoader.MaximumAliasExpansion:N0} values (alias '*{alias.Value.Value}' alone stands for {size:N0}); write the values out instead of nesting aliases"));
                     AddToParent(open, size);
                     break;
             }

@@ -32,7 +32,7 @@ internal static class CorrelationBinder
             if (seen.TryGetValue((Math.Min(a, b), Math.Max(a, b)), out var earlier))
             {
                 diagnostics.Error(correlation.First.Position,
-                    $"the correlation between '{correlation.First.Value}' and '{correlation.Second.Value}' is already given at line {earlier.Position.Line}; give each pair once");
+                    string.Create(CultureInfo.InvariantCulture, $"the correlation between '{correlation.First.Value}' and '{correlation.Second.Value}' is already given at line {earlier.Position.Line}; give each pair once"));
                 continue;
             }
             seen[(Math.Min(a, b), Math.Max(a, b))] = correlation;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 
 namespace NorthKoreaShadowWar.Scenarios.Validation;
@@ -18,7 +19,7 @@ internal static class NameLengths
         void Check(string name, SourcePosition position, string what)
         {
             if (name.Length > Maximum)
-                diagnostics.Error(position, $"the {what} name '{name[..20]}...' has {name.Length:N0} characters; a name may have at most {Maximum}");
+                diagnostics.Error(position, string.Create(CultureInfo.InvariantCulture, $"the {what} name '{name[..20]}...' has {name.Length:N0} characters; a name may have at most {Maximum}"));
         }
         Check(scenario.Name, scenario.Position, "scenario");
         foreach (var parameter in scenario.Parameters) Check(parameter.Name, parameter.Position, "parameter");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Scenarios.Loading;
 
@@ -28,7 +29,7 @@ internal static class ResultsSize
         var rows = OccupancyRows(horizon, states);
         if (rows <= MaximumOccupancyRows) return;
         diagnostics.Error(scenario.Horizon.Position,
-            $"horizon {horizon:N0} × {states:N0} states gives {rows:N0} occupancy rows (one per state for each step, step 0 included); "
-            + $"the limit is {MaximumOccupancyRows:N0}: use a longer step or fewer states");
+            string.Create(CultureInfo.InvariantCulture, $"horizon {horizon:N0} × {states:N0} states gives {rows:N0} occupancy rows (one per state for each step, step 0 included); "
+            + $"the limit is {MaximumOccupancyRows:N0}: use a longer step or fewer states"));
     }
 }

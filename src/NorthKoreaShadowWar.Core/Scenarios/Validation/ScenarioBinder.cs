@@ -1,3 +1,4 @@
+using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Expressions;
 
@@ -61,7 +62,7 @@ internal static class ScenarioBinder
         {
             if (declared.TryGetValue(name, out var earlier))
             {
-                diagnostics.Error(position, $"'{name}' is already defined as a {earlier.Kind} at line {earlier.Position.Line}; names of parameters, variables and machines must be distinct");
+                diagnostics.Error(position, string.Create(CultureInfo.InvariantCulture, $"'{name}' is already defined as a {earlier.Kind} at line {earlier.Position.Line}; names of parameters, variables and machines must be distinct"));
                 return false;
             }
             declared[name] = (kind, position);
@@ -72,7 +73,7 @@ internal static class ScenarioBinder
         foreach (var (variable, index) in scenario.Variables.Select((v, i) => (v, i)))
             if (Declare(variable.Name, "variable", variable.Position)) symbols.Variables[variable.Name] = index;
         if (scenario.Machines.Count > MaximumMachines)
-            diagnostics.Error(scenario.Machines[MaximumMachines].Position, $"the scenario has {scenario.Machines.Count} machines; the limit is {MaximumMachines}");
+            diagnostics.Error(scenario.Machines[MaximumMachines].Position, string.Create(CultureInfo.InvariantCulture, $"the scenario has {scenario.Machines.Count} machines; the limit is {MaximumMachines}"));
         foreach (var (machine, index) in scenario.Machines.Select((m, i) => (m, i)))
         {
             if (Declare(machine.Name, "machine", machine.Position)) symbols.Machines[machine.Name] = index;
@@ -87,7 +88,7 @@ internal static class ScenarioBinder
                     diagnostics.Error(state.Position, $"state '{state.Value}' is listed twice in machine '{machine.Name}'");
             }
             if (machine.States.Count > MaximumStatesPerMachine)
-                diagnostics.Error(machine.Position, $"machine '{machine.Name}' has {machine.States.Count} states; the limit is {MaximumStatesPerMachine}");
+                diagnostics.Error(machine.Position, string.Create(CultureInfo.InvariantCulture, $"machine '{machine.Name}' has {machine.States.Count} states; the limit is {MaximumStatesPerMachine}"));
             symbols.States.Add(states);
         }
         return symbols;
@@ -203,7 +204,7 @@ internal static class ScenarioBinder
             }
             if (shares.FirstOrDefault(s => s.State == state.Value) is { } earlier)
             {
-                diagnostics.Error(share.State.Position, $"'{share.State.Value}' is listed twice in the initial distribution of {what} (first at line {earlier.Definition.State.Position.Line})");
+                diagnostics.Error(share.State.Position, string.Create(CultureInfo.InvariantCulture, $"'{share.State.Value}' is listed twice in the initial distribution of {what} (first at line {earlier.Definition.State.Position.Line})"));
                 complete = false;
                 continue;
             }
@@ -262,7 +263,7 @@ internal static class ScenarioBinder
                 var value = binder.BindNumber(outcome.Subject, $"'value' of {what}", NameUse.Parameters | NameUse.Variables);
                 if (outcome.At is { } at && at.Value > scenario.Horizon.Value)
                 {
-                    diagnostics.Error(at.Position, $"'at: {at.Value}' of {what} is beyond the horizon of {scenario.Horizon.Value} steps");
+                    diagnostics.Error(at.Position, string.Create(CultureInfo.InvariantCulture, $"'at: {at.Value}' of {what} is beyond the horizon of {scenario.Horizon.Value} steps"));
                     return null;
                 }
                 return value is null ? null : new ResolvedOutcome { Name = outcome.Name, Kind = outcome.Kind, Value = value, At = outcome.At?.Value ?? -1, Definition = outcome };
@@ -271,7 +272,7 @@ internal static class ScenarioBinder
                 var within = outcome.Within?.Value ?? scenario.Horizon.Value;
                 if (outcome.Within is { } w && w.Value > scenario.Horizon.Value)
                 {
-                    diagnostics.Error(w.Position, $"'within: {w.Value}' of {what} is beyond the horizon of {scenario.Horizon.Value} steps");
+                    diagnostics.Error(w.Position, string.Create(CultureInfo.InvariantCulture, $"'within: {w.Value}' of {what} is beyond the horizon of {scenario.Horizon.Value} steps"));
                     return null;
                 }
                 return condition is null ? null

@@ -175,7 +175,7 @@ internal static class ScenarioChecks
             });
             if (worst is not { } w) continue;
             var where = read.Count == 0 ? "" : " when " + string.Join(" and ", read.Select(r => $"{scenario.Machines[r].Name} == {scenario.Machines[r].States[w.States[r]]}"));
-            var lines = string.Join(", ", outgoing.Select(t => t.Definition.Position.Line));
+            var lines = string.Join(", ", outgoing.Select(t => t.Definition.Position.Line.ToString(CultureInfo.InvariantCulture)));
             var message = $"the outgoing probabilities of state '{machine.States[state]}' of machine '{machine.Name}' " +
                           $"{(w.Certain ? "add up to" : "can add up to")} {Format(w.Sum)}{where} (transitions at lines {lines}); they must not exceed 1";
             if (w.Certain) diagnostics.Error(outgoing[0].Definition.Position, message);

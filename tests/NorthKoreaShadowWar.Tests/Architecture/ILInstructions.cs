@@ -5,44 +5,53 @@ using System.Reflection.Metadata.Ecma335;
 
 namespace NorthKoreaShadowWar.Tests.Architecture;
 
-/// <summary>The metadata tokens a method body's instructions name: the types, methods and fields it uses.</summary>
-internal static class ILTokens
+/// <summary>One instruction of a method body: its opcode and, when it names a type, method or field, that token.</summary>
+internal readonly record struct ILInstruction(OpCode OpCode, EntityHandle Token);
+
+/// <summary>The instructions of a method body, in order.</summary>
+internal static class ILInstructions
 {
-    private static readonly Dictionary<short, OperandType> Operands = typeof(OpCodes)
+    private static readonly Dictionary<short, OpCode> Codes = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(field => (OpCode)field.GetValue(null)!)
-        .ToDictionary(code => code.Value, code => code.OperandType);
+        .ToDictionary(code => code.Value);
 
-    public static IEnumerable<EntityHandle> Of(MethodBodyBlock body)
+    public static IEnumerable<ILInstruction> Of(MethodBodyBlock body)
     {
         var il = body.GetILReader();
-        var tokens = new List<EntityHandle>();
+        var instructions = new List<ILInstruction>();
         while (il.RemainingBytes > 0)
         {
             short value = il.ReadByte();
             if (value == 0xFE) value = unchecked((short)(0xFE00 | il.ReadByte()));
-            var operand = Operands.TryGetValue(value, out var known)
+            var code = Codes.TryGetValue(value, out var known)
                 ? known
                 : throw new InvalidOperationException($"unknown IL opcode 0x{value:X}");
-            switch (operand)
+            var token = default(EntityHandle);
+            switch (code.OperandType)
             {
                 case OperandType.InlineField:
                 case OperandType.InlineMethod:
                 case OperandType.InlineType:
                 case OperandType.InlineTok:
-                    tokens.Add(MetadataTokens.EntityHandle(il.ReadInt32()));
+                    token = MetadataTokens.EntityHandle(il.ReadInt32());
                     break;
                 case OperandType.InlineSwitch:
                     var targets = il.ReadInt32();
                     il.Offset += 4 * targets;
                     break;
                 default:
-                    il.Offset += SizeOf(operand);
+                    il.Offset += SizeOf(code.OperandType);
                     break;
             }
+            instructions.Add(new ILInstruction(code, token));
         }
-        return tokens;
+        return instructions;
     }
+
+    /// <summary>The metadata tokens the instructions name: the types, methods and fields a body uses.</summary>
+    public static IEnumerable<EntityHandle> TokensOf(MethodBodyBlock body) =>
+        Of(body).Where(instruction => !instruction.Token.IsNil).Select(instruction => instruction.Token);
 
     private static int SizeOf(OperandType operand) => operand switch
     {
