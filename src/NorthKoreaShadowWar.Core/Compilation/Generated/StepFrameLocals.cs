@@ -14,7 +14,6 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
     public readonly ParameterExpression Next = Local<int[]>(nameof(StepFrame.Next));
     public readonly ParameterExpression Occupancy = Local<long[]>(nameof(StepFrame.Occupancy));
-    public readonly ParameterExpression OccupancyAt = Local<int>(nameof(StepFrame.OccupancyAt));
     public readonly ParameterExpression Constants = Local<double[]>(nameof(StepFrame.Constants));
     public readonly ParameterExpression Variables = Local<double[]>(nameof(StepFrame.Variables));
     public readonly ParameterExpression ReadVariables = Local<double[]>(nameof(StepFrame.ReadVariables));
@@ -32,11 +31,12 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Pending = Local<int>(nameof(StepFrame.Pending));
     public readonly ParameterExpression StepsIn = Local<int[]>(nameof(StepFrame.StepsIn));
     public readonly ParameterExpression StepsInHolds = Local<bool[]>(nameof(StepFrame.StepsInHolds));
+    public readonly ParameterExpression ValueDueAfter = Local<bool[]>(nameof(StepFrame.ValueDueAfter));
 
     public ParameterExpression[] All =>
     [
-        RefillDraws, Draws, Draw, Current, Next, Occupancy, OccupancyAt, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
-        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds,
+        RefillDraws, Draws, Draw, Current, Next, Occupancy, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
+        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
     ];
 
     /// <summary>Every local set from its field.</summary>
