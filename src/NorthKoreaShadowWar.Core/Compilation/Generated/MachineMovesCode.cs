@@ -17,11 +17,12 @@ internal static class MachineMovesCode
 
     /// <summary>
     /// Machine <paramref name="m"/>'s move: a switch on its state (<paramref name="state"/>(m): the states at the start
-    /// of the step are read through <paramref name="state"/>) that assigns the state entered to <paramref name="target"/>,
+    /// of the step are read through <paramref name="state"/>, the variables through <paramref name="variable"/>) that assigns the state entered to <paramref name="target"/>,
     /// or jumps to <paramref name="bail"/> when the probabilities are ones the generated code cannot use (the
     /// interpreter then moves the machine and reports them).
     /// </summary>
-    public static Expression Move(CompiledModel model, int m, StepFrameLocals g, Func<int, Expression> state, ParameterExpression target, LabelTarget bail)
+    public static Expression Move(CompiledModel model, int m, StepFrameLocals g, Func<int, Expression> state, Func<int, Expression> variable,
+        ParameterExpression target, LabelTarget bail)
     {
         var offset = model.StateOffset[m];
         var cases = new List<SwitchCase>();
@@ -32,7 +33,7 @@ internal static class MachineMovesCode
             {
                 RowKind.Stay => Expression.Assign(target, Expression.Constant(s)),
                 RowKind.Table => TableMove(model, in row, g, state, target, bail),
-                _ => DynamicMove(model, in row, s, g, state, target, bail),
+                _ => DynamicMove(model, in row, s, g, state, variable, target, bail),
             };
             cases.Add(Expression.SwitchCase(Expression.Block(typeof(void), move), Expression.Constant(s)));
         }
@@ -51,7 +52,7 @@ internal static class MachineMovesCode
             // A context not built yet in this trial is built here, from the states of the machines it reads (those
             // of the context); when its probabilities are invalid the interpreter builds it again and reports why.
             var stampAt = Expression.Add(Expression.Constant(row.StampOffset), context);
-            var programs = new ProgramExpressions(model, g.Constants, Expression.Constant(Array.Empty<double>()), state);
+            var programs = new ProgramExpressions(model, g.Constants, NoVariable, state);
             steps.Add(Expression.IfThen(Expression.NotEqual(GeneratedOperations.ReadAt(g.Stamps, stampAt), g.Stamp),
                 Expression.Block(
                     TableRowCode.Build(model, in row, programs, g.Bounds, boundsAt, Expression.Goto(bail)),
@@ -87,11 +88,12 @@ internal static class MachineMovesCode
     /// A row computed every step: its transitions' probabilities and checks (<see cref="RowChoiceCode.ValidProbabilities"/>),
     /// then the pick by cumulative sums, the target and effects of the transition picked folded in.
     /// </summary>
-    private static Expression DynamicMove(CompiledModel model, in RowLayout row, int from, StepFrameLocals g, Func<int, Expression> state, ParameterExpression target, LabelTarget bail)
+    private static Expression DynamicMove(CompiledModel model, in RowLayout row, int from, StepFrameLocals g, Func<int, Expression> state, Func<int, Expression> variable,
+        ParameterExpression target, LabelTarget bail)
     {
         var locals = new List<ParameterExpression>();
         var steps = new List<Expression> { RefillWhenDrawsUsedUp(g) };
-        var programs = new ProgramExpressions(model, g.Constants, g.Variables, state);
+        var programs = new ProgramExpressions(model, g.Constants, variable, state);
         var probabilities = RowChoiceCode.ValidProbabilities(model, in row, programs, locals, steps, Expression.Goto(bail));
         var u = Expression.Variable(typeof(double), "u");
         var cumulative = Expression.Variable(typeof(double), "cumulative");
@@ -113,6 +115,10 @@ internal static class MachineMovesCode
         steps.Add(Expression.Label(picked));
         return Expression.Block(typeof(void), locals, steps);
     }
+
+    /// <summary>A per-trial table is built from the trial constants and states only: its programs read no variable.</summary>
+    private static Expression NoVariable(int variable) =>
+        throw new InvalidOperationException($"a per-trial table row reads variable {variable}");
 
     /// <summary>A used-up block of draws is refilled (<see cref="StepFrame.RefillDraws"/>) before the next draw, as the interpreter does.</summary>
     private static Expression RefillWhenDrawsUsedUp(StepFrameLocals g) =>

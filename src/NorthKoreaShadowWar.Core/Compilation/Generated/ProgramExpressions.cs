@@ -6,10 +6,10 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// <summary>
 /// Turns a compiled program (postfix code, see <see cref="ProgramEvaluator"/>) into an expression tree that computes
 /// exactly what the evaluator computes: the same operations on the same operands in the same order, so the same bits.
-/// Trial constants and variables are read from the arrays given as parameters, the state of machine m from
-/// <paramref name="state"/>(m) (a local of the generated code, or an element of an array).
+/// Trial constants are read from the array given as a parameter, variable v from <paramref name="variable"/>(v) and the
+/// state of machine m from <paramref name="state"/>(m) (locals of the generated code).
 /// </summary>
-internal sealed class ProgramExpressions(CompiledModel model, Expression constants, Expression variables, Func<int, Expression> state)
+internal sealed class ProgramExpressions(CompiledModel model, Expression constants, Func<int, Expression> variable, Func<int, Expression> state)
 {
     private static readonly MethodInfo MathExp = typeof(Math).GetMethod(nameof(Math.Exp), [typeof(double)])!;
     private static readonly MethodInfo MathLog = typeof(Math).GetMethod(nameof(Math.Log), [typeof(double)])!;
@@ -27,7 +27,7 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
             {
                 case OpCode.Number: stack.Push(Expression.Constant(instruction.Number)); break;
                 case OpCode.TrialConstant: stack.Push(GeneratedOperations.ReadAt(constants, Expression.Constant(instruction.Index))); break;
-                case OpCode.Variable: stack.Push(GeneratedOperations.ReadAt(variables, Expression.Constant(instruction.Index))); break;
+                case OpCode.Variable: stack.Push(variable(instruction.Index)); break;
                 case OpCode.StateIn:
                     stack.Push(Expression.Call(GeneratedOperations.StateInMethod,
                         Expression.Constant(instruction.Mask), state(instruction.Index)));

@@ -12,29 +12,32 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 internal static class StepEndCode
 {
     /// <summary>
-    /// The statements of the end of a step, the states after it read through <paramref name="state"/>. An effect that
+    /// The statements of the end of a step, the states after it read through <paramref name="state"/>, the variables
+    /// through <paramref name="variable"/> (those at the start of the step, which effects read when some effect reads a
+    /// variable, through <paramref name="variableAtStart"/>). An effect that
     /// makes a variable not a finite number, or a condition with no answer, sets the frame's failure fields and runs
     /// <paramref name="fail"/> of <see cref="TrialStepsCode.EffectFailed"/> or <see cref="TrialStepsCode.ConditionFailed"/>.
     /// </summary>
-    public static IEnumerable<Expression> Statements(CompiledModel model, StepFrameLocals g, Func<int, Expression> state, Func<int, Expression> fail)
+    public static IEnumerable<Expression> Statements(CompiledModel model, StepFrameLocals g, Func<int, Expression> state,
+        Func<int, Expression> variable, Func<int, Expression> variableAtStart, Func<int, Expression> fail)
     {
-        var effectPrograms = new ProgramExpressions(model, g.Constants, g.ReadVariables, state);
-        var conditionPrograms = new ProgramExpressions(model, g.Constants, g.Variables, state);
+        var effectPrograms = new ProgramExpressions(model, g.Constants, variableAtStart, state);
+        var conditionPrograms = new ProgramExpressions(model, g.Constants, variable, state);
         var body = new List<Expression>();
-        if (model.EffectLists.Length > 0) body.Add(TakenEffects(model, g, effectPrograms, fail));
-        body.AddRange(EachStepEffects(model, g, state, effectPrograms, fail));
+        if (model.EffectLists.Length > 0) body.Add(TakenEffects(model, g, variable, effectPrograms, fail));
+        body.AddRange(EachStepEffects(model, g, state, variable, effectPrograms, fail));
         if (model.FirstStepConditions.Length > 0) body.Add(FirstSteps(model, g, state, conditionPrograms, fail));
         body.AddRange(StepsIn(model, g, state, conditionPrograms, fail));
         return body;
     }
 
     /// <summary>for each list taken: switch (list) { case l: its effects }.</summary>
-    private static Expression TakenEffects(CompiledModel model, StepFrameLocals g, ProgramExpressions programs, Func<int, Expression> fail)
+    private static Expression TakenEffects(CompiledModel model, StepFrameLocals g, Func<int, Expression> variable, ProgramExpressions programs, Func<int, Expression> fail)
     {
         var i = Expression.Variable(typeof(int), "taken");
         var end = Expression.Label("takenDone");
         var cases = Enumerable.Range(0, model.EffectLists.Length)
-            .Select(list => Expression.SwitchCase(EffectList(model, list, g, programs, fail), Expression.Constant(list)))
+            .Select(list => Expression.SwitchCase(EffectList(model, list, g, variable, programs, fail), Expression.Constant(list)))
             .ToArray();
         return Expression.Block([i],
             Expression.Assign(i, Expression.Constant(0)),
@@ -45,7 +48,7 @@ internal static class StepEndCode
     }
 
     /// <summary>Per machine with some <c>each_step</c> effects: switch (its state) { case s: the effects of s }.</summary>
-    private static IEnumerable<Expression> EachStepEffects(CompiledModel model, StepFrameLocals g, Func<int, Expression> state, ProgramExpressions programs, Func<int, Expression> fail)
+    private static IEnumerable<Expression> EachStepEffects(CompiledModel model, StepFrameLocals g, Func<int, Expression> state, Func<int, Expression> variable, ProgramExpressions programs, Func<int, Expression> fail)
     {
         for (var m = 0; m < model.MachineCount; m++)
         {
@@ -53,16 +56,16 @@ internal static class StepEndCode
             for (var s = 0; s < model.StateCount[m]; s++)
             {
                 var list = model.Rows[model.StateOffset[m] + s].EachStepEffects;
-                if (list >= 0) cases.Add(Expression.SwitchCase(EffectList(model, list, g, programs, fail), Expression.Constant(s)));
+                if (list >= 0) cases.Add(Expression.SwitchCase(EffectList(model, list, g, variable, programs, fail), Expression.Constant(s)));
             }
             if (cases.Count > 0) yield return Expression.Switch(state(m), [.. cases]);
         }
     }
 
-    private static Expression EffectList(CompiledModel model, int list, StepFrameLocals g, ProgramExpressions programs, Func<int, Expression> fail)
+    private static Expression EffectList(CompiledModel model, int list, StepFrameLocals g, Func<int, Expression> variable, ProgramExpressions programs, Func<int, Expression> fail)
     {
         var start = model.EffectLists[list].Start;
-        var statements = EffectListCode.Statements(model, list, programs, g.Variables, i => Expression.Block(
+        var statements = EffectListCode.Statements(model, list, programs, variable, i => Expression.Block(
             g.Set(nameof(StepFrame.FailedList), Expression.Constant(list)),
             g.Set(nameof(StepFrame.FailedEffect), Expression.Constant(start + i)),
             fail(TrialStepsCode.EffectFailed)));
