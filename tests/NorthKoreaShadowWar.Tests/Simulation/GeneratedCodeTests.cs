@@ -117,10 +117,13 @@ public class GeneratedCodeTests
         """;
 
     [Test]
-    public void Every_case_of_the_generated_step_gives_the_interpreted_numbers()
+    public void Every_case_of_the_generated_step_gives_the_interpreted_numbers() => AssertSameNumbersOnBothPaths(EveryStepCase, seed: 11);
+
+    /// <summary>Runs <paramref name="scenario"/> generated and interpreted and compares every number of the results.</summary>
+    private static void AssertSameNumbersOnBothPaths(string scenario, ulong seed)
     {
-        var generated = Simulate.Text(EveryStepCase, trials: 3000, generatedCode: true, seed: 11);
-        var interpreted = Simulate.Text(EveryStepCase, trials: 3000, generatedCode: false, seed: 11);
+        var generated = Simulate.Text(scenario, trials: 3000, generatedCode: true, seed);
+        var interpreted = Simulate.Text(scenario, trials: 3000, generatedCode: false, seed);
         Assert.Multiple(() =>
         {
             Assert.That(Json(generated.Occupancy), Is.EqualTo(Json(interpreted.Occupancy)));
@@ -197,16 +200,7 @@ public class GeneratedCodeTests
         """;
 
     [Test]
-    public void Trials_that_freeze_give_the_interpreted_numbers()
-    {
-        var generated = Simulate.Text(Freezing, trials: 3000, generatedCode: true, seed: 3);
-        var interpreted = Simulate.Text(Freezing, trials: 3000, generatedCode: false, seed: 3);
-        Assert.Multiple(() =>
-        {
-            Assert.That(Json(generated.Occupancy), Is.EqualTo(Json(interpreted.Occupancy)));
-            Assert.That(generated.Outcomes.Select(Json), Is.EqualTo(interpreted.Outcomes.Select(Json)));
-        });
-    }
+    public void Trials_that_freeze_give_the_interpreted_numbers() => AssertSameNumbersOnBothPaths(Freezing, seed: 3);
 
     /// <summary>Every step an observer sees, as a line of text.</summary>
     private sealed class RecordingObserver : ITrialObserver
