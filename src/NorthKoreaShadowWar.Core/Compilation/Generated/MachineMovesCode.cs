@@ -52,7 +52,7 @@ internal static class MachineMovesCode
             // A context not built yet in this trial is built here, from the states of the machines it reads (those
             // of the context); when its probabilities are invalid the interpreter builds it again and reports why.
             var stampAt = Expression.Add(Expression.Constant(row.StampOffset), context);
-            var programs = new ProgramExpressions(model, g.Constants, NoVariable, state);
+            var programs = new ProgramExpressions(model, g.Constant, NoVariable, state);
             steps.Add(Expression.IfThen(Expression.NotEqual(GeneratedOperations.ReadAt(g.Stamps, stampAt), g.Stamp),
                 Expression.Block(
                     TableRowCode.Build(model, in row, programs, g.Bounds, boundsAt, Expression.Goto(bail)),
@@ -93,7 +93,7 @@ internal static class MachineMovesCode
     {
         var locals = new List<ParameterExpression>();
         var steps = new List<Expression> { RefillWhenDrawsUsedUp(g) };
-        var programs = new ProgramExpressions(model, g.Constants, variable, state);
+        var programs = new ProgramExpressions(model, g.Constant, variable, state);
         var probabilities = RowChoiceCode.ValidProbabilities(model, in row, programs, locals, steps, Expression.Goto(bail));
         var u = Expression.Variable(typeof(double), "u");
         var cumulative = Expression.Variable(typeof(double), "cumulative");

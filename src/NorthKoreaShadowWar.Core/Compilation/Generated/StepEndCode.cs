@@ -21,8 +21,8 @@ internal static class StepEndCode
     public static IEnumerable<Expression> Statements(CompiledModel model, StepFrameLocals g, Func<int, Expression> state,
         Func<int, Expression> variable, Func<int, Expression> variableAtStart, Func<int, Expression> fail)
     {
-        var effectPrograms = new ProgramExpressions(model, g.Constants, variableAtStart, state);
-        var conditionPrograms = new ProgramExpressions(model, g.Constants, variable, state);
+        var effectPrograms = new ProgramExpressions(model, g.Constant, variableAtStart, state);
+        var conditionPrograms = new ProgramExpressions(model, g.Constant, variable, state);
         var body = new List<Expression>();
         if (model.EffectLists.Length > 0) body.Add(TakenEffects(model, g, variable, effectPrograms, fail));
         body.AddRange(EachStepEffects(model, g, state, variable, effectPrograms, fail));

@@ -39,6 +39,26 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
         OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
     ];
 
+    /// <summary>
+    /// Trial constant c as generated code reads it: a local of its own, set from <see cref="Constants"/> at the start of
+    /// the code (<see cref="ConstantLoads"/>), as the trial constants do not change during a call.
+    /// </summary>
+    public Expression Constant(int c)
+    {
+        if (!constants.TryGetValue(c, out var local))
+            constants.Add(c, local = Expression.Variable(typeof(double), $"constant{c}"));
+        return local;
+    }
+
+    private readonly SortedDictionary<int, ParameterExpression> constants = [];
+
+    /// <summary>The locals of the trial constants the code reads.</summary>
+    public IEnumerable<ParameterExpression> ConstantLocals => constants.Values;
+
+    /// <summary>The locals of the trial constants the code reads, set from <see cref="Constants"/>.</summary>
+    public IEnumerable<Expression> ConstantLoads() =>
+        constants.Select(pair => Expression.Assign(pair.Value, GeneratedOperations.ReadAt(Constants, Expression.Constant(pair.Key))));
+
     /// <summary>Every local set from its field.</summary>
     public IEnumerable<Expression> Loads() => All.Select(local => Expression.Assign(local, Expression.Field(frame, local.Name!)));
 

@@ -107,8 +107,9 @@ internal static class TrialStepsCode
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(Expression.ArrayAccess(g.Variables, Expression.Constant(v)), variables[v]));
         body.AddRange(g.Stores(g.Draw, g.Taken, g.Flags, g.Step, g.Pending));
         body.Add(result);
+        body.InsertRange(g.All.Length, g.ConstantLoads());
         return Expression.Lambda<TrialSteps>(
-            Expression.Block(typeof(int), [.. g.All, .. states, .. targets, .. variables, .. (model.EffectsReadVariables ? variablesAtStart : []), occupancyAt, result], body), frame, from, to).Compile();
+            Expression.Block(typeof(int), [.. g.All, .. g.ConstantLocals, .. states, .. targets, .. variables, .. (model.EffectsReadVariables ? variablesAtStart : []), occupancyAt, result], body), frame, from, to).Compile();
     }
 
     /// <summary>
