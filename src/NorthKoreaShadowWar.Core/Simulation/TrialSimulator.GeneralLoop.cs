@@ -35,111 +35,101 @@ internal sealed partial class TrialSimulator
 
     /// <summary>
     /// Simulates steps <paramref name="from"/> to <paramref name="to"/> of the current trial through the general loop,
-    /// drawing from <see cref="uniforms"/>. Returns the last step simulated, and whether the trial froze there (every
-    /// machine in a state it cannot leave, no variable changing: see <see cref="FinishFrozenTrial"/>).
+    /// drawing from <see cref="uniforms"/>: through the model's generated code when there is some
+    /// (<see cref="RunStepsGenerated"/>), else through the interpreter. Returns the last step simulated, and whether the
+    /// trial froze there (every machine in a state it cannot leave, no variable changing: see <see cref="FinishFrozenTrial"/>).
     /// </summary>
     private (int Last, bool Frozen) RunSteps(int from, int to, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
     {
-        var machineCount = states.Length;
-        var effectsReadVariables = model.EffectsReadVariables;
-        var timedValues = hasTimedValues;
+        if (stepFrame is not null) return RunStepsGenerated(from, to, trial, values, observer, ref pendingFirstSteps);
         var current = states;
         var next = nextStates;
         var step = from;
         var frozen = false;
         for (; step <= to; step++)
         {
-            if (effectsReadVariables) variables.CopyTo(variablesAtStepStart, 0);
+            if (model.EffectsReadVariables) variables.CopyTo(variablesAtStepStart, 0);
             stepTaken = 0;
             stepFlags = 0;
-            for (var m = 0; (m = MoveMachines(current, next, step, m)) < machineCount;)
-                m = MoveMachineSlowly(current, next, step, m, trial);
-            var taken = stepTaken;
-            var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
-            var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
+            frozen = StepInterpreted(current, next, step, 0, trial, values, observer, ref pendingFirstSteps);
             (current, next) = (next, current);
-            if (stepFrame is not null)
-            {
-                pendingFirstSteps = EndStepGenerated(current, taken, step, pendingFirstSteps);
-            }
-            else
-            {
-                if (taken > 0 || anyEachStep) ApplyStepEffects(current, taken, anyEachStep, step);
-                if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(current, step, pendingFirstSteps);
-                if (stepsIn.Length > 0) CountStepsIn(current, step);
-            }
-            if (timedValues && valueDueAfter[step]) RecordValuesAt(step, values, current);
-            observer?.OnStep(step, next, current, variables);
-            if (allStay && !anyEachStep)
-            {
-                FinishFrozenTrial(current, step);
-                frozen = true;
-                break;
-            }
+            if (frozen) break;
         }
         if (!ReferenceEquals(current, states)) current.CopyTo(states, 0);
         return (Math.Min(step, to), frozen);
     }
 
     /// <summary>
-    /// Moves machines <paramref name="first"/>, <paramref name="first"/> + 1, ... once (step <paramref name="step"/>):
-    /// the innermost loop. Reads <paramref name="current"/>, writes <paramref name="next"/> and the occupancy of the
-    /// step, and notes the effects of the transitions taken. Draws come from <see cref="UniformBuffer"/>. It calls
-    /// nothing but <see cref="TableTarget"/>, inlined: at a machine that needs more (a row computed every step, a
-    /// per-trial table entry not built yet this trial, a row reading more than two machines, a used-up block of
-    /// draws) it stops and returns that machine's index, for <see cref="MoveMachineSlowly"/>; it returns the machine
-    /// count when every machine has moved.
+    /// Step <paramref name="step"/> through the interpreter from machine <paramref name="first"/> on (the machines before
+    /// it have moved: their states entered in <paramref name="next"/>, counted, their effects and flags noted): the
+    /// moves, the effects, the outcome conditions, the values due after it and the observer. Returns whether the trial
+    /// froze at this step (its frozen tail then counted); the states after it are in <paramref name="next"/>.
     /// </summary>
-    private int MoveMachines(int[] current, int[] next, int step, int first) =>
-        stepFrame is null ? MoveMachinesInterpreted(current, next, step, first) : MoveMachinesGenerated(current, next, step, first);
+    private bool StepInterpreted(int[] current, int[] next, int step, int first, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
+    {
+        for (var m = first; (m = MoveMachines(current, next, step, m)) < current.Length;)
+            m = MoveMachineSlowly(current, next, step, m, trial);
+        var taken = stepTaken;
+        var allStay = (stepFlags & CompiledModel.MovableFlag) == 0;
+        var anyEachStep = (stepFlags & CompiledModel.EachStepFlag) != 0;
+        if (taken > 0 || anyEachStep) ApplyStepEffects(next, taken, anyEachStep, step);
+        if (pendingFirstSteps > 0) pendingFirstSteps = CheckFirstSteps(next, step, pendingFirstSteps);
+        if (stepsIn.Length > 0) CountStepsIn(next, step);
+        if (hasTimedValues && valueDueAfter[step]) RecordValuesAt(step, values, next);
+        observer?.OnStep(step, current, next, variables);
+        if (!allStay || anyEachStep) return false;
+        FinishFrozenTrial(next, step);
+        return true;
+    }
 
     /// <summary>
-    /// <see cref="MoveMachines"/> through the model's generated moves (<see cref="MachineMovesCode"/>): the same
-    /// draws, effects noted, occupancy and flags, with each machine's rows a <c>switch</c> on its state.
+    /// <see cref="RunSteps"/> through the model's generated steps (<see cref="TrialStepsCode"/>): as many steps in one
+    /// call as it can (one at a time with an <paramref name="observer"/>, which sees each), back here only for values due
+    /// after a step, a frozen trial, an error, or a machine whose probabilities it cannot use: the interpreter then
+    /// finishes that step (<see cref="StepInterpreted"/>), and reports the problem.
     /// </summary>
-    private int MoveMachinesGenerated(int[] current, int[] next, int step, int first)
+    private (int Last, bool Frozen) RunStepsGenerated(int from, int to, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
     {
         var frame = stepFrame!;
-        frame.Draw = uniforms.Next;
-        frame.Current = current;
-        frame.Next = next;
-        frame.OccupancyAt = step * model.TotalStates;
         frame.Stamp = stamp;
-        frame.Taken = stepTaken;
-        frame.Flags = stepFlags;
-        var m = generated!.Moves(frame, first);
-        uniforms.Next = frame.Draw;
-        stepTaken = frame.Taken;
-        stepFlags = frame.Flags;
-        return m;
-    }
-
-    /// <summary>
-    /// The end of step <paramref name="step"/> through the model's generated code (<see cref="StepEndCode"/>): the
-    /// effects taken and <c>each_step</c>, the first-step conditions while some are pending, the steps-in conditions,
-    /// as the interpreter's <see cref="ApplyStepEffects"/>, <see cref="CheckFirstSteps"/> and <see cref="CountStepsIn"/>
-    /// do them. Returns the first-step conditions still pending.
-    /// </summary>
-    private int EndStepGenerated(int[] current, int taken, int step, int pendingFirstSteps)
-    {
-        var frame = stepFrame!;
-        frame.Current = current;
-        frame.Taken = taken;
-        frame.Step = step;
-        frame.Pending = pendingFirstSteps;
-        switch (generated!.StepEnd(frame))
+        var step = from;
+        for (; step <= to; step++)
         {
-            case StepEndCode.EffectFailed: throw EffectFailed(frame.FailedList, frame.FailedEffect, step);
-            case StepEndCode.ConditionFailed: throw Unanswered(frame.FailedProgram, current, step);
+            if (observer is not null) states.CopyTo(nextStates, 0);
+            frame.Draw = uniforms.Next;
+            frame.Pending = pendingFirstSteps;
+            var stopped = generated!.Steps(frame, step, observer is null ? to : step);
+            uniforms.Next = frame.Draw;
+            pendingFirstSteps = frame.Pending;
+            step = frame.Step;
+            switch (stopped)
+            {
+                case TrialStepsCode.Bailed:
+                    stepTaken = frame.Taken;
+                    stepFlags = frame.Flags;
+                    var frozen = StepInterpreted(states, nextStates, step, frame.Machine, trial, values, observer, ref pendingFirstSteps);
+                    nextStates.CopyTo(states, 0);
+                    if (frozen) return (step, true);
+                    continue;
+                case TrialStepsCode.EffectFailed: throw EffectFailed(frame.FailedList, frame.FailedEffect, step);
+                case TrialStepsCode.ConditionFailed: throw Unanswered(frame.FailedProgram, states, step);
+            }
+            if (hasTimedValues && valueDueAfter[step]) RecordValuesAt(step, values, states);
+            observer?.OnStep(step, nextStates, states, variables);
+            if (stopped != TrialStepsCode.Frozen) continue;
+            FinishFrozenTrial(states, step);
+            return (step, true);
         }
-        return frame.Pending;
+        return (Math.Min(step, to), false);
     }
 
-    /// <summary>The frame of the generated step code, its arrays those of this simulator.</summary>
+    /// <summary>The frame of the generated steps, its arrays those of this simulator.</summary>
     private StepFrame NewStepFrame() => new()
     {
         RefillDraws = uniforms.Refill,
         Draws = uniforms.Values,
+        Current = states,
+        Next = nextStates,
         Occupancy = Tallies.Occupancy,
         Constants = constants,
         Variables = variables,
@@ -153,10 +143,19 @@ internal sealed partial class TrialSimulator
         FirstStep = firstStep,
         StepsIn = stepsIn,
         StepsInHolds = stepsInHolds,
+        ValueDueAfter = valueDueAfter,
     };
 
-    /// <summary><see cref="MoveMachines"/> by the rows' fields, the interpreter's path.</summary>
-    private int MoveMachinesInterpreted(int[] current, int[] next, int step, int first)
+    /// <summary>
+    /// Moves machines <paramref name="first"/>, <paramref name="first"/> + 1, ... once (step <paramref name="step"/>):
+    /// the interpreter's innermost loop. Reads <paramref name="current"/>, writes <paramref name="next"/> and the
+    /// occupancy of the step, and notes the effects of the transitions taken. Draws come from <see cref="UniformBuffer"/>.
+    /// It calls nothing but <see cref="TableTarget"/>, inlined: at a machine that needs more (a row computed every step,
+    /// a per-trial table entry not built yet this trial, a row reading more than two machines, a used-up block of draws)
+    /// it stops and returns that machine's index, for <see cref="MoveMachineSlowly"/>; it returns the machine count when
+    /// every machine has moved.
+    /// </summary>
+    private int MoveMachines(int[] current, int[] next, int step, int first)
     {
         ref var draws = ref MemoryMarshal.GetArrayDataReference(uniforms.Values);
         var draw = uniforms.Next;

@@ -117,10 +117,13 @@ public class GeneratedCodeTests
         """;
 
     [Test]
-    public void Every_case_of_the_generated_step_gives_the_interpreted_numbers()
+    public void Every_case_of_the_generated_step_gives_the_interpreted_numbers() => AssertSameNumbersOnBothPaths(EveryStepCase, seed: 11);
+
+    /// <summary>Runs <paramref name="scenario"/> generated and interpreted and compares every number of the results.</summary>
+    private static void AssertSameNumbersOnBothPaths(string scenario, ulong seed)
     {
-        var generated = Simulate.Text(EveryStepCase, trials: 3000, generatedCode: true, seed: 11);
-        var interpreted = Simulate.Text(EveryStepCase, trials: 3000, generatedCode: false, seed: 11);
+        var generated = Simulate.Text(scenario, trials: 3000, generatedCode: true, seed);
+        var interpreted = Simulate.Text(scenario, trials: 3000, generatedCode: false, seed);
         Assert.Multiple(() =>
         {
             Assert.That(Json(generated.Occupancy), Is.EqualTo(Json(interpreted.Occupancy)));
@@ -135,6 +138,83 @@ public class GeneratedCodeTests
         string Error(bool generatedCode) =>
             Assert.Throws<SimulationException>(() => Simulate.Text(EveryStepCase, trials: 3000, generatedCode, seed: 11, overrides: "r=0.2"))!.Message;
         Assert.That(Error(true), Does.Contain("the outgoing probabilities add up to").And.EqualTo(Error(false)));
+    }
+
+    [Test]
+    public void An_observer_sees_the_same_steps_generated_and_interpreted()
+    {
+        // With an observer the generated steps run one step per call (docs/performance.md, "Generated code"); the value
+        // read at step 30 makes a call return in the middle of a trial without one.
+        var model = ScenarioPipeline.PrepareText(EveryStepCase, "test.yaml", null, []).Model;
+        string Watched(bool generatedCode, bool observed)
+        {
+            var simulator = new TrialSimulator(model, seed: 5, generatedCode);
+            var observer = new RecordingObserver();
+            var values = new double[model.ValuePrograms.Length];
+            var outcomes = new double[model.Scenario.Outcomes.Count];
+            for (var trial = 0; trial < 300; trial++)
+            {
+                simulator.Run(trial, values, observed ? observer : null);
+                simulator.ReadOutcomes(values, outcomes);
+                observer.Lines.Add(string.Join(' ', outcomes.Select(o => o.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+            }
+            return string.Join('\n', observer.Lines);
+        }
+        var interpreted = Watched(generatedCode: false, observed: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Watched(generatedCode: true, observed: true), Is.EqualTo(interpreted));
+            Assert.That(Watched(generatedCode: true, observed: false).Split('\n'),
+                Is.EqualTo(interpreted.Split('\n').Where(line => !line.StartsWith("step", StringComparison.Ordinal))));
+        });
+    }
+
+    /// <summary>Machines with states they cannot leave, one with <c>each_step</c> effects in such a state: trials freeze, and their tails are counted without being simulated.</summary>
+    private const string Freezing = """
+        name: freezing
+        horizon: 40
+        parameters:
+          p: { uniform: [0.05, 0.3] }
+        variables:
+          x: { initial: 0 }
+        machines:
+          a:
+            initial: A0
+            states: [A0, A1, A2]
+            transitions:
+              - { from: A0, to: A1, p: p, effects: { x: "+= 1" } }
+              - { from: A0, to: A2, p: 0.05, when: "x < 3" }
+          b:
+            initial: B0
+            states: [B0, B1, B2]
+            each_step:
+              B2: { x: "+= 0.5" }
+            transitions:
+              - { from: B0, to: B1, p: p, when: "a == A1" }
+              - { from: B0, to: B2, p: 0.02 }
+        outcomes:
+          x_end: { value: x }
+          x_mid: { value: x, at: 20 }
+          b_in_B1: { steps_in: "b == B1" }
+          a_done: { first_step: "a == A1 or a == A2" }
+        """;
+
+    [Test]
+    public void Trials_that_freeze_give_the_interpreted_numbers() => AssertSameNumbersOnBothPaths(Freezing, seed: 3);
+
+    /// <summary>Every step an observer sees, as a line of text.</summary>
+    private sealed class RecordingObserver : ITrialObserver
+    {
+        public List<string> Lines { get; } = [];
+
+        public void OnStart(long trial, IReadOnlyList<double> parameters, IReadOnlyList<int> states, IReadOnlyList<double> variables) =>
+            Lines.Add($"step trial {trial}: {Numbers(parameters)} | {string.Join(' ', states)} | {Numbers(variables)}");
+
+        public void OnStep(int step, IReadOnlyList<int> before, IReadOnlyList<int> after, IReadOnlyList<double> variables) =>
+            Lines.Add($"step {step}: {string.Join(' ', before)} -> {string.Join(' ', after)} | {Numbers(variables)}");
+
+        private static string Numbers(IReadOnlyList<double> values) =>
+            string.Join(' ', values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Every number of <paramref name="value"/> (of its runtime type), as text.</summary>

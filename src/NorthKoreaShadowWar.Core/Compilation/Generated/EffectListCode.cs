@@ -10,28 +10,28 @@ internal static class EffectListCode
 
     /// <summary>
     /// The effects of list <paramref name="list"/> in order: each value (read through <paramref name="programs"/>), its
-    /// assignment to <paramref name="variables"/>, and its check, which runs <paramref name="failed"/> of the effect's
+    /// assignment to its variable (variable v is <paramref name="variable"/>(v)), and its check, which runs <paramref name="failed"/> of the effect's
     /// position in the list when the variable is no longer a finite number.
     /// </summary>
-    public static IEnumerable<Expression> Statements(CompiledModel model, int list, ProgramExpressions programs, Expression variables,
+    public static IEnumerable<Expression> Statements(CompiledModel model, int list, ProgramExpressions programs, Func<int, Expression> variable,
         Func<int, Expression> failed)
     {
         var range = model.EffectLists[list];
         for (var i = 0; i < range.Count; i++)
         {
             var effect = model.Effects[range.Start + i];
-            var variable = Expression.ArrayAccess(variables, Expression.Constant(effect.Variable));
+            var assigned = variable(effect.Variable);
             var value = Expression.Variable(typeof(double), "value");
             yield return Expression.Block([value],
                 Expression.Assign(value, programs.Value(effect.Source)),
-                Expression.Assign(variable, effect.Operator switch
+                Expression.Assign(assigned, effect.Operator switch
                 {
-                    EffectOperator.Add => Expression.Add(variable, value),
-                    EffectOperator.Subtract => Expression.Subtract(variable, value),
-                    EffectOperator.Multiply => Expression.Multiply(variable, value),
+                    EffectOperator.Add => Expression.Add(assigned, value),
+                    EffectOperator.Subtract => Expression.Subtract(assigned, value),
+                    EffectOperator.Multiply => Expression.Multiply(assigned, value),
                     _ => value,
                 }),
-                Expression.IfThen(Expression.Not(Expression.Call(IsFinite, variable)), failed(i)));
+                Expression.IfThen(Expression.Not(Expression.Call(IsFinite, assigned)), failed(i)));
         }
     }
 }

@@ -5,8 +5,9 @@ using System.Runtime.CompilerServices;
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
-/// A model's step compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it): the moves
-/// of every machine (<see cref="MachineMovesCode"/>) and the end of the step (<see cref="StepEndCode"/>). It computes
+/// A model's steps compiled to .NET code (System.Linq.Expressions, compiled once per model and cached with it): one
+/// function for a trial's steps (<see cref="TrialStepsCode"/>), the moves of every machine and the end of each step
+/// inline. It computes
 /// exactly what the interpreter (<see cref="CompiledModel.EffectiveProbability"/>,
 /// <see cref="ProgramEvaluator"/>) computes, operation for operation, so every number is the same bit for bit (see
 /// docs/performance.md, "Generated code").
@@ -15,18 +16,14 @@ internal sealed class GeneratedModelCode
 {
     private static readonly ConditionalWeakTable<CompiledModel, GeneratedModelCode> Cache = [];
 
-    private GeneratedModelCode(MachineMoves moves, StepEnd stepEnd, TimeSpan compileTime)
+    private GeneratedModelCode(TrialSteps steps, TimeSpan compileTime)
     {
-        Moves = moves;
-        StepEnd = stepEnd;
+        Steps = steps;
         CompileTime = compileTime;
     }
 
-    /// <summary>The moves of every machine in a step, each machine's rows a <c>switch</c> on its state.</summary>
-    public MachineMoves Moves { get; }
-
-    /// <summary>The end of a step: the effects taken and <c>each_step</c>, and the outcome conditions.</summary>
-    public StepEnd StepEnd { get; }
+    /// <summary>A trial's steps: the moves of every machine, each machine's rows a <c>switch</c> on its state, and the end of each step.</summary>
+    public TrialSteps Steps { get; }
 
     /// <summary>How long generating and compiling the code took.</summary>
     public TimeSpan CompileTime { get; }
@@ -57,8 +54,7 @@ internal sealed class GeneratedModelCode
     private static GeneratedModelCode Generate(CompiledModel model)
     {
         var stopwatch = Stopwatch.StartNew();
-        var moves = MachineMovesCode.Compile(model);
-        var stepEnd = StepEndCode.Compile(model);
-        return new GeneratedModelCode(moves, stepEnd, stopwatch.Elapsed);
+        var steps = TrialStepsCode.Compile(model);
+        return new GeneratedModelCode(steps, stopwatch.Elapsed);
     }
 }

@@ -6,9 +6,10 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// <summary>
 /// Turns a compiled program (postfix code, see <see cref="ProgramEvaluator"/>) into an expression tree that computes
 /// exactly what the evaluator computes: the same operations on the same operands in the same order, so the same bits.
-/// Trial constants, variables and machine states are read from the arrays given as parameters.
+/// Trial constant c is read from <paramref name="constant"/>(c), variable v from <paramref name="variable"/>(v) and the
+/// state of machine m from <paramref name="state"/>(m) (locals of the generated code).
 /// </summary>
-internal sealed class ProgramExpressions(CompiledModel model, Expression constants, Expression variables, Expression states)
+internal sealed class ProgramExpressions(CompiledModel model, Func<int, Expression> constant, Func<int, Expression> variable, Func<int, Expression> state)
 {
     private static readonly MethodInfo MathExp = typeof(Math).GetMethod(nameof(Math.Exp), [typeof(double)])!;
     private static readonly MethodInfo MathLog = typeof(Math).GetMethod(nameof(Math.Log), [typeof(double)])!;
@@ -25,11 +26,11 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
             switch (instruction.Code)
             {
                 case OpCode.Number: stack.Push(Expression.Constant(instruction.Number)); break;
-                case OpCode.TrialConstant: stack.Push(GeneratedOperations.ReadAt(constants, Expression.Constant(instruction.Index))); break;
-                case OpCode.Variable: stack.Push(GeneratedOperations.ReadAt(variables, Expression.Constant(instruction.Index))); break;
+                case OpCode.TrialConstant: stack.Push(constant(instruction.Index)); break;
+                case OpCode.Variable: stack.Push(variable(instruction.Index)); break;
                 case OpCode.StateIn:
                     stack.Push(Expression.Call(GeneratedOperations.StateInMethod,
-                        Expression.Constant(instruction.Mask), GeneratedOperations.ReadAt(states, Expression.Constant(instruction.Index))));
+                        Expression.Constant(instruction.Mask), state(instruction.Index)));
                     break;
                 case OpCode.Negate: stack.Push(Expression.Negate(stack.Pop())); break;
                 case OpCode.Not: stack.Push(Expression.Subtract(Expression.Constant(1.0), stack.Pop())); break;
@@ -58,7 +59,7 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
             {
                 case OpCode.StateIn:
                     stack.Push(Expression.NotEqual(
-                        Expression.And(Expression.RightShift(Expression.Constant(instruction.Mask), GeneratedOperations.ReadAt(states, Expression.Constant(instruction.Index))),
+                        Expression.And(Expression.RightShift(Expression.Constant(instruction.Mask), state(instruction.Index)),
                             Expression.Constant(1UL)),
                         Expression.Constant(0UL)));
                     break;
@@ -76,7 +77,7 @@ internal sealed class ProgramExpressions(CompiledModel model, Expression constan
 
     /// <summary>The value of a source: a trial constant slot (&gt;= 0) or <c>~program</c>.</summary>
     public Expression Value(int source) =>
-        source >= 0 ? GeneratedOperations.ReadAt(constants, Expression.Constant(source)) : Program(~source);
+        source >= 0 ? constant(source) : Program(~source);
 
     private static Expression Binary(OpCode code, Expression left, Expression right) => code switch
     {

@@ -1,8 +1,8 @@
 namespace NorthKoreaShadowWar.Compilation.Generated;
 
 /// <summary>
-/// What a model's generated step code (<see cref="MachineMoves"/>, <see cref="StepEnd"/>) reads and writes: one per
-/// simulator, its arrays set once, the rest set before each call and read back after it. Fields, not properties, so
+/// What a model's generated steps (<see cref="TrialSteps"/>) read and write: one per simulator, its arrays set once,
+/// the rest set before each call and read back after it. Fields, not properties, so
 /// that the generated code reads each one with a single load into a local at its start (<see cref="StepFrameLocals"/>).
 /// </summary>
 internal sealed class StepFrame
@@ -12,12 +12,15 @@ internal sealed class StepFrame
     /// <summary>The current block of draws, and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
     public double[] Draws = [];
     public int Draw;
-    /// <summary>The states at the start of the step (after it, for <see cref="StepEnd"/>), and the states entered in it.</summary>
+    /// <summary>
+    /// The states of the machines: read at the start of a call, written when it returns (after the last step it
+    /// finished; at the start of the step when a machine is left to the interpreter).
+    /// </summary>
     public int[] Current = [];
+    /// <summary>When a machine is left to the interpreter: the states the machines before it entered in the step.</summary>
     public int[] Next = [];
-    /// <summary>The occupancy cells, and where the current step's start (its first state's cell).</summary>
+    /// <summary>The occupancy cells (per step, per state).</summary>
     public long[] Occupancy = [];
-    public int OccupancyAt;
     public double[] Constants = [];
     public double[] Variables = [];
     /// <summary>The variables effects read: those at the start of the step when some effect reads a variable, else <see cref="Variables"/>.</summary>
@@ -36,15 +39,19 @@ internal sealed class StepFrame
     public int Taken;
     /// <summary>The flags of the states entered so far in the step, or-ed together.</summary>
     public int Flags;
-    /// <summary>The step just simulated, for the outcome conditions.</summary>
+    /// <summary>The step the call returned at (the last step finished, or the step in which a machine was left to the interpreter).</summary>
     public int Step;
+    /// <summary>The machine left to the interpreter (<see cref="TrialStepsCode.Bailed"/>).</summary>
+    public int Machine;
+    /// <summary>Per step 0..horizon: whether some value outcome is read after it (the call returns after such a step).</summary>
+    public bool[] ValueDueAfter = [];
     /// <summary>Per first-step condition, the first step it held (or -1), and how many have not held yet.</summary>
     public int[] FirstStep = [];
     public int Pending;
     /// <summary>Per steps-in condition, the steps it has held, and whether it holds after the step.</summary>
     public int[] StepsIn = [];
     public bool[] StepsInHolds = [];
-    /// <summary>When <see cref="StepEnd"/> fails: the effect list and the effect (in <see cref="CompiledModel.Effects"/>) that made a variable not a finite number, or the program of the condition that had no answer.</summary>
+    /// <summary>When the end of a step fails: the effect list and the effect (in <see cref="CompiledModel.Effects"/>) that made a variable not a finite number, or the program of the condition that had no answer.</summary>
     public int FailedList;
     public int FailedEffect;
     public int FailedProgram;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
@@ -14,7 +15,6 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
     public readonly ParameterExpression Next = Local<int[]>(nameof(StepFrame.Next));
     public readonly ParameterExpression Occupancy = Local<long[]>(nameof(StepFrame.Occupancy));
-    public readonly ParameterExpression OccupancyAt = Local<int>(nameof(StepFrame.OccupancyAt));
     public readonly ParameterExpression Constants = Local<double[]>(nameof(StepFrame.Constants));
     public readonly ParameterExpression Variables = Local<double[]>(nameof(StepFrame.Variables));
     public readonly ParameterExpression ReadVariables = Local<double[]>(nameof(StepFrame.ReadVariables));
@@ -32,12 +32,33 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Pending = Local<int>(nameof(StepFrame.Pending));
     public readonly ParameterExpression StepsIn = Local<int[]>(nameof(StepFrame.StepsIn));
     public readonly ParameterExpression StepsInHolds = Local<bool[]>(nameof(StepFrame.StepsInHolds));
+    public readonly ParameterExpression ValueDueAfter = Local<bool[]>(nameof(StepFrame.ValueDueAfter));
 
     public ParameterExpression[] All =>
     [
-        RefillDraws, Draws, Draw, Current, Next, Occupancy, OccupancyAt, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
-        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds,
+        RefillDraws, Draws, Draw, Current, Next, Occupancy, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
+        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
     ];
+
+    /// <summary>
+    /// Trial constant c as generated code reads it: a local of its own, set from <see cref="Constants"/> at the start of
+    /// the code (<see cref="ConstantLoads"/>), as the trial constants do not change during a call.
+    /// </summary>
+    public Expression Constant(int c)
+    {
+        if (!constants.TryGetValue(c, out var local))
+            constants.Add(c, local = Expression.Variable(typeof(double), string.Create(CultureInfo.InvariantCulture, $"constant{c}")));
+        return local;
+    }
+
+    private readonly SortedDictionary<int, ParameterExpression> constants = [];
+
+    /// <summary>The locals of the trial constants the code reads.</summary>
+    public IEnumerable<ParameterExpression> ConstantLocals => constants.Values;
+
+    /// <summary>The locals of the trial constants the code reads, set from <see cref="Constants"/>.</summary>
+    public IEnumerable<Expression> ConstantLoads() =>
+        constants.Select(pair => Expression.Assign(pair.Value, GeneratedOperations.ReadAt(Constants, Expression.Constant(pair.Key))));
 
     /// <summary>Every local set from its field.</summary>
     public IEnumerable<Expression> Loads() => All.Select(local => Expression.Assign(local, Expression.Field(frame, local.Name!)));
