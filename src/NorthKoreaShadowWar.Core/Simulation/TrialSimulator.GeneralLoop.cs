@@ -91,7 +91,6 @@ internal sealed partial class TrialSimulator
     private (int Last, bool Frozen) RunStepsGenerated(int from, int to, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
     {
         var frame = stepFrame!;
-        frame.Stamp = stamp;
         var step = from;
         for (; step <= to; step++)
         {
@@ -133,10 +132,6 @@ internal sealed partial class TrialSimulator
         Occupancy = Tallies.Occupancy,
         Constants = constants,
         Variables = variables,
-        Stamps = stamps,
-        Bounds = bounds,
-        OutcomeTargets = [.. model.Outcomes.Select(outcome => outcome.Target)],
-        OutcomeEffects = [.. model.Outcomes.Select(outcome => outcome.Effects)],
         RowFlags = [.. rows.Select(row => (int)row.Flags)],
         TakenEffects = takenEffects,
         ReadVariables = model.EffectsReadVariables ? variablesAtStepStart : variables,

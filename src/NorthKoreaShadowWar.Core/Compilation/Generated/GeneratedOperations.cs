@@ -85,17 +85,6 @@ internal static class GeneratedOperations
     /// <summary>Adds one to element <paramref name="index"/> of long[] <paramref name="array"/> through <see cref="Increment"/>.</summary>
     public static Expression IncrementAt(Expression array, Expression index) => Expression.Call(IncrementLong, array, index);
 
-    /// <summary>
-    /// The outcome of a table row (its index among the row's outcomes) that draw <paramref name="u"/> picks from the
-    /// <paramref name="stride"/> cumulative bounds at <paramref name="at"/> (see <see cref="CumulativeBounds"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int OutcomeOf(double u, double[] bounds, int at, int stride)
-    {
-        Debug.Assert(at >= 0 && at + stride <= bounds.Length, "a table row's context lies outside its bounds");
-        return CumulativeBounds.CountAtOrBelow(u, ref bounds[at], stride);
-    }
-
     /// <summary>The method of comparison <paramref name="code"/>.</summary>
     public static MethodInfo Comparison(OpCode code) => Method(code.ToString());
 

@@ -25,13 +25,6 @@ internal sealed class StepFrame
     public double[] Variables = [];
     /// <summary>The variables effects read: those at the start of the step when some effect reads a variable, else <see cref="Variables"/>.</summary>
     public double[] ReadVariables = [];
-    /// <summary>The per-trial table contexts' stamps, and the current trial's stamp (a context built this trial has it).</summary>
-    public int[] Stamps = [];
-    public int Stamp;
-    public double[] Bounds = [];
-    /// <summary>Per outcome of a table row: the state it enters and its effect list (or -1).</summary>
-    public int[] OutcomeTargets = [];
-    public int[] OutcomeEffects = [];
     /// <summary>Per row: its flags (<see cref="CompiledModel.MovableFlag"/>, <see cref="CompiledModel.EachStepFlag"/>).</summary>
     public int[] RowFlags = [];
     /// <summary>The effect lists of the transitions taken so far in the step, in machine order, and how many.</summary>

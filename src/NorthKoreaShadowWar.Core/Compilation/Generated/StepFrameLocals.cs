@@ -18,11 +18,6 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Constants = Local<double[]>(nameof(StepFrame.Constants));
     public readonly ParameterExpression Variables = Local<double[]>(nameof(StepFrame.Variables));
     public readonly ParameterExpression ReadVariables = Local<double[]>(nameof(StepFrame.ReadVariables));
-    public readonly ParameterExpression Stamps = Local<int[]>(nameof(StepFrame.Stamps));
-    public readonly ParameterExpression Stamp = Local<int>(nameof(StepFrame.Stamp));
-    public readonly ParameterExpression Bounds = Local<double[]>(nameof(StepFrame.Bounds));
-    public readonly ParameterExpression OutcomeTargets = Local<int[]>(nameof(StepFrame.OutcomeTargets));
-    public readonly ParameterExpression OutcomeEffects = Local<int[]>(nameof(StepFrame.OutcomeEffects));
     public readonly ParameterExpression RowFlags = Local<int[]>(nameof(StepFrame.RowFlags));
     public readonly ParameterExpression TakenEffects = Local<int[]>(nameof(StepFrame.TakenEffects));
     public readonly ParameterExpression Taken = Local<int>(nameof(StepFrame.Taken));
@@ -36,8 +31,8 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
 
     public ParameterExpression[] All =>
     [
-        RefillDraws, Draws, Draw, Current, Next, Occupancy, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
-        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
+        RefillDraws, Draws, Draw, Current, Next, Occupancy, Constants, Variables, ReadVariables, RowFlags,
+        TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
     ];
 
     /// <summary>
