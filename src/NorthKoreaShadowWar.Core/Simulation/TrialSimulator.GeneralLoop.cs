@@ -129,7 +129,7 @@ internal sealed partial class TrialSimulator
         Draws = uniforms.Values,
         Current = states,
         Next = nextStates,
-        Occupancy = Tallies.Occupancy,
+        OccupancyChanges = Tallies.OccupancyChanges,
         Constants = constants,
         Variables = variables,
         RowFlags = [.. rows.Select(row => (int)row.Flags)],

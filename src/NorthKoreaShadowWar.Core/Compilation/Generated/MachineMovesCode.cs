@@ -20,7 +20,7 @@ internal static class MachineMovesCode
     /// interpreter then moves the machine and reports them).
     /// </summary>
     public static Expression Move(CompiledModel model, int m, StepFrameLocals g, Func<int, Expression> state, Func<int, Expression> variable,
-        ParameterExpression target, LabelTarget bail)
+        Expression occupancyAt, ParameterExpression target, LabelTarget bail)
     {
         var offset = model.StateOffset[m];
         var cases = new List<SwitchCase>();
@@ -30,8 +30,8 @@ internal static class MachineMovesCode
             var move = row.Kind switch
             {
                 RowKind.Stay => Expression.Assign(target, Expression.Constant(s)),
-                RowKind.Table => TableMove(model, in row, m, s, g, state, target, bail),
-                _ => DynamicMove(model, in row, m, s, g, state, variable, target, bail),
+                RowKind.Table => TableMove(model, in row, m, s, g, state, occupancyAt, target, bail),
+                _ => DynamicMove(model, in row, m, s, g, state, variable, occupancyAt, target, bail),
             };
             cases.Add(Expression.SwitchCase(Expression.Block(typeof(void), move), Expression.Constant(s)));
         }
@@ -44,7 +44,7 @@ internal static class MachineMovesCode
     /// cumulative bounds, so the same outcome as the table lookup, bit for bit.
     /// </summary>
     private static Expression TableMove(CompiledModel model, in RowLayout row, int m, int from, StepFrameLocals g, Func<int, Expression> state,
-        ParameterExpression target, LabelTarget bail)
+        Expression occupancyAt, ParameterExpression target, LabelTarget bail)
     {
         var (start, count) = (row.TransitionStart, row.TransitionCount);
         var choices = new List<Choice>();
@@ -54,12 +54,12 @@ internal static class MachineMovesCode
             choices.Add(new([.. grouped.Select(t => Array.IndexOf(model.RowTransitions, t, start, count) - start)],
                 model.Outcomes[outcome].Target, model.Outcomes[outcome].Effects));
         }
-        return ComputedMove(model, in row, m, from, g, new ProgramExpressions(model, g.Constant, NoVariable, state), choices, target, bail);
+        return ComputedMove(model, in row, m, from, g, new ProgramExpressions(model, g.Constant, NoVariable, state), choices, occupancyAt, target, bail);
     }
 
     /// <summary>A row computed every step: each transition a choice of its own, in row order.</summary>
     private static Expression DynamicMove(CompiledModel model, in RowLayout row, int m, int from, StepFrameLocals g, Func<int, Expression> state, Func<int, Expression> variable,
-        ParameterExpression target, LabelTarget bail)
+        Expression occupancyAt, ParameterExpression target, LabelTarget bail)
     {
         var choices = new List<Choice>();
         for (var i = 0; i < row.TransitionCount; i++)
@@ -67,7 +67,7 @@ internal static class MachineMovesCode
             ref readonly var transition = ref model.Transitions[model.RowTransitions[row.TransitionStart + i]];
             choices.Add(new([i], transition.Target, transition.Effects));
         }
-        return ComputedMove(model, in row, m, from, g, new ProgramExpressions(model, g.Constant, variable, state), choices, target, bail);
+        return ComputedMove(model, in row, m, from, g, new ProgramExpressions(model, g.Constant, variable, state), choices, occupancyAt, target, bail);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ internal static class MachineMovesCode
     /// choice taken, the machine stays.
     /// </summary>
     private static Expression ComputedMove(CompiledModel model, in RowLayout row, int m, int from, StepFrameLocals g, ProgramExpressions programs,
-        List<Choice> choices, ParameterExpression target, LabelTarget bail)
+        List<Choice> choices, Expression occupancyAt, ParameterExpression target, LabelTarget bail)
     {
         var locals = new List<ParameterExpression>();
         var steps = new List<Expression> { RefillWhenDrawsUsedUp(g) };
@@ -91,6 +91,7 @@ internal static class MachineMovesCode
         foreach (var choice in choices)
         {
             var take = new List<Expression> { Expression.Assign(target, Expression.Constant(choice.Target)) };
+            if (choice.Target != from) take.AddRange(OccupancyMoved(model, g, m, occupancyAt, from, choice.Target));
             take.AddRange(FirstEntries(model, g, m, from, choice.Target));
             if (choice.Effects >= 0) take.Add(NoteEffects(g, Expression.Constant(choice.Effects)));
             take.Add(Expression.Goto(picked));
@@ -104,6 +105,18 @@ internal static class MachineMovesCode
 
     /// <summary>One choice of a row: the transitions whose probabilities it adds (their indices in the row), the state entered, its effect list (or -1).</summary>
     private sealed record Choice(int[] Transitions, int Target, int Effects);
+
+    /// <summary>
+    /// Machine <paramref name="m"/> leaves state <paramref name="from"/> for <paramref name="to"/> in the step whose first
+    /// occupancy cell is <paramref name="occupancyAt"/>: its stay in <paramref name="from"/> ends before this step, its stay
+    /// in <paramref name="to"/> starts at it (<see cref="StepFrame.OccupancyChanges"/>).
+    /// </summary>
+    private static IEnumerable<Expression> OccupancyMoved(CompiledModel model, StepFrameLocals g, int m, Expression occupancyAt, int from, int to)
+    {
+        var offset = model.StateOffset[m];
+        yield return GeneratedOperations.AddAt(g.OccupancyChanges, Expression.Add(occupancyAt, Expression.Constant(offset + from)), -1);
+        yield return GeneratedOperations.AddAt(g.OccupancyChanges, Expression.Add(occupancyAt, Expression.Constant(offset + to)), 1);
+    }
 
     /// <summary>
     /// The first-step conditions that machine <paramref name="m"/> meets by moving from state <paramref name="from"/> to

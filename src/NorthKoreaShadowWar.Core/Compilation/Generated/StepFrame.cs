@@ -19,8 +19,11 @@ internal sealed class StepFrame
     public int[] Current = [];
     /// <summary>When a machine is left to the interpreter: the states the machines before it entered in the step.</summary>
     public int[] Next = [];
-    /// <summary>The occupancy cells (per step, per state).</summary>
-    public long[] Occupancy = [];
+    /// <summary>
+    /// The changes of occupancy (<see cref="Simulation.TrialTallies.OccupancyChanges"/>): a machine's stay in a state counted
+    /// as +1 in the cell of its first step and -1 in the cell after its last.
+    /// </summary>
+    public long[] OccupancyChanges = [];
     public double[] Constants = [];
     public double[] Variables = [];
     /// <summary>The variables effects read: those at the start of the step when some effect reads a variable, else <see cref="Variables"/>.</summary>

@@ -14,7 +14,7 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Draw = Local<int>(nameof(StepFrame.Draw));
     public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
     public readonly ParameterExpression Next = Local<int[]>(nameof(StepFrame.Next));
-    public readonly ParameterExpression Occupancy = Local<long[]>(nameof(StepFrame.Occupancy));
+    public readonly ParameterExpression OccupancyChanges = Local<long[]>(nameof(StepFrame.OccupancyChanges));
     public readonly ParameterExpression Constants = Local<double[]>(nameof(StepFrame.Constants));
     public readonly ParameterExpression Variables = Local<double[]>(nameof(StepFrame.Variables));
     public readonly ParameterExpression ReadVariables = Local<double[]>(nameof(StepFrame.ReadVariables));
@@ -31,7 +31,7 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
 
     public ParameterExpression[] All =>
     [
-        RefillDraws, Draws, Draw, Current, Next, Occupancy, Constants, Variables, ReadVariables, RowFlags,
+        RefillDraws, Draws, Draw, Current, Next, OccupancyChanges, Constants, Variables, ReadVariables, RowFlags,
         TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
     ];
 

@@ -55,6 +55,7 @@ internal static class TrialStepsCode
         var result = Expression.Variable(typeof(int), "result");
         var step = Expression.Label("step");
         var exit = Expression.Label("exit");
+        var counted = Expression.Label("counted");
         Expression Stop(int why) => Expression.Block(Expression.Assign(result, Expression.Constant(why)), Expression.Goto(exit));
         Expression State(int m) => states[m];
         Expression Variable(int v) => variables[v];
@@ -66,6 +67,8 @@ internal static class TrialStepsCode
             Expression.Assign(occupancyAt, Expression.Multiply(from, Expression.Constant(model.TotalStates))),
         };
         for (var m = 0; m < machineCount; m++) body.Add(Expression.Assign(states[m], GeneratedOperations.ReadAt(g.Current, Expression.Constant(m))));
+        // Each machine's stay in its state is counted from this step on (ended when it moves, or when the call returns).
+        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, 0, m, states[m], 1));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(variables[v], GeneratedOperations.ReadAt(g.Variables, Expression.Constant(v))));
         body.Add(Expression.Label(step));
         if (model.EffectsReadVariables)
@@ -75,9 +78,7 @@ internal static class TrialStepsCode
         for (var m = 0; m < machineCount; m++)
         {
             bails[m] = Expression.Label(string.Create(CultureInfo.InvariantCulture, $"bail{m}"));
-            var cell = Expression.Add(Expression.Constant(model.StateOffset[m]), targets[m]);
-            body.Add(MachineMovesCode.Move(model, m, g, State, Variable, targets[m], bails[m]));
-            body.Add(GeneratedOperations.IncrementAt(g.Occupancy, Expression.Add(occupancyAt, cell)));
+            body.Add(MachineMovesCode.Move(model, m, g, State, Variable, occupancyAt, targets[m], bails[m]));
         }
         for (var m = 0; m < machineCount; m++) body.Add(Expression.Assign(states[m], targets[m]));
         body.AddRange(StepEndCode.Statements(model, g, State, Variable, VariableAtStart, why => Stop(why)));
@@ -101,9 +102,16 @@ internal static class TrialStepsCode
                 for (var v = 0; v < variables.Length; v++)
                     body.Add(Expression.Assign(Expression.ArrayAccess(g.ReadVariables, Expression.Constant(v)), variablesAtStart[v]));
             body.Add(g.Set(nameof(StepFrame.Machine), Expression.Constant(m)));
-            body.Add(Stop(Bailed));
+            // The machines before it are counted through this step, it and those after it through the step before.
+            for (var k = 0; k < machineCount; k++)
+                body.Add(k < m ? ChangeOccupancy(model, g, occupancyAt, model.TotalStates, k, targets[k], -1) : ChangeOccupancy(model, g, occupancyAt, 0, k, states[k], -1));
+            body.Add(Expression.Assign(result, Expression.Constant(Bailed)));
+            body.Add(Expression.Goto(counted));
         }
         body.Add(Expression.Label(exit));
+        // Every machine is counted through this step.
+        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, model.TotalStates, m, states[m], -1));
+        body.Add(Expression.Label(counted));
         for (var m = 0; m < machineCount; m++) body.Add(GeneratedOperations.WriteAt(g.Current, Expression.Constant(m), states[m]));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(Expression.ArrayAccess(g.Variables, Expression.Constant(v)), variables[v]));
         body.AddRange(g.Stores(g.Draw, g.Taken, g.Flags, g.Step, g.Pending));
@@ -112,6 +120,14 @@ internal static class TrialStepsCode
         return Expression.Lambda<TrialSteps>(
             Expression.Block(typeof(int), [.. g.All, .. g.ConstantLocals, .. states, .. targets, .. variables, .. (model.EffectsReadVariables ? variablesAtStart : []), occupancyAt, result], body), frame, from, to).Compile();
     }
+
+    /// <summary>
+    /// Adds <paramref name="change"/> to the occupancy change of machine <paramref name="m"/> in <paramref name="state"/>,
+    /// <paramref name="stepsAfter"/> cells after the step's first (<paramref name="occupancyAt"/>).
+    /// </summary>
+    private static Expression ChangeOccupancy(CompiledModel model, StepFrameLocals g, ParameterExpression occupancyAt, int stepsAfter, int m, Expression state, long change) =>
+        GeneratedOperations.AddAt(g.OccupancyChanges,
+            Expression.Add(occupancyAt, Expression.Add(Expression.Constant(stepsAfter + model.StateOffset[m]), state)), change);
 
     /// <summary>
     /// Whether the trial is frozen after a step: every machine in a state it cannot leave and that has no <c>each_step</c>
