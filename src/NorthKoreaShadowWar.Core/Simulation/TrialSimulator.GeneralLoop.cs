@@ -96,9 +96,11 @@ internal sealed partial class TrialSimulator
         {
             if (observer is not null) states.CopyTo(nextStates, 0);
             frame.Draw = uniforms.Next;
+            (frame.RandomState0, frame.RandomState1) = uniforms.GeneratorState;
             frame.Pending = pendingFirstSteps;
             var stopped = generated!.Steps(frame, step, observer is null ? to : step);
             uniforms.Next = frame.Draw;
+            uniforms.GeneratorState = (frame.RandomState0, frame.RandomState1);
             pendingFirstSteps = frame.Pending;
             step = frame.Step;
             switch (stopped)
@@ -125,7 +127,6 @@ internal sealed partial class TrialSimulator
     /// <summary>The frame of the generated steps, its arrays those of this simulator.</summary>
     private StepFrame NewStepFrame() => new()
     {
-        RefillDraws = uniforms.Refill,
         Draws = uniforms.Values,
         Current = states,
         Next = nextStates,

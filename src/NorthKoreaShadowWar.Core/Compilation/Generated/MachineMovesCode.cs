@@ -79,14 +79,14 @@ internal static class MachineMovesCode
         List<Choice> choices, Expression occupancyAt, ParameterExpression target, LabelTarget bail)
     {
         var locals = new List<ParameterExpression>();
-        var steps = new List<Expression> { RefillWhenDrawsUsedUp(g) };
+        var steps = new List<Expression>();
         var probabilities = RowChoiceCode.ValidProbabilities(model, in row, programs, locals, steps, Expression.Goto(bail));
         var u = Expression.Variable(typeof(double), "u");
         var cumulative = Expression.Variable(typeof(double), "cumulative");
         var picked = Expression.Label("picked");
         locals.Add(u);
         locals.Add(cumulative);
-        steps.Add(Expression.Assign(u, NextDraw(g)));
+        steps.Add(DrawCode.Next(g, u));
         steps.Add(Expression.Assign(cumulative, Expression.Constant(0.0)));
         foreach (var choice in choices)
         {
@@ -144,14 +144,6 @@ internal static class MachineMovesCode
     /// <summary>A table row's probabilities read the trial constants and states only, no variable.</summary>
     private static Expression NoVariable(int variable) =>
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"a per-trial table row reads variable {variable}"));
-
-    /// <summary>A used-up block of draws is refilled (<see cref="StepFrame.RefillDraws"/>) before the next draw, as the interpreter does.</summary>
-    private static Expression RefillWhenDrawsUsedUp(StepFrameLocals g) =>
-        Expression.IfThen(Expression.Equal(g.Draw, Expression.ArrayLength(g.Draws)),
-            Expression.Block(Expression.Invoke(g.RefillDraws), Expression.Assign(g.Draw, Expression.Constant(0))));
-
-    /// <summary>The next draw, moving past it.</summary>
-    private static Expression NextDraw(StepFrameLocals g) => GeneratedOperations.ReadAt(g.Draws, Expression.PostIncrementAssign(g.Draw));
 
     private static Expression NoteEffects(StepFrameLocals g, Expression effects) =>
         GeneratedOperations.WriteAt(g.TakenEffects, Expression.PostIncrementAssign(g.Taken), effects);

@@ -7,11 +7,12 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal sealed class StepFrame
 {
-    /// <summary>Refills <see cref="Draws"/> with the trial's next draws (the simulator's draws buffer), when used up.</summary>
-    public Action RefillDraws = () => { };
     /// <summary>The current block of draws, and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
     public double[] Draws = [];
     public int Draw;
+    /// <summary>The state of the trial's generator after the block (<see cref="Simulation.UniformBuffer.GeneratorState"/>): the draws after the block are made from it.</summary>
+    public ulong RandomState0;
+    public ulong RandomState1;
     /// <summary>
     /// The states of the machines: read at the start of a call, written when it returns (after the last step it
     /// finished; at the start of the step when a machine is left to the interpreter).

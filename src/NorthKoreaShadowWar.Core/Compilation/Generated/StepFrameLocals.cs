@@ -9,9 +9,10 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal sealed class StepFrameLocals(ParameterExpression frame)
 {
-    public readonly ParameterExpression RefillDraws = Local<Action>(nameof(StepFrame.RefillDraws));
     public readonly ParameterExpression Draws = Local<double[]>(nameof(StepFrame.Draws));
     public readonly ParameterExpression Draw = Local<int>(nameof(StepFrame.Draw));
+    public readonly ParameterExpression RandomState0 = Local<ulong>(nameof(StepFrame.RandomState0));
+    public readonly ParameterExpression RandomState1 = Local<ulong>(nameof(StepFrame.RandomState1));
     public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
     public readonly ParameterExpression Next = Local<int[]>(nameof(StepFrame.Next));
     public readonly ParameterExpression OccupancyChanges = Local<long[]>(nameof(StepFrame.OccupancyChanges));
@@ -31,7 +32,7 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
 
     public ParameterExpression[] All =>
     [
-        RefillDraws, Draws, Draw, Current, Next, OccupancyChanges, Constants, Variables, ReadVariables, RowFlags,
+        Draws, Draw, RandomState0, RandomState1, Current, Next, OccupancyChanges, Constants, Variables, ReadVariables, RowFlags,
         TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
     ];
 

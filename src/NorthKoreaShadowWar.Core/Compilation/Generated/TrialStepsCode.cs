@@ -114,7 +114,7 @@ internal static class TrialStepsCode
         body.Add(Expression.Label(counted));
         for (var m = 0; m < machineCount; m++) body.Add(GeneratedOperations.WriteAt(g.Current, Expression.Constant(m), states[m]));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(Expression.ArrayAccess(g.Variables, Expression.Constant(v)), variables[v]));
-        body.AddRange(g.Stores(g.Draw, g.Taken, g.Flags, g.Step, g.Pending));
+        body.AddRange(g.Stores(g.Draw, g.RandomState0, g.RandomState1, g.Taken, g.Flags, g.Step, g.Pending));
         body.Add(result);
         body.InsertRange(g.All.Length, g.ConstantLoads());
         return Expression.Lambda<TrialSteps>(
