@@ -98,7 +98,8 @@ internal sealed partial class TrialSimulator
             frame.Draw = uniforms.Next;
             (frame.RandomState0, frame.RandomState1) = uniforms.GeneratorState;
             frame.Pending = pendingFirstSteps;
-            var stopped = generated!.Steps(frame, step, observer is null ? to : step);
+            // The generated steps stop after the last step asked for, or the first after which a value is read.
+            var stopped = generated!.Steps(frame, step, observer is null ? Math.Min(to, nextValueDue[step]) : step);
             uniforms.Next = frame.Draw;
             uniforms.GeneratorState = (frame.RandomState0, frame.RandomState1);
             pendingFirstSteps = frame.Pending;
@@ -139,7 +140,6 @@ internal sealed partial class TrialSimulator
         FirstStep = firstStep,
         StepsIn = stepsIn,
         StepsInHolds = stepsInHolds,
-        ValueDueAfter = valueDueAfter,
     };
 
     /// <summary>

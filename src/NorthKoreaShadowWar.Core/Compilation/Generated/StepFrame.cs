@@ -40,8 +40,6 @@ internal sealed class StepFrame
     public int Step;
     /// <summary>The machine left to the interpreter (<see cref="TrialStepsCode.Bailed"/>).</summary>
     public int Machine;
-    /// <summary>Per step 0..horizon: whether some value outcome is read after it (the call returns after such a step).</summary>
-    public bool[] ValueDueAfter = [];
     /// <summary>Per first-step condition, the first step it held (or -1), and how many have not held yet.</summary>
     public int[] FirstStep = [];
     public int Pending;

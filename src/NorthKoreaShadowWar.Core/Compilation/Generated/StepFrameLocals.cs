@@ -28,12 +28,11 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Pending = Local<int>(nameof(StepFrame.Pending));
     public readonly ParameterExpression StepsIn = Local<int[]>(nameof(StepFrame.StepsIn));
     public readonly ParameterExpression StepsInHolds = Local<bool[]>(nameof(StepFrame.StepsInHolds));
-    public readonly ParameterExpression ValueDueAfter = Local<bool[]>(nameof(StepFrame.ValueDueAfter));
 
     public ParameterExpression[] All =>
     [
         Draws, Draw, RandomState0, RandomState1, Current, Next, OccupancyChanges, Constants, Variables, ReadVariables, RowFlags,
-        TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
+        TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds,
     ];
 
     /// <summary>

@@ -13,11 +13,13 @@ internal delegate int TrialSteps(StepFrame frame, int from, int to);
 /// <summary>
 /// Generates <see cref="TrialSteps"/> for a model: one function for a trial's steps, the states of the machines and the
 /// variables held in locals from step to step (read from the frame's arrays at the start of a call, written back when it
-/// returns). Each step: the variables at its start (when some effect reads a variable), every machine's move
-/// (<see cref="MachineMovesCode"/>) into a local of its own, then the state entered counted; the states entered become the
-/// states; the end of the step (<see cref="StepEndCode"/>); then the checks that end the call: the trial froze (every
+/// returns). Occupancy is counted by its changes (<see cref="StepFrame.OccupancyChanges"/>): each machine's stay in its
+/// state starts when the call starts and ends when it returns, and a move to another state ends one and starts the next.
+/// Each step: the variables at its start (when some effect reads a variable), every machine's move
+/// (<see cref="MachineMovesCode"/>) into a local of its own; the states entered become the states; the end of the step (<see cref="StepEndCode"/>); then the checks that end the call: the trial froze (every
 /// machine in a state it cannot leave and with no <c>each_step</c> effects, each machine's state compared with those
-/// states; not tested in a model with a machine that has none), it reached the last step asked for, or some value outcome is read after this step (the caller reads it and calls again). A machine
+/// states; not tested in a model with a machine that has none), or it reached the last step asked for (the caller asks
+/// for steps up to the next after which a value outcome is read, reads it, and calls again). A machine
 /// whose probabilities the generated code cannot use is left to the interpreter, which finishes that step (see
 /// docs/performance.md, "Generated code").
 /// </summary>
@@ -27,18 +29,16 @@ internal static class TrialStepsCode
     public const int Done = 0;
     /// <summary>The trial froze after <see cref="StepFrame.Step"/>.</summary>
     public const int Frozen = 1;
-    /// <summary>Some value outcome is read after <see cref="StepFrame.Step"/>; the trial goes on from the next step.</summary>
-    public const int ValuesDue = 2;
     /// <summary>
     /// Machine <see cref="StepFrame.Machine"/> is left to the interpreter in step <see cref="StepFrame.Step"/>: the
     /// machines before it have moved (their states entered in <see cref="StepFrame.Next"/>, counted; the effects they took
     /// in <see cref="StepFrame.TakenEffects"/>), <see cref="StepFrame.Current"/> holds the states at the step's start.
     /// </summary>
-    public const int Bailed = 3;
+    public const int Bailed = 2;
     /// <summary>An effect made a variable not a finite number (<see cref="StepFrame.FailedList"/>, <see cref="StepFrame.FailedEffect"/>).</summary>
-    public const int EffectFailed = 4;
+    public const int EffectFailed = 3;
     /// <summary>An outcome condition had no answer (<see cref="StepFrame.FailedProgram"/>).</summary>
-    public const int ConditionFailed = 5;
+    public const int ConditionFailed = 4;
 
     public static TrialSteps Compile(CompiledModel model)
     {
@@ -84,7 +84,6 @@ internal static class TrialStepsCode
         body.AddRange(StepEndCode.Statements(model, g, State, Variable, VariableAtStart, why => Stop(why)));
         if (FrozenTest(model, states) is { } frozen) body.Add(Expression.IfThen(frozen, Stop(Frozen)));
         body.Add(Expression.IfThen(Expression.GreaterThanOrEqual(g.Step, to), Stop(Done)));
-        body.Add(Expression.IfThen(Expression.ArrayIndex(g.ValueDueAfter, g.Step), Stop(ValuesDue)));
         body.Add(Expression.PreIncrementAssign(g.Step));
         body.Add(Expression.AddAssign(occupancyAt, Expression.Constant(model.TotalStates)));
         body.Add(Expression.Goto(step));
