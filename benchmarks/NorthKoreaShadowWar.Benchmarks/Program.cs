@@ -93,11 +93,11 @@ public static class Program
         System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit vectors"
         : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit vectors" : "no vectors";
 
-    /// <summary>A checksum of the occupancy counted in the loop (both lanes of trials run side by side).</summary>
+    /// <summary>A checksum of the occupancy counted (both lanes of trials run side by side, the changes counted in).</summary>
     private static long Checksum(TrialTallies tallies)
     {
         long sum = 0;
-        for (var i = 0; i < tallies.Occupancy.Length; i++) sum = sum * 31 + tallies.Occupancy[i] + tallies.SecondLaneOccupancy[i];
+        foreach (var cells in tallies.CompleteOccupancy()) sum = sum * 31 + cells;
         return sum;
     }
 }

@@ -91,15 +91,17 @@ internal sealed partial class TrialSimulator
     private (int Last, bool Frozen) RunStepsGenerated(int from, int to, long trial, Span<double> values, ITrialObserver? observer, ref int pendingFirstSteps)
     {
         var frame = stepFrame!;
-        frame.Stamp = stamp;
         var step = from;
         for (; step <= to; step++)
         {
             if (observer is not null) states.CopyTo(nextStates, 0);
             frame.Draw = uniforms.Next;
+            (frame.RandomState0, frame.RandomState1) = uniforms.GeneratorState;
             frame.Pending = pendingFirstSteps;
-            var stopped = generated!.Steps(frame, step, observer is null ? to : step);
+            // The generated steps stop after the last step asked for, or the first after which a value is read.
+            var stopped = generated!.Steps(frame, step, observer is null ? Math.Min(to, nextValueDue[step]) : step);
             uniforms.Next = frame.Draw;
+            uniforms.GeneratorState = (frame.RandomState0, frame.RandomState1);
             pendingFirstSteps = frame.Pending;
             step = frame.Step;
             switch (stopped)
@@ -126,24 +128,18 @@ internal sealed partial class TrialSimulator
     /// <summary>The frame of the generated steps, its arrays those of this simulator.</summary>
     private StepFrame NewStepFrame() => new()
     {
-        RefillDraws = uniforms.Refill,
         Draws = uniforms.Values,
         Current = states,
         Next = nextStates,
-        Occupancy = Tallies.Occupancy,
+        OccupancyChanges = Tallies.OccupancyChanges,
         Constants = constants,
         Variables = variables,
-        Stamps = stamps,
-        Bounds = bounds,
-        OutcomeTargets = [.. model.Outcomes.Select(outcome => outcome.Target)],
-        OutcomeEffects = [.. model.Outcomes.Select(outcome => outcome.Effects)],
         RowFlags = [.. rows.Select(row => (int)row.Flags)],
         TakenEffects = takenEffects,
         ReadVariables = model.EffectsReadVariables ? variablesAtStepStart : variables,
         FirstStep = firstStep,
         StepsIn = stepsIn,
         StepsInHolds = stepsInHolds,
-        ValueDueAfter = valueDueAfter,
     };
 
     /// <summary>

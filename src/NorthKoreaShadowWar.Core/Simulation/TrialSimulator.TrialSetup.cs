@@ -99,7 +99,7 @@ internal sealed partial class TrialSimulator
     {
         var remaining = model.Horizon - step;
         if (remaining == 0) return;
-        var tail = Tallies.FrozenTailStarts;
+        var tail = Tallies.OccupancyChanges;
         var from = (step + 1) * model.TotalStates;
         for (var m = 0; m < current.Length; m++) tail[from + stateOffset[m] + current[m]]++;
         for (var i = 0; i < stepsIn.Length; i++)

@@ -43,6 +43,8 @@ internal sealed partial class TrialSimulator
     private readonly bool hasTimedValues;
     /// <summary>Per step 0..horizon: whether some value outcome is read after it.</summary>
     private readonly bool[] valueDueAfter;
+    /// <summary>Per step: the first step from it on after which some value outcome is read, or the horizon.</summary>
+    private readonly int[] nextValueDue;
     /// <summary>The trial being run, for the errors that name it.</summary>
     private long currentTrial;
     /// <summary>The model's per-step code compiled to .NET code, or null to interpret it (see <see cref="CodeGeneration"/>).</summary>
@@ -78,6 +80,9 @@ internal sealed partial class TrialSimulator
         valueDueAfter = new bool[model.Horizon + 1];
         foreach (var step in model.ValueAtStep)
             if (step >= 0 && step <= model.Horizon) valueDueAfter[step] = true;
+        nextValueDue = new int[model.Horizon + 1];
+        for (var step = model.Horizon; step >= 0; step--)
+            nextValueDue[step] = valueDueAfter[step] || step == model.Horizon ? step : nextValueDue[step + 1];
         tableLoop = TableTrialLoop.For(model);
         generated = (generatedCode ?? CodeGeneration.ByDefault) && CodeGeneration.HasPerStepCode(model) ? GeneratedModelCode.For(model) : null;
         stepFrame = generated is null ? null : NewStepFrame();

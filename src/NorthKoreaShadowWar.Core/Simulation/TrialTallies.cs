@@ -13,7 +13,7 @@ internal sealed class TrialTallies
         var cells = (model.Horizon + 1) * model.TotalStates;
         Occupancy = new long[cells];
         SecondLaneOccupancy = new long[cells];
-        FrozenTailStarts = new long[cells + model.TotalStates];
+        OccupancyChanges = new long[cells + model.TotalStates];
         FirstStep = model.FirstStepConditions.Select(_ => new long[model.Horizon + 2]).ToArray();
         StepsIn = model.StepsInConditions.Select(_ => new long[model.Horizon + 1]).ToArray();
         TotalStates = model.TotalStates;
@@ -35,8 +35,13 @@ internal sealed class TrialTallies
     /// </summary>
     public long[] SecondLaneOccupancy { get; }
 
-    /// <summary>Trials that froze before step t and occupy the cell from t on (added up over t when finishing).</summary>
-    public long[] FrozenTailStarts { get; }
+    /// <summary>
+    /// Occupancy counted by its changes, at <c>t * totalStates + offset[m] + s</c> (steps 0..horizon + 1): trials whose
+    /// machine m starts to stay in state s at step t (+1), or stayed in it until the step before t (-1). The generated
+    /// steps count a machine's stay in a state this way (a change only when it moves), and a trial that froze before step
+    /// t occupies its cells from t on. <see cref="CompleteOccupancy"/> adds their running sums to <see cref="Occupancy"/>.
+    /// </summary>
+    public long[] OccupancyChanges { get; }
 
     /// <summary>Per first-step condition, trials by first step 0..horizon, and at horizon + 1 the trials where it never held.</summary>
     public long[][] FirstStep { get; }
@@ -50,12 +55,12 @@ internal sealed class TrialTallies
         MachineSteps += other.MachineSteps;
         AddInto(Occupancy, other.Occupancy);
         AddInto(Occupancy, other.SecondLaneOccupancy);
-        AddInto(FrozenTailStarts, other.FrozenTailStarts);
+        AddInto(OccupancyChanges, other.OccupancyChanges);
         for (var i = 0; i < FirstStep.Length; i++) AddInto(FirstStep[i], other.FirstStep[i]);
         for (var i = 0; i < StepsIn.Length; i++) AddInto(StepsIn[i], other.StepsIn[i]);
     }
 
-    /// <summary>Occupancy with the frozen tails filled in: what it would be had every step been simulated.</summary>
+    /// <summary>Occupancy with the changes counted in (the generated steps' stays and the frozen tails): the trials in each cell.</summary>
     public long[] CompleteOccupancy()
     {
         var complete = (long[])Occupancy.Clone();
@@ -63,7 +68,7 @@ internal sealed class TrialTallies
         var running = new long[TotalStates];
         for (var cell = 0; cell < complete.Length; cell++)
         {
-            running[cell % TotalStates] += FrozenTailStarts[cell];
+            running[cell % TotalStates] += OccupancyChanges[cell];
             complete[cell] += running[cell % TotalStates];
         }
         return complete;

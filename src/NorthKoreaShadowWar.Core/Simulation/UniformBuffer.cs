@@ -18,6 +18,16 @@ internal sealed class UniformBuffer
     /// <summary>The index of the next unread draw; <see cref="Length"/> when the block is used up.</summary>
     public int Next { get; set; } = Length;
 
+    /// <summary>
+    /// The generator's state: the draws after those of the current block. Code that draws past the block itself
+    /// (<see cref="Compilation.Generated.DrawCode"/>) reads it, steps it, and sets it back with the block used up.
+    /// </summary>
+    public (ulong S0, ulong S1) GeneratorState
+    {
+        get => generator.State;
+        set => generator.State = value;
+    }
+
     /// <summary>Starts a new stream; the next read refills.</summary>
     public void Reset(Xoroshiro128StarStar stream)
     {

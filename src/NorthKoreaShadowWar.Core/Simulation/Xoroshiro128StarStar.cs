@@ -22,6 +22,13 @@ internal struct Xoroshiro128StarStar
         return generator;
     }
 
+    /// <summary>The two words of state, for code that steps the generator itself (see <see cref="Compilation.Generated.DrawCode"/>).</summary>
+    public (ulong S0, ulong S1) State
+    {
+        readonly get => (s0, s1);
+        set => (s0, s1) = value;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
@@ -115,7 +122,8 @@ internal struct Xoroshiro128StarStar
         }
     }
 
-    private const double Scale = 1.0 / (1L << 53);
+    /// <summary>2^-53: a 53-bit integer times it is a draw in [0, 1).</summary>
+    public const double Scale = 1.0 / (1L << 53);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong BitRotate(ulong x, int k) => (x << k) | (x >> (64 - k));

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NorthKoreaShadowWar.Statistics;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class QuantileSketch
         Count += count;
         if (!overflowed)
         {
-            exact[value] = exact.GetValueOrDefault(value) + count;
+            CollectionsMarshal.GetValueRefOrAddDefault(exact, value, out _) += count;
             if (exact.Count > ExactLimit)
             {
                 overflowed = true;
@@ -41,8 +43,8 @@ internal sealed class QuantileSketch
             }
         }
         if (value == 0) zeros += count;
-        else if (value > 0) positive[Bucket(value)] = positive.GetValueOrDefault(Bucket(value)) + count;
-        else negative[Bucket(-value)] = negative.GetValueOrDefault(Bucket(-value)) + count;
+        else if (value > 0) CollectionsMarshal.GetValueRefOrAddDefault(positive, Bucket(value), out _) += count;
+        else CollectionsMarshal.GetValueRefOrAddDefault(negative, Bucket(-value), out _) += count;
     }
 
     /// <summary>Adds everything <paramref name="other"/> holds.</summary>

@@ -38,6 +38,47 @@ internal static partial class StepRules
             ])
         { Deterministic = true, NotOnTableLoop = Effects, NotExact = ValueOutcomes };
 
+        // a cycles A -> B -> C -> A (a table row each), b cycles P -> Q -> R -> P under a guard that reads a variable (rows
+        // computed every step). A first step is the first entry: a.B after step 1, a.C after 2, and leaving and entering
+        // again (a.B after step 4) moves nothing; a condition on several states is met on entering the first of them and
+        // not again on moving between them; the initial state meets its conditions at step 0.
+        yield return new StepRule("A_first_step_is_the_first_entry_and_entering_again_changes_nothing", """
+            name: entries
+            horizon: 6
+            variables:
+              x: { initial: 0 }
+            machines:
+              a:
+                initial: A
+                states: [A, B, C]
+                transitions: [ { from: A, to: B, p: 1 }, { from: B, to: C, p: 1 }, { from: C, to: A, p: 1 } ]
+              b:
+                initial: P
+                states: [P, Q, R]
+                transitions:
+                  - { from: P, to: Q, p: 1, when: "x >= 0" }
+                  - { from: Q, to: R, p: 1, when: "x >= 0" }
+                  - { from: R, to: P, p: 1, when: "x >= 0" }
+            outcomes:
+              first_a: { first_step: a.A }
+              first_b: { first_step: a.B }
+              first_c: { first_step: a.C }
+              first_bc: { first_step: "a in [B, C]" }
+              first_ca: { first_step: "a in [C, A]" }
+              first_q: { first_step: b.Q }
+              first_qr: { first_step: "b in [Q, R]" }
+              first_r: { first_step: b.R }
+              c_by_1: { reached: a.C, within: 1 }
+              c_by_2: { reached: a.C, within: 2 }
+              in_b: { steps_in: a.B }
+            """, 10,
+            [
+                Expect.Mean("first_a", 0), Expect.Mean("first_b", 1), Expect.Mean("first_c", 2), Expect.Mean("first_bc", 1),
+                Expect.Mean("first_ca", 0), Expect.Mean("first_q", 1), Expect.Mean("first_qr", 1), Expect.Mean("first_r", 2),
+                Expect.Never("first_b", 0), Expect.Probability("c_by_1", 0), Expect.Probability("c_by_2", 1), Expect.Mean("in_b", 2),
+            ])
+        { Deterministic = true, NotOnTableLoop = VariableProbability, NotExact = ReadsVariables };
+
         // a never moves; b enters the absorbing Q at step 1, after which every machine is in a state it cannot leave and
         // the trial stops being simulated. steps_in counts steps 1..50 (P holds only at step 0), and every remaining
         // step counts as if it had run.

@@ -104,7 +104,7 @@ public class TableTrialLoopTests
                 Assert.That(paired.Tallies.Trials, Is.EqualTo(single.Tallies.Trials));
                 Assert.That(paired.Tallies.MachineSteps, Is.EqualTo(single.Tallies.MachineSteps));
                 Assert.That(paired.Tallies.CompleteOccupancy(), Is.EqualTo(single.Tallies.CompleteOccupancy()));
-                Assert.That(paired.Tallies.FrozenTailStarts, Is.EqualTo(single.Tallies.FrozenTailStarts));
+                Assert.That(paired.Tallies.OccupancyChanges, Is.EqualTo(single.Tallies.OccupancyChanges));
                 Assert.That(paired.Tallies.FirstStep, Is.EqualTo(single.Tallies.FirstStep));
                 Assert.That(paired.Tallies.StepsIn, Is.EqualTo(single.Tallies.StepsIn));
             });

@@ -17,7 +17,7 @@ internal static class GeneratedOperations
     private static readonly MethodInfo ReadDouble = typeof(GeneratedOperations).GetMethod(nameof(Read), [typeof(double[]), typeof(int)])!;
     private static readonly MethodInfo ReadInt = typeof(GeneratedOperations).GetMethod(nameof(Read), [typeof(int[]), typeof(int)])!;
     private static readonly MethodInfo WriteInt = Method(nameof(Write));
-    private static readonly MethodInfo IncrementLong = Method(nameof(Increment));
+    private static readonly MethodInfo AddLong = Method(nameof(Add));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double StateIn(ulong mask, int state) => ((mask >> state) & 1UL) != 0 ? 1 : 0;
@@ -67,12 +67,12 @@ internal static class GeneratedOperations
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index) = value;
     }
 
-    /// <summary>Adds one to an element of an array without a bounds check (see <see cref="Read(double[], int)"/>).</summary>
+    /// <summary>Adds <paramref name="change"/> to an element of an array without a bounds check (see <see cref="Read(double[], int)"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Increment(long[] values, int index)
+    public static void Add(long[] values, int index, long change)
     {
         Debug.Assert((uint)index < (uint)values.Length, "generated code wrote outside an array");
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index)++;
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), index) += change;
     }
 
     /// <summary>The element <paramref name="index"/> of <paramref name="array"/> (a double[] or an int[]), read through <see cref="Read(double[], int)"/>.</summary>
@@ -82,19 +82,8 @@ internal static class GeneratedOperations
     /// <summary>Sets element <paramref name="index"/> of int[] <paramref name="array"/> through <see cref="Write"/>.</summary>
     public static Expression WriteAt(Expression array, Expression index, Expression value) => Expression.Call(WriteInt, array, index, value);
 
-    /// <summary>Adds one to element <paramref name="index"/> of long[] <paramref name="array"/> through <see cref="Increment"/>.</summary>
-    public static Expression IncrementAt(Expression array, Expression index) => Expression.Call(IncrementLong, array, index);
-
-    /// <summary>
-    /// The outcome of a table row (its index among the row's outcomes) that draw <paramref name="u"/> picks from the
-    /// <paramref name="stride"/> cumulative bounds at <paramref name="at"/> (see <see cref="CumulativeBounds"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int OutcomeOf(double u, double[] bounds, int at, int stride)
-    {
-        Debug.Assert(at >= 0 && at + stride <= bounds.Length, "a table row's context lies outside its bounds");
-        return CumulativeBounds.CountAtOrBelow(u, ref bounds[at], stride);
-    }
+    /// <summary>Adds <paramref name="change"/> to element <paramref name="index"/> of long[] <paramref name="array"/> through <see cref="Add"/>.</summary>
+    public static Expression AddAt(Expression array, Expression index, long change) => Expression.Call(AddLong, array, index, Expression.Constant(change));
 
     /// <summary>The method of comparison <paramref name="code"/>.</summary>
     public static MethodInfo Comparison(OpCode code) => Method(code.ToString());

@@ -26,7 +26,7 @@ internal static class StepEndCode
         var body = new List<Expression>();
         if (model.EffectLists.Length > 0) body.Add(TakenEffects(model, g, variable, effectPrograms, fail));
         body.AddRange(EachStepEffects(model, g, state, variable, effectPrograms, fail));
-        if (model.FirstStepConditions.Length > 0) body.Add(FirstSteps(model, g, state, conditionPrograms, fail));
+        if (model.FirstStepConditions.Any(c => !MachineMovesCode.IsMetByMoves(c))) body.Add(FirstSteps(model, g, state, conditionPrograms, fail));
         body.AddRange(StepsIn(model, g, state, conditionPrograms, fail));
         return body;
     }
@@ -78,6 +78,7 @@ internal static class StepEndCode
         var tests = new List<Expression>();
         for (var i = 0; i < model.FirstStepConditions.Length; i++)
         {
+            if (MachineMovesCode.IsMetByMoves(model.FirstStepConditions[i])) continue;
             var first = Expression.ArrayAccess(g.FirstStep, Expression.Constant(i));
             tests.Add(Expression.IfThen(Expression.LessThan(first, Expression.Constant(0)),
                 Expression.IfThen(Holds(model.FirstStepConditions[i], g, state, programs, fail),

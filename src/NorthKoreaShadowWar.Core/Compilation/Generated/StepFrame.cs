@@ -7,11 +7,12 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal sealed class StepFrame
 {
-    /// <summary>Refills <see cref="Draws"/> with the trial's next draws (the simulator's draws buffer), when used up.</summary>
-    public Action RefillDraws = () => { };
     /// <summary>The current block of draws, and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
     public double[] Draws = [];
     public int Draw;
+    /// <summary>The state of the trial's generator after the block (<see cref="Simulation.UniformBuffer.GeneratorState"/>): the draws after the block are made from it.</summary>
+    public ulong RandomState0;
+    public ulong RandomState1;
     /// <summary>
     /// The states of the machines: read at the start of a call, written when it returns (after the last step it
     /// finished; at the start of the step when a machine is left to the interpreter).
@@ -19,19 +20,15 @@ internal sealed class StepFrame
     public int[] Current = [];
     /// <summary>When a machine is left to the interpreter: the states the machines before it entered in the step.</summary>
     public int[] Next = [];
-    /// <summary>The occupancy cells (per step, per state).</summary>
-    public long[] Occupancy = [];
+    /// <summary>
+    /// The changes of occupancy (<see cref="Simulation.TrialTallies.OccupancyChanges"/>): a machine's stay in a state counted
+    /// as +1 in the cell of its first step and -1 in the cell after its last.
+    /// </summary>
+    public long[] OccupancyChanges = [];
     public double[] Constants = [];
     public double[] Variables = [];
     /// <summary>The variables effects read: those at the start of the step when some effect reads a variable, else <see cref="Variables"/>.</summary>
     public double[] ReadVariables = [];
-    /// <summary>The per-trial table contexts' stamps, and the current trial's stamp (a context built this trial has it).</summary>
-    public int[] Stamps = [];
-    public int Stamp;
-    public double[] Bounds = [];
-    /// <summary>Per outcome of a table row: the state it enters and its effect list (or -1).</summary>
-    public int[] OutcomeTargets = [];
-    public int[] OutcomeEffects = [];
     /// <summary>Per row: its flags (<see cref="CompiledModel.MovableFlag"/>, <see cref="CompiledModel.EachStepFlag"/>).</summary>
     public int[] RowFlags = [];
     /// <summary>The effect lists of the transitions taken so far in the step, in machine order, and how many.</summary>
@@ -43,8 +40,6 @@ internal sealed class StepFrame
     public int Step;
     /// <summary>The machine left to the interpreter (<see cref="TrialStepsCode.Bailed"/>).</summary>
     public int Machine;
-    /// <summary>Per step 0..horizon: whether some value outcome is read after it (the call returns after such a step).</summary>
-    public bool[] ValueDueAfter = [];
     /// <summary>Per first-step condition, the first step it held (or -1), and how many have not held yet.</summary>
     public int[] FirstStep = [];
     public int Pending;

@@ -9,20 +9,16 @@ namespace NorthKoreaShadowWar.Compilation.Generated;
 /// </summary>
 internal sealed class StepFrameLocals(ParameterExpression frame)
 {
-    public readonly ParameterExpression RefillDraws = Local<Action>(nameof(StepFrame.RefillDraws));
     public readonly ParameterExpression Draws = Local<double[]>(nameof(StepFrame.Draws));
     public readonly ParameterExpression Draw = Local<int>(nameof(StepFrame.Draw));
+    public readonly ParameterExpression RandomState0 = Local<ulong>(nameof(StepFrame.RandomState0));
+    public readonly ParameterExpression RandomState1 = Local<ulong>(nameof(StepFrame.RandomState1));
     public readonly ParameterExpression Current = Local<int[]>(nameof(StepFrame.Current));
     public readonly ParameterExpression Next = Local<int[]>(nameof(StepFrame.Next));
-    public readonly ParameterExpression Occupancy = Local<long[]>(nameof(StepFrame.Occupancy));
+    public readonly ParameterExpression OccupancyChanges = Local<long[]>(nameof(StepFrame.OccupancyChanges));
     public readonly ParameterExpression Constants = Local<double[]>(nameof(StepFrame.Constants));
     public readonly ParameterExpression Variables = Local<double[]>(nameof(StepFrame.Variables));
     public readonly ParameterExpression ReadVariables = Local<double[]>(nameof(StepFrame.ReadVariables));
-    public readonly ParameterExpression Stamps = Local<int[]>(nameof(StepFrame.Stamps));
-    public readonly ParameterExpression Stamp = Local<int>(nameof(StepFrame.Stamp));
-    public readonly ParameterExpression Bounds = Local<double[]>(nameof(StepFrame.Bounds));
-    public readonly ParameterExpression OutcomeTargets = Local<int[]>(nameof(StepFrame.OutcomeTargets));
-    public readonly ParameterExpression OutcomeEffects = Local<int[]>(nameof(StepFrame.OutcomeEffects));
     public readonly ParameterExpression RowFlags = Local<int[]>(nameof(StepFrame.RowFlags));
     public readonly ParameterExpression TakenEffects = Local<int[]>(nameof(StepFrame.TakenEffects));
     public readonly ParameterExpression Taken = Local<int>(nameof(StepFrame.Taken));
@@ -32,12 +28,11 @@ internal sealed class StepFrameLocals(ParameterExpression frame)
     public readonly ParameterExpression Pending = Local<int>(nameof(StepFrame.Pending));
     public readonly ParameterExpression StepsIn = Local<int[]>(nameof(StepFrame.StepsIn));
     public readonly ParameterExpression StepsInHolds = Local<bool[]>(nameof(StepFrame.StepsInHolds));
-    public readonly ParameterExpression ValueDueAfter = Local<bool[]>(nameof(StepFrame.ValueDueAfter));
 
     public ParameterExpression[] All =>
     [
-        RefillDraws, Draws, Draw, Current, Next, Occupancy, Constants, Variables, ReadVariables, Stamps, Stamp, Bounds,
-        OutcomeTargets, OutcomeEffects, RowFlags, TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds, ValueDueAfter,
+        Draws, Draw, RandomState0, RandomState1, Current, Next, OccupancyChanges, Constants, Variables, ReadVariables, RowFlags,
+        TakenEffects, Taken, Flags, Step, FirstStep, Pending, StepsIn, StepsInHolds,
     ];
 
     /// <summary>

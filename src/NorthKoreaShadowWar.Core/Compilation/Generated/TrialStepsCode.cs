@@ -13,11 +13,13 @@ internal delegate int TrialSteps(StepFrame frame, int from, int to);
 /// <summary>
 /// Generates <see cref="TrialSteps"/> for a model: one function for a trial's steps, the states of the machines and the
 /// variables held in locals from step to step (read from the frame's arrays at the start of a call, written back when it
-/// returns). Each step: the variables at its start (when some effect reads a variable), every machine's move
-/// (<see cref="MachineMovesCode"/>) into a local of its own, then the state entered counted; the states entered become the
-/// states; the end of the step (<see cref="StepEndCode"/>); then the checks that end the call: the trial froze (every
+/// returns). Occupancy is counted by its changes (<see cref="StepFrame.OccupancyChanges"/>): each machine's stay in its
+/// state starts when the call starts and ends when it returns, and a move to another state ends one and starts the next.
+/// Each step: the variables at its start (when some effect reads a variable), every machine's move
+/// (<see cref="MachineMovesCode"/>) into a local of its own; the states entered become the states; the end of the step (<see cref="StepEndCode"/>); then the checks that end the call: the trial froze (every
 /// machine in a state it cannot leave and with no <c>each_step</c> effects, each machine's state compared with those
-/// states; not tested in a model with a machine that has none), it reached the last step asked for, or some value outcome is read after this step (the caller reads it and calls again). A machine
+/// states; not tested in a model with a machine that has none), or it reached the last step asked for (the caller asks
+/// for steps up to the next after which a value outcome is read, reads it, and calls again). A machine
 /// whose probabilities the generated code cannot use is left to the interpreter, which finishes that step (see
 /// docs/performance.md, "Generated code").
 /// </summary>
@@ -27,18 +29,16 @@ internal static class TrialStepsCode
     public const int Done = 0;
     /// <summary>The trial froze after <see cref="StepFrame.Step"/>.</summary>
     public const int Frozen = 1;
-    /// <summary>Some value outcome is read after <see cref="StepFrame.Step"/>; the trial goes on from the next step.</summary>
-    public const int ValuesDue = 2;
     /// <summary>
     /// Machine <see cref="StepFrame.Machine"/> is left to the interpreter in step <see cref="StepFrame.Step"/>: the
     /// machines before it have moved (their states entered in <see cref="StepFrame.Next"/>, counted; the effects they took
     /// in <see cref="StepFrame.TakenEffects"/>), <see cref="StepFrame.Current"/> holds the states at the step's start.
     /// </summary>
-    public const int Bailed = 3;
+    public const int Bailed = 2;
     /// <summary>An effect made a variable not a finite number (<see cref="StepFrame.FailedList"/>, <see cref="StepFrame.FailedEffect"/>).</summary>
-    public const int EffectFailed = 4;
+    public const int EffectFailed = 3;
     /// <summary>An outcome condition had no answer (<see cref="StepFrame.FailedProgram"/>).</summary>
-    public const int ConditionFailed = 5;
+    public const int ConditionFailed = 4;
 
     public static TrialSteps Compile(CompiledModel model)
     {
@@ -55,6 +55,7 @@ internal static class TrialStepsCode
         var result = Expression.Variable(typeof(int), "result");
         var step = Expression.Label("step");
         var exit = Expression.Label("exit");
+        var counted = Expression.Label("counted");
         Expression Stop(int why) => Expression.Block(Expression.Assign(result, Expression.Constant(why)), Expression.Goto(exit));
         Expression State(int m) => states[m];
         Expression Variable(int v) => variables[v];
@@ -66,6 +67,8 @@ internal static class TrialStepsCode
             Expression.Assign(occupancyAt, Expression.Multiply(from, Expression.Constant(model.TotalStates))),
         };
         for (var m = 0; m < machineCount; m++) body.Add(Expression.Assign(states[m], GeneratedOperations.ReadAt(g.Current, Expression.Constant(m))));
+        // Each machine's stay in its state is counted from this step on (ended when it moves, or when the call returns).
+        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, 0, m, states[m], 1));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(variables[v], GeneratedOperations.ReadAt(g.Variables, Expression.Constant(v))));
         body.Add(Expression.Label(step));
         if (model.EffectsReadVariables)
@@ -75,15 +78,12 @@ internal static class TrialStepsCode
         for (var m = 0; m < machineCount; m++)
         {
             bails[m] = Expression.Label(string.Create(CultureInfo.InvariantCulture, $"bail{m}"));
-            var cell = Expression.Add(Expression.Constant(model.StateOffset[m]), targets[m]);
-            body.Add(MachineMovesCode.Move(model, m, g, State, Variable, targets[m], bails[m]));
-            body.Add(GeneratedOperations.IncrementAt(g.Occupancy, Expression.Add(occupancyAt, cell)));
+            body.Add(MachineMovesCode.Move(model, m, g, State, Variable, occupancyAt, targets[m], bails[m]));
         }
         for (var m = 0; m < machineCount; m++) body.Add(Expression.Assign(states[m], targets[m]));
         body.AddRange(StepEndCode.Statements(model, g, State, Variable, VariableAtStart, why => Stop(why)));
         if (FrozenTest(model, states) is { } frozen) body.Add(Expression.IfThen(frozen, Stop(Frozen)));
         body.Add(Expression.IfThen(Expression.GreaterThanOrEqual(g.Step, to), Stop(Done)));
-        body.Add(Expression.IfThen(Expression.ArrayIndex(g.ValueDueAfter, g.Step), Stop(ValuesDue)));
         body.Add(Expression.PreIncrementAssign(g.Step));
         body.Add(Expression.AddAssign(occupancyAt, Expression.Constant(model.TotalStates)));
         body.Add(Expression.Goto(step));
@@ -101,17 +101,32 @@ internal static class TrialStepsCode
                 for (var v = 0; v < variables.Length; v++)
                     body.Add(Expression.Assign(Expression.ArrayAccess(g.ReadVariables, Expression.Constant(v)), variablesAtStart[v]));
             body.Add(g.Set(nameof(StepFrame.Machine), Expression.Constant(m)));
-            body.Add(Stop(Bailed));
+            // The machines before it are counted through this step, it and those after it through the step before.
+            for (var k = 0; k < machineCount; k++)
+                body.Add(k < m ? ChangeOccupancy(model, g, occupancyAt, model.TotalStates, k, targets[k], -1) : ChangeOccupancy(model, g, occupancyAt, 0, k, states[k], -1));
+            body.Add(Expression.Assign(result, Expression.Constant(Bailed)));
+            body.Add(Expression.Goto(counted));
         }
         body.Add(Expression.Label(exit));
+        // Every machine is counted through this step.
+        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, model.TotalStates, m, states[m], -1));
+        body.Add(Expression.Label(counted));
         for (var m = 0; m < machineCount; m++) body.Add(GeneratedOperations.WriteAt(g.Current, Expression.Constant(m), states[m]));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(Expression.ArrayAccess(g.Variables, Expression.Constant(v)), variables[v]));
-        body.AddRange(g.Stores(g.Draw, g.Taken, g.Flags, g.Step, g.Pending));
+        body.AddRange(g.Stores(g.Draw, g.RandomState0, g.RandomState1, g.Taken, g.Flags, g.Step, g.Pending));
         body.Add(result);
         body.InsertRange(g.All.Length, g.ConstantLoads());
         return Expression.Lambda<TrialSteps>(
             Expression.Block(typeof(int), [.. g.All, .. g.ConstantLocals, .. states, .. targets, .. variables, .. (model.EffectsReadVariables ? variablesAtStart : []), occupancyAt, result], body), frame, from, to).Compile();
     }
+
+    /// <summary>
+    /// Adds <paramref name="change"/> to the occupancy change of machine <paramref name="m"/> in <paramref name="state"/>,
+    /// <paramref name="stepsAfter"/> cells after the step's first (<paramref name="occupancyAt"/>).
+    /// </summary>
+    private static Expression ChangeOccupancy(CompiledModel model, StepFrameLocals g, ParameterExpression occupancyAt, int stepsAfter, int m, Expression state, long change) =>
+        GeneratedOperations.AddAt(g.OccupancyChanges,
+            Expression.Add(occupancyAt, Expression.Add(Expression.Constant(stepsAfter + model.StateOffset[m]), state)), change);
 
     /// <summary>
     /// Whether the trial is frozen after a step: every machine in a state it cannot leave and that has no <c>each_step</c>
