@@ -70,13 +70,18 @@ internal sealed class TableTrialLoop
                 ref readonly var from = ref source[index];
                 twoDependencies |= from.DependencyCount > 1;
                 var moves = from.Kind != RowKind.Stay;
-                var firstScale = moves ? from.FirstDependencyStride * width : 0;
+                var readsNone = !moves || from.DependencyCount == 0;
+                // A row that reads no other machine reads its own, whose state is this row's (index): its one context
+                // is then found as any other row's, from a machine read times the width (see Move).
+                var firstMachine = readsNone ? m : from.FirstDependencyMachine;
+                var firstScale = readsNone ? width : from.FirstDependencyStride * width;
                 var secondScale = moves ? from.SecondDependencyStride * width : 0;
+                Debug.Assert(from.DependencyCount > 1 || firstScale == width, "a row that reads one machine at most has the width as its scale");
                 rows[index] = new Row
                 {
                     // The loop reads states numbered over all machines; the offsets of the machines read cancel here.
-                    Bounds = rowsLength + next - model.StateOffset[from.FirstDependencyMachine] * firstScale - model.StateOffset[from.SecondDependencyMachine] * secondScale,
-                    FirstMachine = from.FirstDependencyMachine,
+                    Bounds = rowsLength + next - (readsNone ? index : model.StateOffset[firstMachine]) * firstScale - model.StateOffset[from.SecondDependencyMachine] * secondScale,
+                    FirstMachine = firstMachine,
                     FirstScale = firstScale,
                     SecondMachine = from.SecondDependencyMachine,
                     SecondScale = secondScale,
@@ -377,7 +382,9 @@ internal sealed class TableTrialLoop
         var state = (nint)(uint)Unsafe.Add(ref current, m);
         Unsafe.Add(ref cells, state) = Unsafe.Add(ref cells, state) + 1;
         ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), state);
-        var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * row.FirstScale;
+        // Where every row reads one machine at most, its scale is the width of a row's bounds: a constant here.
+        var scale = typeof(TDependencies) == typeof(One) ? (typeof(TWidth) == typeof(Four) ? 4 : 8) : (nint)row.FirstScale;
+        var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * scale;
         if (typeof(TDependencies) == typeof(Two)) at += (nint)Unsafe.Add(ref current, (nint)row.SecondMachine) * row.SecondScale;
         ref var rowBounds = ref Unsafe.Add(ref tableBase, at);
         nint below;
