@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -119,7 +120,7 @@ internal sealed class TableTrialLoop
     /// <summary>The loop for <paramref name="model"/>, or null when some row or outcome needs the general loop.</summary>
     public static TableTrialLoop? For(CompiledModel model)
     {
-        if (!Vector256.IsHardwareAccelerated || model.MachineCount > UniformBuffer.Length) return null;
+        if (!Vector256.IsHardwareAccelerated) return null;
         var bounds = 1;
         foreach (var row in model.Rows)
         {
@@ -145,52 +146,35 @@ internal sealed class TableTrialLoop
     public (int First, int Second) RunTwo(int[] history, int secondLane, int machineCount, int horizon, long[] occupancy, long[] secondOccupancy,
         UniformBuffer first, UniformBuffer second)
     {
-        var drawFirst = first.Next;
-        var drawSecond = second.Next;
-        var step = 1;
-        int lastFirst = horizon, lastSecond = horizon;
-        while (step <= horizon)
+        AssertUsedUp(first);
+        AssertUsedUp(second);
+        var (a0, a1) = first.GeneratorState;
+        var (b0, b1) = second.GeneratorState;
+        var idle = 0;
+        var step = kernel switch
         {
-            if (drawFirst > UniformBuffer.Length - machineCount)
-            {
-                first.Next = drawFirst;
-                first.RefillKeepingUnread();
-                drawFirst = 0;
-            }
-            if (drawSecond > UniformBuffer.Length - machineCount)
-            {
-                second.Next = drawSecond;
-                second.RefillKeepingUnread();
-                drawSecond = 0;
-            }
-            var idle = 0;
-            step = kernel switch
-            {
-                Kernel.Eight512One => AdvanceTwo<Eight512, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
-                Kernel.Eight512Two => AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
-                Kernel.Eight256One => AdvanceTwo<Eight256, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
-                Kernel.Eight256Two => AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
-                Kernel.FourOne => AdvanceTwo<Four, One>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
-                _ => AdvanceTwo<Four, Two>(history, secondLane, machineCount, step, horizon, occupancy, secondOccupancy, first.Values, ref drawFirst, second.Values, ref drawSecond, ref idle),
-            };
-            if (idle != 0)
-            {
-                // Both trials simulated step `step`; a trial that drew nothing in it was over the step before.
-                first.Next = drawFirst;
-                second.Next = drawSecond;
-                lastFirst = (idle & 1) != 0
-                    ? Finish(history, 0, machineCount, step, occupancy)
-                    : Run(history, 0, machineCount, step + 1, horizon, occupancy, first);
-                lastSecond = (idle & 2) != 0
-                    ? Finish(history, secondLane, machineCount, step, secondOccupancy)
-                    : Run(history, secondLane, machineCount, step + 1, horizon, secondOccupancy, second);
-                return (lastFirst, lastSecond);
-            }
+            Kernel.Eight512One => AdvanceTwo<Eight512, One>(history, secondLane, machineCount, horizon, occupancy, secondOccupancy, ref a0, ref a1, ref b0, ref b1, ref idle),
+            Kernel.Eight512Two => AdvanceTwo<Eight512, Two>(history, secondLane, machineCount, horizon, occupancy, secondOccupancy, ref a0, ref a1, ref b0, ref b1, ref idle),
+            Kernel.Eight256One => AdvanceTwo<Eight256, One>(history, secondLane, machineCount, horizon, occupancy, secondOccupancy, ref a0, ref a1, ref b0, ref b1, ref idle),
+            Kernel.Eight256Two => AdvanceTwo<Eight256, Two>(history, secondLane, machineCount, horizon, occupancy, secondOccupancy, ref a0, ref a1, ref b0, ref b1, ref idle),
+            Kernel.FourOne => AdvanceTwo<Four, One>(history, secondLane, machineCount, horizon, occupancy, secondOccupancy, ref a0, ref a1, ref b0, ref b1, ref idle),
+            _ => AdvanceTwo<Four, Two>(history, secondLane, machineCount, horizon, occupancy, secondOccupancy, ref a0, ref a1, ref b0, ref b1, ref idle),
+        };
+        first.GeneratorState = (a0, a1);
+        second.GeneratorState = (b0, b1);
+        if (idle == 0)
+        {
+            CountRow(history, 0, machineCount, horizon, occupancy);
+            CountRow(history, secondLane, machineCount, horizon, secondOccupancy);
+            return (horizon, horizon);
         }
-        first.Next = drawFirst;
-        second.Next = drawSecond;
-        CountRow(history, 0, machineCount, horizon, occupancy);
-        CountRow(history, secondLane, machineCount, horizon, secondOccupancy);
+        // Both trials simulated step `step`; a trial that drew nothing in it was over the step before.
+        var lastFirst = (idle & 1) != 0
+            ? Finish(history, 0, machineCount, step, occupancy)
+            : Run(history, 0, machineCount, step + 1, horizon, occupancy, first);
+        var lastSecond = (idle & 2) != 0
+            ? Finish(history, secondLane, machineCount, step, secondOccupancy)
+            : Run(history, secondLane, machineCount, step + 1, horizon, secondOccupancy, second);
         return (lastFirst, lastSecond);
     }
 
@@ -203,33 +187,19 @@ internal sealed class TableTrialLoop
     /// </summary>
     public int Run(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, UniformBuffer uniforms)
     {
-        var draw = uniforms.Next;
-        while (step <= horizon)
+        AssertUsedUp(uniforms);
+        var (s0, s1) = uniforms.GeneratorState;
+        var reached = kernel switch
         {
-            if (draw > UniformBuffer.Length - machineCount)
-            {
-                uniforms.Next = draw;
-                uniforms.RefillKeepingUnread();
-                draw = 0;
-            }
-            var values = uniforms.Values;
-            var reached = kernel switch
-            {
-                Kernel.Eight512One => Advance<Eight512, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
-                Kernel.Eight512Two => Advance<Eight512, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
-                Kernel.Eight256One => Advance<Eight256, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
-                Kernel.Eight256Two => Advance<Eight256, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
-                Kernel.FourOne => Advance<Four, One>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
-                _ => Advance<Four, Two>(history, lane, machineCount, step, horizon, occupancy, values, ref draw),
-            };
-            if (reached < 0)
-            {
-                uniforms.Next = draw;
-                return Finish(history, lane, machineCount, -reached, occupancy);
-            }
-            step = reached;
-        }
-        uniforms.Next = draw;
+            Kernel.Eight512One => Advance<Eight512, One>(history, lane, machineCount, step, horizon, occupancy, ref s0, ref s1),
+            Kernel.Eight512Two => Advance<Eight512, Two>(history, lane, machineCount, step, horizon, occupancy, ref s0, ref s1),
+            Kernel.Eight256One => Advance<Eight256, One>(history, lane, machineCount, step, horizon, occupancy, ref s0, ref s1),
+            Kernel.Eight256Two => Advance<Eight256, Two>(history, lane, machineCount, step, horizon, occupancy, ref s0, ref s1),
+            Kernel.FourOne => Advance<Four, One>(history, lane, machineCount, step, horizon, occupancy, ref s0, ref s1),
+            _ => Advance<Four, Two>(history, lane, machineCount, step, horizon, occupancy, ref s0, ref s1),
+        };
+        uniforms.GeneratorState = (s0, s1);
+        if (reached < 0) return Finish(history, lane, machineCount, -reached, occupancy);
         CountRow(history, lane, machineCount, horizon, occupancy);
         return horizon;
     }
@@ -253,113 +223,109 @@ internal sealed class TableTrialLoop
     }
 
     /// <summary>
-    /// The innermost loop: moves every machine once per step from <paramref name="step"/> on, for as long as a whole
-    /// step's draws are in the buffer, and counts the states each step starts from (the states after the step before:
-    /// their counts' addresses are known early, whereas counting the states entered would hold back later loads until
-    /// the end of each machine's chain of loads). It calls nothing, so the JIT keeps its array bases in registers. Returns the
-    /// next step to simulate, or minus a step that drew nothing (every machine was in a state it cannot leave): a
-    /// trial is over once that happens, and counting the draws taken costs less than tracking, machine by machine,
-    /// whether the state entered can be left.
+    /// The loop steps the trial's generator itself (<see cref="Move"/>), so it starts with no draw left in the block: the
+    /// simulator resets the stream just before, and the loop leaves the block as it found it.
     /// </summary>
-    private int Advance<TWidth, TDependencies>(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, double[] drawBlock, ref int drawIndex)
+    [Conditional("DEBUG")]
+    private static void AssertUsedUp(UniformBuffer uniforms) =>
+        Debug.Assert(uniforms.Next == UniformBuffer.Length, "the table loop started with draws left in the block");
+
+    /// <summary>
+    /// The innermost loop: moves every machine once per step from <paramref name="step"/> on, stepping the trial's
+    /// generator (<paramref name="s0"/>, <paramref name="s1"/>) for each row that draws, and counts the states each step
+    /// starts from (the states after the step before: their counts' addresses are known early, whereas counting the
+    /// states entered would hold back later loads until the end of each machine's chain of loads). It calls nothing, so
+    /// the JIT keeps its array bases and the generator in registers. Returns the step after the horizon, or minus a step
+    /// that drew nothing (every machine was in a state it cannot leave): a trial is over once that happens, and counting
+    /// the draws taken costs less than tracking, machine by machine, whether the state entered can be left.
+    /// </summary>
+    private int Advance<TWidth, TDependencies>(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, ref ulong s0, ref ulong s1)
         where TWidth : struct
         where TDependencies : struct
     {
-        AssertTrialFits(history, lane, machineCount, step, horizon, occupancy, drawBlock, drawIndex);
+        AssertTrialFits(history, lane, machineCount, step, horizon, occupancy);
         ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
         var machines = (nint)machineCount;
         ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), lane + (nint)(step - 1) * machines);
         var states = (nint)totalStates;
         ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 2) * states);
-        ref var draws = ref MemoryMarshal.GetArrayDataReference(drawBlock);
-        var draw = (nint)drawIndex;
-        var lastDraw = (nint)(UniformBuffer.Length - machineCount);
-        for (; step <= horizon && draw <= lastDraw; step++)
+        var (g0, g1) = (s0, s1);
+        for (; step <= horizon; step++)
         {
             ref var next = ref Unsafe.Add(ref current, machines);
             cellsBefore = ref Unsafe.Add(ref cellsBefore, states);
-            var drawsBefore = draw;
+            nint drawn = 0;
             for (nint m = 0; m < machines; m++)
-                draw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref draws, draw, ref cellsBefore);
+                drawn += Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref g0, ref g1, ref cellsBefore);
             current = ref next;
-            if (draw == drawsBefore)
+            if (drawn == 0)
             {
-                drawIndex = (int)draw;
-                return -step;
+                step = -step;
+                break;
             }
         }
-        drawIndex = (int)draw;
+        (s0, s1) = (g0, g1);
         return step;
     }
 
     /// <summary>
-    /// <see cref="Advance"/> for two trials side by side (the second at <paramref name="secondLane"/> of the history):
-    /// both move every machine once per step, for as long as both have a whole step's draws. Returns the next step to
-    /// simulate, or the step in which one trial or both (<paramref name="idle"/>: 1 the first, 2 the second) drew nothing.
+    /// <see cref="Advance"/> for two trials side by side (the second at <paramref name="secondLane"/> of the history, with
+    /// its own generator): both move every machine once per step. Returns the step after the horizon, or the step in
+    /// which one trial or both (<paramref name="idle"/>: 1 the first, 2 the second) drew nothing.
     /// </summary>
-    private int AdvanceTwo<TWidth, TDependencies>(int[] history, int secondLane, int machineCount, int step, int horizon,
-        long[] occupancy, long[] secondOccupancy, double[] firstDrawBlock, ref int firstDrawIndex, double[] secondDrawBlock, ref int secondDrawIndex, ref int idle)
+    private int AdvanceTwo<TWidth, TDependencies>(int[] history, int secondLane, int machineCount, int horizon, long[] occupancy, long[] secondOccupancy,
+        ref ulong a0, ref ulong a1, ref ulong b0, ref ulong b1, ref int idle)
         where TWidth : struct
         where TDependencies : struct
     {
-        AssertTrialFits(history, 0, machineCount, step, horizon, occupancy, firstDrawBlock, firstDrawIndex);
-        AssertTrialFits(history, secondLane, machineCount, step, horizon, secondOccupancy, secondDrawBlock, secondDrawIndex);
+        AssertTrialFits(history, 0, machineCount, 1, horizon, occupancy);
+        AssertTrialFits(history, secondLane, machineCount, 1, horizon, secondOccupancy);
         ref var tableBase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), tableStart);
         var machines = (nint)machineCount;
         var lane = (nint)secondLane;
-        ref var current = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(history), (nint)(step - 1) * machines);
+        ref var current = ref MemoryMarshal.GetArrayDataReference(history);
         var states = (nint)totalStates;
-        ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), (nint)(step - 2) * states);
+        ref var cellsBefore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(occupancy), -states);
         // The second trial counts in cells of its own, as an offset from the first's (one register less): both trials'
         // machines are often in the same states, and counts of one cell from both, a few instructions apart, would
         // make the processor's speculative loads of the cell fail.
         var secondCells = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(occupancy), ref MemoryMarshal.GetArrayDataReference(secondOccupancy)) / sizeof(long);
-        ref var firstDraws = ref MemoryMarshal.GetArrayDataReference(firstDrawBlock);
-        // The second trial's draws are read through the first's base too, at an offset: one register less.
-        var secondDrawsAt = Unsafe.ByteOffset(ref firstDraws, ref MemoryMarshal.GetArrayDataReference(secondDrawBlock)) / sizeof(double);
-        var firstDraw = (nint)firstDrawIndex;
-        var secondDraw = secondDrawsAt + secondDrawIndex;
-        var lastDraw = (nint)(UniformBuffer.Length - machineCount);
-        var secondLastDraw = secondDrawsAt + lastDraw;
-        for (; step <= horizon && firstDraw <= lastDraw && secondDraw <= secondLastDraw; step++)
+        var (f0, f1, g0, g1) = (a0, a1, b0, b1);
+        var step = 1;
+        for (; step <= horizon; step++)
         {
             ref var next = ref Unsafe.Add(ref current, machines);
             ref var secondCurrent = ref Unsafe.Add(ref current, lane);
             ref var secondNext = ref Unsafe.Add(ref next, lane);
             cellsBefore = ref Unsafe.Add(ref cellsBefore, states);
-            var firstBefore = firstDraw;
-            var secondBefore = secondDraw;
+            nint firstDrawn = 0, secondDrawn = 0;
             for (nint m = 0; m < machines; m++)
             {
-                firstDraw = Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref firstDraws, firstDraw, ref cellsBefore);
-                secondDraw = Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref firstDraws, secondDraw, ref Unsafe.Add(ref cellsBefore, secondCells));
+                firstDrawn += Move<TWidth, TDependencies>(ref tableBase, ref current, ref next, m, ref f0, ref f1, ref cellsBefore);
+                secondDrawn += Move<TWidth, TDependencies>(ref tableBase, ref secondCurrent, ref secondNext, m, ref g0, ref g1, ref Unsafe.Add(ref cellsBefore, secondCells));
             }
             current = ref next;
-            var over = (firstDraw == firstBefore ? 1 : 0) | (secondDraw == secondBefore ? 2 : 0);
+            var over = (firstDrawn == 0 ? 1 : 0) | (secondDrawn == 0 ? 2 : 0);
             if (over != 0)
             {
                 idle = over;
                 break;
             }
         }
-        secondDraw -= secondDrawsAt;
-        firstDrawIndex = (int)firstDraw;
-        secondDrawIndex = (int)secondDraw;
+        (a0, a1, b0, b1) = (f0, f1, g0, g1);
         return step;
     }
 
     /// <summary>
     /// Debug builds only: the unchecked reads and writes of one trial's loop stay inside its arrays. The states of
     /// steps <paramref name="step"/> - 1 to <paramref name="horizon"/> fit in <paramref name="history"/> at
-    /// <paramref name="lane"/>, their counts in <paramref name="occupancy"/>, each state read is a row of the table,
-    /// and the draws come from a whole buffer.
+    /// <paramref name="lane"/>, their counts in <paramref name="occupancy"/>, and each state read is a row of the table.
     /// </summary>
     [Conditional("DEBUG")]
-    private void AssertTrialFits(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy, double[] drawBlock, int drawIndex)
+    private void AssertTrialFits(int[] history, int lane, int machineCount, int step, int horizon, long[] occupancy)
     {
         Debug.Assert(step >= 1 && lane >= 0 && lane + (long)(horizon + 1) * machineCount <= history.Length, "a trial's states lie outside its history");
         Debug.Assert((long)(horizon + 1) * totalStates <= occupancy.Length, "a trial's occupancy counts lie outside their array");
-        Debug.Assert(drawBlock.Length == UniformBuffer.Length && drawIndex >= 0 && drawIndex <= UniformBuffer.Length, "a trial's draws lie outside their buffer");
         for (var m = 0; m < machineCount; m++)
         {
             var state = history[lane + (step - 1) * machineCount + m];
@@ -368,20 +334,28 @@ internal sealed class TableTrialLoop
     }
 
     /// <summary>
-    /// Moves machine <paramref name="m"/> one step: its row and context give the bounds, the draw at
-    /// <paramref name="draw"/> (if the row draws) picks the outcome by counting the bounds at or below it (as in the
-    /// general loop: see <see cref="CumulativeBounds"/>; here every row has the same width), and the state
-    /// entered is written to <paramref name="next"/>; the state left is counted in <paramref name="cells"/>. Returns the
-    /// next draw.
+    /// Moves machine <paramref name="m"/> one step: its row and context give the bounds, the next draw of the trial's
+    /// generator (<paramref name="s0"/>, <paramref name="s1"/>: <see cref="Xoroshiro128StarStar.NextDouble"/>'s
+    /// operations, the generator stepped only if the row draws, without a branch) picks the outcome by counting the
+    /// bounds at or below it (as in the general loop: see <see cref="CumulativeBounds"/>; here every row has the same
+    /// width), and the state entered is written to <paramref name="next"/>; the state left is counted in
+    /// <paramref name="cells"/>. Returns the draws taken: 1, or 0 for a state it cannot leave.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Move<TWidth, TDependencies>(ref double tableBase, ref int current, ref int next, nint m, ref double draws, nint draw, ref long cells)
+    private static nint Move<TWidth, TDependencies>(ref double tableBase, ref int current, ref int next, nint m, ref ulong s0, ref ulong s1, ref long cells)
         where TWidth : struct
         where TDependencies : struct
     {
         var state = (nint)(uint)Unsafe.Add(ref current, m);
         Unsafe.Add(ref cells, state) = Unsafe.Add(ref cells, state) + 1;
         ref readonly var row = ref Unsafe.Add(ref Unsafe.As<double, Row>(ref tableBase), state);
+        var (x0, x1) = (s0, s1);
+        var output = BitOperations.RotateLeft(x0 * 5, 7) * 9;
+        var mixed = x1 ^ x0;
+        var draws = row.Draws != 0;
+        s0 = draws ? BitOperations.RotateLeft(x0, 24) ^ mixed ^ (mixed << 16) : x0;
+        s1 = draws ? BitOperations.RotateLeft(mixed, 37) : x1;
+        var u = (long)(output >> 11) * Xoroshiro128StarStar.Scale;
         // Where every row reads one machine at most, its scale is the width of a row's bounds: a constant here.
         var scale = typeof(TDependencies) == typeof(One) ? (typeof(TWidth) == typeof(Four) ? 4 : 8) : (nint)row.FirstScale;
         var at = (nint)row.Bounds + (nint)Unsafe.Add(ref current, (nint)row.FirstMachine) * scale;
@@ -390,17 +364,17 @@ internal sealed class TableTrialLoop
         nint below;
         if (typeof(TWidth) == typeof(Eight512))
         {
-            below = CumulativeBounds.CountEight(Vector512.Create(Unsafe.Add(ref draws, draw)), ref rowBounds);
+            below = CumulativeBounds.CountEight(Vector512.Create(u), ref rowBounds);
         }
         else
         {
-            var draw256 = Vector256.Create(Unsafe.Add(ref draws, draw));
+            var draw256 = Vector256.Create(u);
             below = CumulativeBounds.CountFour(draw256, ref rowBounds);
             if (typeof(TWidth) == typeof(Eight256))
                 below += CumulativeBounds.CountFour(draw256, ref Unsafe.Add(ref rowBounds, 4));
         }
         Unsafe.Add(ref next, m) = Unsafe.Add(ref Unsafe.As<double, int>(ref tableBase), (nint)row.Outcomes + below);
-        return draw + row.Draws;
+        return row.Draws;
     }
 
     /// <summary>One state's row, laid out for this loop (32 bytes); its indices are into <see cref="table"/>.</summary>

@@ -1,9 +1,10 @@
 namespace NorthKoreaShadowWar.Simulation;
 
 /// <summary>
-/// Uniform draws generated a block at a time in a tight loop, then read one by one by the hot loop. The
-/// numbers and their order are exactly those of the generator; generating them apart keeps the generator's
-/// state in registers and out of the machine loop.
+/// A trial's uniform draws, generated a block at a time in a tight loop and read one by one by the general loop's
+/// interpreter. The hot loops (the generated steps and the table loop) step the generator themselves once the block is
+/// used up (<see cref="GeneratorState"/>), so that the processor overlaps it with their moves; the numbers and their
+/// order are exactly the generator's either way.
 /// </summary>
 internal sealed class UniformBuffer
 {
@@ -39,21 +40,6 @@ internal sealed class UniformBuffer
     public void Refill()
     {
         generator.Fill(Values);
-        Next = 0;
-    }
-
-    /// <summary>
-    /// Moves the unread draws to the front and generates the rest of the block after them, so that the draws
-    /// come in the same order as with <see cref="Refill"/> but a whole step's worth can be read without checks.
-    /// </summary>
-    public void RefillKeepingUnread()
-    {
-        var values = Values;
-        var next = Next;
-        var unread = Length - next;
-        // At most a step's worth: a loop, not a call to Array.Copy.
-        for (var i = 0; i < unread; i++) values[i] = values[next + i];
-        generator.Fill(values.AsSpan(unread));
         Next = 0;
     }
 

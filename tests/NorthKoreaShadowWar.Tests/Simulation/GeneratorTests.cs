@@ -23,15 +23,17 @@ public class GeneratorTests
     }
 
     [Test]
-    public void A_refill_keeps_the_unread_draws_first_and_in_order()
+    public void Code_that_steps_the_generator_from_its_state_draws_what_the_block_would_and_hands_the_stream_back()
     {
+        // The generated steps and the table loop step the generator themselves once the block is used up.
         var buffer = new UniformBuffer();
         buffer.Reset(RandomStreams.For(1, 2, RandomStreams.Transitions));
         var reference = RandomStreams.For(1, 2, RandomStreams.Transitions);
-        buffer.Refill();
-        buffer.Next = UniformBuffer.Length - 5;
-        for (var i = 0; i < UniformBuffer.Length - 5; i++) reference.NextDouble();
-        buffer.RefillKeepingUnread();
-        for (var i = 0; i < UniformBuffer.Length; i++) Assert.That(buffer.Values[i], Is.EqualTo(reference.NextDouble()), $"draw {i}");
+        for (var i = 0; i < UniformBuffer.Length; i++) Assert.That(buffer.NextDouble(), Is.EqualTo(reference.NextDouble()), $"draw {i}");
+        var stepped = default(Xoroshiro128StarStar);
+        stepped.State = buffer.GeneratorState;
+        for (var i = 0; i < 10; i++) Assert.That(stepped.NextDouble(), Is.EqualTo(reference.NextDouble()), $"stepped draw {i}");
+        buffer.GeneratorState = stepped.State;
+        for (var i = 0; i < 3; i++) Assert.That(buffer.NextDouble(), Is.EqualTo(reference.NextDouble()), $"draw {i} after handing back");
     }
 }
