@@ -143,7 +143,7 @@ internal static class MachineMovesCode
 
     /// <summary>A table row's probabilities read the trial constants and states only, no variable.</summary>
     private static Expression NoVariable(int variable) =>
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"a per-trial table row reads variable {variable}"));
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"a table row reads variable {variable}"));
 
     private static Expression NoteEffects(StepFrameLocals g, Expression effects) =>
         GeneratedOperations.WriteAt(g.TakenEffects, Expression.PostIncrementAssign(g.Taken), effects);

@@ -16,7 +16,8 @@ internal delegate int TrialSteps(StepFrame frame, int from, int to);
 /// returns). Occupancy is counted by its changes (<see cref="StepFrame.OccupancyChanges"/>): each machine's stay in its
 /// state starts when the call starts and ends when it returns, and a move to another state ends one and starts the next.
 /// Each step: the variables at its start (when some effect reads a variable), every machine's move
-/// (<see cref="MachineMovesCode"/>) into a local of its own; the states entered become the states; the end of the step (<see cref="StepEndCode"/>); then the checks that end the call: the trial froze (every
+/// (<see cref="MachineMovesCode"/>) into a local of its own; the states entered become the states; the end of the step
+/// (<see cref="StepEndCode"/>); then the checks that end the call: the trial froze (every
 /// machine in a state it cannot leave and with no <c>each_step</c> effects, each machine's state compared with those
 /// states; not tested in a model with a machine that has none), or it reached the last step asked for (the caller asks
 /// for steps up to the next after which a value outcome is read, reads it, and calls again). A machine
@@ -68,7 +69,7 @@ internal static class TrialStepsCode
         };
         for (var m = 0; m < machineCount; m++) body.Add(Expression.Assign(states[m], GeneratedOperations.ReadAt(g.Current, Expression.Constant(m))));
         // Each machine's stay in its state is counted from this step on (ended when it moves, or when the call returns).
-        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, 0, m, states[m], 1));
+        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, nextStep: false, m, states[m], 1));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(variables[v], GeneratedOperations.ReadAt(g.Variables, Expression.Constant(v))));
         body.Add(Expression.Label(step));
         if (model.EffectsReadVariables)
@@ -103,13 +104,13 @@ internal static class TrialStepsCode
             body.Add(g.Set(nameof(StepFrame.Machine), Expression.Constant(m)));
             // The machines before it are counted through this step, it and those after it through the step before.
             for (var k = 0; k < machineCount; k++)
-                body.Add(k < m ? ChangeOccupancy(model, g, occupancyAt, model.TotalStates, k, targets[k], -1) : ChangeOccupancy(model, g, occupancyAt, 0, k, states[k], -1));
+                body.Add(k < m ? ChangeOccupancy(model, g, occupancyAt, nextStep: true, k, targets[k], -1) : ChangeOccupancy(model, g, occupancyAt, nextStep: false, k, states[k], -1));
             body.Add(Expression.Assign(result, Expression.Constant(Bailed)));
             body.Add(Expression.Goto(counted));
         }
         body.Add(Expression.Label(exit));
         // Every machine is counted through this step.
-        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, model.TotalStates, m, states[m], -1));
+        for (var m = 0; m < machineCount; m++) body.Add(ChangeOccupancy(model, g, occupancyAt, nextStep: true, m, states[m], -1));
         body.Add(Expression.Label(counted));
         for (var m = 0; m < machineCount; m++) body.Add(GeneratedOperations.WriteAt(g.Current, Expression.Constant(m), states[m]));
         for (var v = 0; v < variables.Length; v++) body.Add(Expression.Assign(Expression.ArrayAccess(g.Variables, Expression.Constant(v)), variables[v]));
@@ -121,12 +122,12 @@ internal static class TrialStepsCode
     }
 
     /// <summary>
-    /// Adds <paramref name="change"/> to the occupancy change of machine <paramref name="m"/> in <paramref name="state"/>,
-    /// <paramref name="stepsAfter"/> cells after the step's first (<paramref name="occupancyAt"/>).
+    /// Adds <paramref name="change"/> to the occupancy change of machine <paramref name="m"/> in <paramref name="state"/>
+    /// in the current step's cells (<paramref name="occupancyAt"/>) or, with <paramref name="nextStep"/>, the next step's.
     /// </summary>
-    private static Expression ChangeOccupancy(CompiledModel model, StepFrameLocals g, ParameterExpression occupancyAt, int stepsAfter, int m, Expression state, long change) =>
+    private static Expression ChangeOccupancy(CompiledModel model, StepFrameLocals g, ParameterExpression occupancyAt, bool nextStep, int m, Expression state, long change) =>
         GeneratedOperations.AddAt(g.OccupancyChanges,
-            Expression.Add(occupancyAt, Expression.Add(Expression.Constant(stepsAfter + model.StateOffset[m]), state)), change);
+            Expression.Add(occupancyAt, Expression.Add(Expression.Constant((nextStep ? model.TotalStates : 0) + model.StateOffset[m]), state)), change);
 
     /// <summary>
     /// Whether the trial is frozen after a step: every machine in a state it cannot leave and that has no <c>each_step</c>
