@@ -1,6 +1,7 @@
 using System.Globalization;
 using NorthKoreaShadowWar.Diagnostics;
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Randomness;
 
 namespace NorthKoreaShadowWar.Simulation;
 

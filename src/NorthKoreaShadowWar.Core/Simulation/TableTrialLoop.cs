@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NorthKoreaShadowWar.Compilation;
+using NorthKoreaShadowWar.Randomness;
 
 namespace NorthKoreaShadowWar.Simulation;
 

@@ -1,3 +1,5 @@
+using NorthKoreaShadowWar.Randomness;
+
 
 namespace NorthKoreaShadowWar.Simulation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NorthKoreaShadowWar.Compilation;
 using NorthKoreaShadowWar.Diagnostics;
+using NorthKoreaShadowWar.Randomness;
 
 namespace NorthKoreaShadowWar.Simulation;
 

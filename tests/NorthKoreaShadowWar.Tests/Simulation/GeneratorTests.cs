@@ -1,3 +1,4 @@
+using NorthKoreaShadowWar.Randomness;
 using NorthKoreaShadowWar.Simulation;
 
 namespace NorthKoreaShadowWar.Tests.Simulation;

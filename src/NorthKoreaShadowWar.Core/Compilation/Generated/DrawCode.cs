@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using NorthKoreaShadowWar.Simulation;
+using NorthKoreaShadowWar.Randomness;
 
 namespace NorthKoreaShadowWar.Compilation.Generated;
 

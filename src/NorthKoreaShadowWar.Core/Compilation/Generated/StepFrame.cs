@@ -10,7 +10,7 @@ internal sealed class StepFrame
     /// <summary>The current block of draws, and the index of the next unread one (<see cref="Draws"/>'s length: used up).</summary>
     public double[] Draws = [];
     public int Draw;
-    /// <summary>The state of the trial's generator after the block (<see cref="Simulation.UniformBuffer.GeneratorState"/>): the draws after the block are made from it.</summary>
+    /// <summary>The state of the trial's generator after the block (the simulator's <c>UniformBuffer.GeneratorState</c>): the draws after the block are made from it.</summary>
     public ulong RandomState0;
     public ulong RandomState1;
     /// <summary>
@@ -21,7 +21,7 @@ internal sealed class StepFrame
     /// <summary>When a machine is left to the interpreter: the states the machines before it entered in the step.</summary>
     public int[] Next = [];
     /// <summary>
-    /// The changes of occupancy (<see cref="Simulation.TrialTallies.OccupancyChanges"/>): a machine's stay in a state counted
+    /// The changes of occupancy (the simulator's <c>TrialTallies.OccupancyChanges</c>): a machine's stay in a state counted
     /// as +1 in the cell of its first step and -1 in the cell after its last.
     /// </summary>
     public long[] OccupancyChanges = [];

@@ -1,4 +1,4 @@
-namespace NorthKoreaShadowWar.Simulation;
+namespace NorthKoreaShadowWar.Randomness;
 
 /// <summary>SplitMix64 (Steele, Lea and Flood): turns any 64-bit value into well-mixed seeds.</summary>
 internal static class SplitMix64

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NorthKoreaShadowWar.Simulation;
+namespace NorthKoreaShadowWar.Randomness;
 
 /// <summary>
 /// The xoroshiro128** generator (Blackman and Vigna): two 64-bit words of state, fast, and statistically
@@ -22,7 +22,7 @@ internal struct Xoroshiro128StarStar
         return generator;
     }
 
-    /// <summary>The two words of state, for code that steps the generator itself (see <see cref="Compilation.Generated.DrawCode"/>).</summary>
+    /// <summary>The two words of state, for code that steps the generator itself (the generated steps and the table loop).</summary>
     public (ulong S0, ulong S1) State
     {
         readonly get => (s0, s1);
